@@ -1,0 +1,50 @@
+package org.splitscope.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.util.Locale;
+import org.splitscope.SplitScopeException;
+
+/**
+ * Starts DJL's PyTorch engine the way SplitScope needs it: telemetry off and offline (nothing is
+ * ever fetched at run time; the natives come from the jars on the class path), a fixed thread count.
+ * Call {@link #configure(int)} before anything touches DJL.
+ */
+public final class Engines {
+    private Engines() {}
+
+    /** @param threads intra-op threads; 0 keeps DJL's default (all cores). */
+    public static synchronized void configure(int threads) {
+        // DJL's engine start reports usage to an outside address unless this is set.
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("ai.djl.offline", "true");
+        if (threads > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    public static Engine pytorch() {
+        configure(0);
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** {@code auto}: the first GPU if the engine sees one, else the CPU. */
+    public static Device device(String choice) throws SplitScopeException {
+        Engine engine = pytorch();
+        switch (choice.toLowerCase(Locale.ROOT)) {
+            case "auto":
+                return engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            case "cpu":
+                return Device.cpu();
+            case "gpu":
+                if (engine.getGpuCount() == 0) {
+                    throw new SplitScopeException(
+                            "--device gpu: no GPU visible to the PyTorch engine (build with -Pcuda and CUDA 12.4 drivers)");
+                }
+                return Device.gpu();
+            default:
+                throw new SplitScopeException("--device: expected auto, cpu or gpu, got '" + choice + "'");
+        }
+    }
+}

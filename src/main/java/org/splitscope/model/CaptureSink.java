@@ -1,0 +1,40 @@
+package org.splitscope.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Where each split-attention block reports during a forward. Arrays stay on the device and belong to
+ * the forward's manager; a sink that keeps one must take it out of the block's scope
+ * ({@code NDScope.unregister}) — {@link #keep} does that.
+ */
+public interface CaptureSink {
+
+    /** Discards everything: a plain forward. */
+    CaptureSink NONE = new CaptureSink() {
+        @Override
+        public void attention(String block, NDArray attention, NDArray gap) {}
+    };
+
+    /**
+     * @param block the module path of the bottleneck, e.g. {@code layer3.4}
+     * @param attention [N, R, K, C/K], exactly the r-softmax (or sigmoid) output
+     * @param gap [N, K, C/K], the pooled sum of the splits that enters fc1
+     */
+    void attention(String block, NDArray attention, NDArray gap);
+
+    /** Whether this block should also report its per-split maps (large; off by default). */
+    default boolean wantsSplits(String block) {
+        return false;
+    }
+
+    /**
+     * @param splits U_r stacked: [N, R, C, H, W]
+     * @param fused V, the block's split-attention output: [N, C, H, W]
+     */
+    default void splits(String block, NDArray splits, NDArray fused) {}
+
+    static NDArray keep(NDArray array) {
+        ai.djl.ndarray.NDScope.unregister(array);
+        return array;
+    }
+}

@@ -1,0 +1,147 @@
+package org.splitscope.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.splitscope.model.nn.BatchNorm2d;
+import org.splitscope.model.nn.Conv;
+import org.splitscope.model.nn.Linear;
+import org.splitscope.model.nn.Module;
+
+/**
+ * ResNeSt built from a {@link ResNeStConfig}, with the official module tree: {@code conv1} (deep
+ * stem or one 7×7 conv), {@code bn1}, max-pool, {@code layer1..4} of {@link Bottleneck}s, global
+ * average pool, {@code fc}. {@link #getParameters()} lists exactly the checkpoint keys.
+ *
+ * <p>{@link #forward(NDArray, CaptureSink)} is the entry point: every split-attention block reports
+ * its attention and GAP to the sink. In inference mode each block runs in its own {@link NDScope} so
+ * its intermediates are freed as soon as the block is done (DJL frees nothing before its manager
+ * closes otherwise).
+ */
+public final class ResNeSt extends Module {
+    private final ResNeStConfig config;
+    private final Module conv1;
+    private final BatchNorm2d bn1;
+    private final List<Bottleneck> blocks = new ArrayList<>();
+    private final Linear fc;
+    private boolean training;
+
+    public ResNeSt(ResNeStConfig config) {
+        this.config = config;
+        conv1 = child("conv1", config.deepStem()
+                ? new Stem(config)
+                : new Conv(config.inChannels(), config.stemChannels(), 7, config.stemStride(), 3, 1, false));
+        bn1 = child("bn1", new BatchNorm2d(config.stemChannels()));
+        int in = config.stemChannels();
+        for (int stage = 0; stage < config.stages(); stage++) {
+            String stageName = "layer" + (stage + 1);
+            Stage layer = child(stageName, new Stage());
+            for (int b = 0; b < config.layers().get(stage); b++) {
+                int stride = b == 0 ? config.stageStride(stage) : 1;
+                Bottleneck block = new Bottleneck(stageName + "." + b, config, stage, in, stride);
+                layer.add(Integer.toString(b), block);
+                blocks.add(block);
+                in = config.planes(stage) * ResNeStConfig.EXPANSION;
+            }
+        }
+        fc = child("fc", new Linear(config.featureChannels(), config.numClasses()));
+    }
+
+    /** A stage ({@code layerS}): a named list of bottlenecks, run by the network. */
+    private static final class Stage extends Module {
+        void add(String name, Block block) {
+            child(name, block);
+        }
+    }
+
+    public ResNeStConfig config() {
+        return config;
+    }
+
+    /** The bottlenecks in forward order. */
+    public List<Bottleneck> blocks() {
+        return Collections.unmodifiableList(blocks);
+    }
+
+    /**
+     * @param input [N, C_in, H, W], owned by the caller (not closed here)
+     * @return logits [N, classes]
+     */
+    public NDArray forward(NDArray input, CaptureSink sink) {
+        NDArray x = scoped(input, this::stem);
+        for (Bottleneck block : blocks) {
+            NDArray previous = x;
+            x = scoped(x, in -> block.apply(in, sink));
+            if (!training) {
+                previous.close();
+            }
+        }
+        NDArray pooled = Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), -1);   // [N, features]
+        NDArray logits = fc.apply(pooled);
+        if (!training) {
+            x.close();
+            pooled.close();
+        }
+        return logits;
+    }
+
+    private NDArray stem(NDArray x) {
+        NDArray out = Activation.relu(bn1.apply(conv1.apply(x)));
+        if (config.stemPool()) {
+            out = Pool.maxPool2d(out, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+        }
+        return out;
+    }
+
+    /** Runs one step; in inference everything it created but its output is closed at once. */
+    private NDArray scoped(NDArray x, java.util.function.UnaryOperator<NDArray> step) {
+        if (training) {
+            return step.apply(x);
+        }
+        try (NDScope scope = new NDScope()) {
+            NDArray out = step.apply(x);
+            NDScope.unregister(out);
+            return out;
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return new NDList(forward(inputs.singletonOrThrow(), CaptureSink.NONE));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), config.numClasses())};
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        this.training = training;
+        super.setTraining(training);
+    }
+
+    /** Inference only: folds every batch norm into the conv before it (the weights stay as loaded). */
+    public void foldBatchNorm() {
+        if (training) {
+            throw new IllegalStateException("batch norm can only be folded in inference mode");
+        }
+        if (conv1 instanceof Stem stem) {
+            stem.foldBatchNorm();
+            stem.conv6.fold(bn1);
+        } else {
+            ((Conv) conv1).fold(bn1);
+        }
+        blocks.forEach(Bottleneck::foldBatchNorm);
+    }
+}

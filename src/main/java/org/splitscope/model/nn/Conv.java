@@ -1,0 +1,58 @@
+package org.splitscope.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+
+/** PyTorch's Conv2d (square kernel): keys weight [out, in/groups, k, k] and optional bias. */
+public final class Conv extends Module {
+    final Parameter weight;
+    final Parameter bias;
+    private final Shape stride;
+    private final Shape padding;
+    private final int groups;
+    private NDArray foldedWeight;
+    private NDArray foldedBias;
+
+    public Conv(int in, int out, int kernel, int stride, int padding, int groups, boolean bias) {
+        if (in % groups != 0 || out % groups != 0) {
+            throw new IllegalArgumentException("channels " + in + "→" + out + " not divisible by groups " + groups);
+        }
+        this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(out, in / groups, kernel, kernel));
+        this.bias = bias ? parameter("bias", Parameter.Type.BIAS, new Shape(out)) : null;
+        this.stride = new Shape(stride, stride);
+        this.padding = new Shape(padding, padding);
+        this.groups = groups;
+    }
+
+    @Override
+    public NDArray apply(NDArray x) {
+        NDArray w = foldedWeight != null ? foldedWeight : weight.getArray();
+        NDArray b = foldedWeight != null ? foldedBias : bias == null ? null : bias.getArray();
+        return Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), groups).singletonOrThrow();
+    }
+
+    /**
+     * Inference only: folds the batch norm that follows into this conv's weight and bias,
+     * W' = W·γ/√(σ²+ε), b' = (b − μ)·γ/√(σ²+ε) + β, and makes the batch norm a pass-through.
+     */
+    public void fold(BatchNorm2d bn) {
+        NDArray scale = bn.weight.getArray().div(bn.runningVar.getArray().add(BatchNorm2d.EPS).sqrt());
+        NDArray w = weight.getArray();
+        foldedWeight = w.mul(scale.reshape(-1, 1, 1, 1));
+        NDArray b = bias == null ? bn.runningMean.getArray().neg() : bias.getArray().sub(bn.runningMean.getArray());
+        foldedBias = b.mul(scale).add(bn.bias.getArray());
+        bn.markFolded();
+    }
+
+    @Override
+    public void setTraining(boolean training) {
+        if (training && foldedWeight != null) {
+            foldedWeight.close();
+            foldedBias.close();
+            foldedWeight = null;
+            foldedBias = null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.splitscope.capture;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.splitscope.SplitScopeException;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.input.Sample;
+
+/** Captures a batch of prepared samples on a loaded model: the one entry point of CLI and GUI. */
+public final class CaptureService {
+    private CaptureService() {}
+
+    /**
+     * @param samples same shape [C, H, W] each, C the model's input channels
+     * @param splitBlocks blocks whose per-split maps are wanted too (may be empty)
+     */
+    public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks)
+            throws SplitScopeException {
+        long[] shape = samples.get(0).shape();
+        int channels = model.config().inChannels();
+        for (Sample s : samples) {
+            if (!Arrays.equals(s.shape(), shape)) {
+                throw new SplitScopeException(s.source() + ": shape " + Arrays.toString(s.shape())
+                        + " differs from " + Arrays.toString(shape) + " in the same batch; use --batch 1");
+            }
+        }
+        if (shape[0] != channels) {
+            throw new SplitScopeException(samples.get(0).source() + ": " + shape[0]
+                    + " channels, but the model takes " + channels);
+        }
+        if (shape[1] < 8 || shape[2] < 8) {
+            throw new SplitScopeException(samples.get(0).source() + ": " + shape[1] + "×" + shape[2]
+                    + " is too small for a ResNeSt (at least 8×8)");
+        }
+        int per = samples.get(0).data().length;
+        float[] batch = new float[samples.size() * per];
+        for (int i = 0; i < samples.size(); i++) {
+            System.arraycopy(samples.get(i).data(), 0, batch, i * per, per);
+        }
+        // A per-forward manager: everything the forward creates is freed when it closes.
+        try (NDManager forward = model.manager().newSubManager()) {
+            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
+            return Capture.run(model.network(), input, splitBlocks);
+        }
+    }
+}

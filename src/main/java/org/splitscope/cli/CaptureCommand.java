@@ -1,0 +1,94 @@
+package org.splitscope.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.splitscope.SplitScopeException;
+import org.splitscope.capture.CaptureExport;
+import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.Prediction;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.input.Sample;
+import org.splitscope.input.Samples;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "capture", description = "Run images through the network and save every split-attention block's attention and GAP.")
+final class CaptureCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Images (PNG, JPEG, BMP, GIF, TIFF, WebP), folders of images, or float32 .npy [N,C,H,W] already preprocessed.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where capture.npz and capture.json go.")
+    Path out;
+
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "N", description = "Images per forward (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Override
+    public Integer call() throws SplitScopeException {
+        if (batch < 1) {
+            throw new SplitScopeException("--batch must be at least 1");
+        }
+        List<Path> files = Samples.expand(inputs);
+        try (LoadedModel model = modelOptions.load()) {
+            long start = System.nanoTime();
+            List<CaptureResult> parts = new ArrayList<>();
+            List<String> sources = new ArrayList<>();
+            List<Sample> pending = new ArrayList<>();
+            double preprocessMs = 0;
+            for (Path file : files) {
+                long t = System.nanoTime();
+                List<Sample> samples = Samples.load(file, model.preprocessing());
+                preprocessMs += (System.nanoTime() - t) / 1e6;
+                for (Sample sample : samples) {
+                    pending.add(sample);
+                    if (pending.size() == batch) {
+                        flush(model, pending, parts, sources);
+                    }
+                }
+            }
+            if (!pending.isEmpty()) {
+                flush(model, pending, parts, sources);
+            }
+            CaptureResult result = CaptureResult.concat(parts);
+            double totalMs = (System.nanoTime() - start) / 1e6;
+
+            Map<String, Double> timings = new LinkedHashMap<>();
+            timings.put("load", model.loadMs());
+            timings.put("preprocess", preprocessMs);
+            timings.put("forward", result.forwardMs());
+            timings.put("hostCopy", result.hostCopyMs());
+            timings.put("total", totalMs);
+            try {
+                CaptureExport.write(out, model, sources, result, timings);
+            } catch (IOException e) {
+                throw new SplitScopeException(out + ": cannot write the capture (" + e.getMessage() + ")", e);
+            }
+            for (int i = 0; i < sources.size(); i++) {
+                Prediction top = Prediction.top(result.logits(i), 1, model.labels()).get(0);
+                System.out.printf("%s\t%s\t%.3f%n", sources.get(i), top.label(), top.probability());
+            }
+            System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
+                    result.batch(), result.blocks().size(), out.resolve(CaptureExport.NPZ));
+            return 0;
+        }
+    }
+
+    private static void flush(LoadedModel model, List<Sample> pending, List<CaptureResult> parts, List<String> sources)
+            throws SplitScopeException {
+        parts.add(CaptureService.capture(model, pending, Set.of()));
+        pending.forEach(s -> sources.add(s.source()));
+        pending.clear();
+    }
+}

@@ -1,0 +1,35 @@
+package org.splitscope.cli;
+
+import java.nio.file.Path;
+import org.splitscope.SplitScopeException;
+import org.splitscope.engine.Engines;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.engine.ModelLoader;
+import org.splitscope.models.BundledModels;
+import picocli.CommandLine.Option;
+
+/** How a command picks its model: shared by capture, info and bench. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Checkpoint: safetensors, PyTorch .pth/.bin (zip or legacy), DJL .params. Default: the bundled model.")
+    Path model;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Architecture and preprocessing of a published variant (see 'info --presets'); checked against the weights.")
+    String preset;
+
+    @Option(names = "--avd-first", description = "The avd pool goes before the split-attention conv (cannot be seen in the weights).")
+    boolean avdFirst;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "Class names, one per line.")
+    Path labels;
+
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    LoadedModel load() throws SplitScopeException {
+        Path file = model != null ? model : BundledModels.defaultModel();
+        ModelLoader.requireFile(file);
+        return ModelLoader.load(new ModelLoader.Request(file, preset, avdFirst, labels, Engines.device(device)));
+    }
+}

@@ -1,0 +1,41 @@
+package org.splitscope.cli;
+
+import java.io.PrintWriter;
+import org.splitscope.SplitScopeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The headless command line: thin commands over the same services as the GUI. A problem with the
+ * user's input ends with exit status 2 and one {@code error:} line; stack traces only with --debug.
+ */
+@Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
+        description = "Explore split-attention networks (ResNeSt): capture, benchmark, inspect.",
+        subcommands = {CaptureCommand.class, BenchCommand.class, InfoCommand.class})
+public final class SplitScopeCli {
+    public static final int USER_ERROR = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces.")
+    boolean debug;
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new SplitScopeCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean debug = parseResult.hasMatchedOption("--debug");
+            if (e instanceof SplitScopeException) {
+                err.println("error: " + e.getMessage());
+            } else {
+                err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        + (debug ? "" : " (run with --debug for details)"));
+            }
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return USER_ERROR;
+        });
+        return cli.execute(args);
+    }
+}

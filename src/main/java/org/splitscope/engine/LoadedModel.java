@@ -1,0 +1,61 @@
+package org.splitscope.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.splitscope.input.Preprocessing;
+import org.splitscope.model.ResNeSt;
+import org.splitscope.model.ResNeStConfig;
+
+/**
+ * A network with its weights on a device, ready for inference (batch norm folded), plus what is
+ * needed to feed it and read its output. Owns the manager that holds the weights.
+ *
+ * @param name preset name, model-card name or file name
+ * @param file the checkpoint, or null for random weights
+ * @param preset the preset the config came from, or null when it was read off the weights
+ */
+public record LoadedModel(
+        String name,
+        Path file,
+        String preset,
+        ResNeSt network,
+        Preprocessing preprocessing,
+        List<String> labels,
+        Device device,
+        NDManager manager,
+        double loadMs) implements AutoCloseable {
+
+    public ResNeStConfig config() {
+        return network.config();
+    }
+
+    /** SHA-256 of the checkpoint file (computed on request: it reads the whole file). */
+    public String sha256() throws IOException {
+        if (file == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,216 @@
+package org.splitscope.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.splitscope.SplitScopeException;
+import org.splitscope.checkpoint.CheckpointException;
+import org.splitscope.checkpoint.Checkpoints;
+import org.splitscope.checkpoint.StateDict;
+import org.splitscope.input.Preprocessing;
+import org.splitscope.model.ArchitectureInference;
+import org.splitscope.model.Labels;
+import org.splitscope.model.Preset;
+import org.splitscope.model.Presets;
+import org.splitscope.model.ResNeSt;
+import org.splitscope.model.ResNeStConfig;
+import org.splitscope.model.WeightReport;
+import org.splitscope.model.Weights;
+
+/**
+ * Turns a checkpoint (or a preset with random weights) into a {@link LoadedModel}: reads the
+ * tensors, works out the architecture, checks every key and shape, puts the weights on the device
+ * and folds batch norm for inference. The CLI and the GUI both load through here.
+ */
+public final class ModelLoader {
+    /** Safetensors metadata keys under which SplitScope's own models describe themselves. */
+    public static final String META_CONFIG = "splitscope.config";
+    public static final String META_PREPROCESSING = "splitscope.preprocessing";
+    public static final String META_LABELS = "splitscope.labels";
+    public static final String META_NAME = "splitscope.name";
+
+    private static final Gson GSON = new Gson();
+
+    /**
+     * @param preset a preset name; null to read the architecture off the weights
+     * @param avdFirst put the avd pool first (cannot be seen in the weights)
+     * @param labels a file with one class name per line; null for the defaults
+     */
+    public record Request(Path file, String preset, boolean avdFirst, Path labels, Device device) {}
+
+    private ModelLoader() {}
+
+    public static LoadedModel load(Request request) throws SplitScopeException {
+        long start = System.nanoTime();
+        Path file = request.file();
+        Preset preset = request.preset() == null ? null : preset(request.preset());
+        NDManager manager = NDManager.newBaseManager(request.device(), "PyTorch");
+        try {
+            StateDict dict = Checkpoints.read(file, manager);
+            Map<String, Shape> shapes = new LinkedHashMap<>();
+            dict.tensors().forEach((key, array) -> shapes.put(key, array.getShape()));
+
+            ResNeStConfig config = configFor(file, dict, shapes, preset);
+            if (request.avdFirst()) {
+                config = config.withAvdFirst(true);
+            }
+            ResNeSt network = new ResNeSt(config);
+            WeightReport report = Weights.check(network, shapes);
+            if (!report.ok()) {
+                throw new CheckpointException(file, "does not fit " + config.notation() + " ResNeSt: " + report.describe());
+            }
+            Weights.assign(network, dict.tensors());
+            closeUnused(dict.tensors(), network.parameterShapes().keySet());
+            network.setTraining(false);
+            network.foldBatchNorm();
+
+            List<String> labels = labels(request.labels(), dict.metadata(), config.numClasses(), file);
+            Preprocessing preprocessing = preset != null ? preset.preprocessing()
+                    : metadata(dict.metadata(), META_PREPROCESSING, Preprocessing.class, file,
+                            defaultPreprocessing(config));
+            String name = preset != null ? preset.name()
+                    : dict.metadata().getOrDefault(META_NAME, file.getFileName().toString());
+            double ms = (System.nanoTime() - start) / 1e6;
+            return new LoadedModel(name, file, preset == null ? null : preset.name(), network, preprocessing,
+                    labels, request.device(), manager, ms);
+        } catch (SplitScopeException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** A preset with random weights (speed measurements, tests): conv weights He-normal, BN at identity. */
+    public static LoadedModel random(Preset preset, Device device, long seed) {
+        long start = System.nanoTime();
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        manager.getEngine().setRandomSeed((int) seed);
+        ResNeSt network = new ResNeSt(preset.config());
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        network.parameterShapes().forEach((key, shape) -> tensors.put(key, randomTensor(manager, key, shape)));
+        Weights.assign(network, tensors);
+        network.setTraining(false);
+        network.foldBatchNorm();
+        double ms = (System.nanoTime() - start) / 1e6;
+        return new LoadedModel(preset.name(), null, preset.name(), network, preset.preprocessing(),
+                Labels.defaults(preset.config().numClasses()), device, manager, ms);
+    }
+
+    private static NDArray randomTensor(NDManager manager, String key, Shape shape) {
+        if (key.endsWith("running_var") || (key.endsWith(".weight") && shape.dimension() == 1)) {
+            return manager.ones(shape);
+        }
+        if (shape.dimension() == 1) {
+            return manager.zeros(shape);
+        }
+        long fanIn = shape.size() / shape.get(0);
+        return manager.randomNormal(0, (float) Math.sqrt(2.0 / fanIn), shape, ai.djl.ndarray.types.DataType.FLOAT32);
+    }
+
+    public static Preset preset(String name) throws SplitScopeException {
+        return Presets.find(name).orElseThrow(() -> new SplitScopeException("--preset: unknown preset '" + name
+                + "'; known: " + String.join(", ", Presets.all().stream().map(Preset::name).toList())));
+    }
+
+    private static ResNeStConfig configFor(Path file, StateDict dict, Map<String, Shape> shapes, Preset preset)
+            throws CheckpointException {
+        ResNeStConfig fromFile = metadata(dict.metadata(), META_CONFIG, ResNeStConfig.class, file, null);
+        ResNeStConfig inferred;
+        try {
+            inferred = fromFile != null ? fromFile : ArchitectureInference.infer(shapes);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(file, e.getMessage());
+        }
+        if (preset == null) {
+            return inferred;
+        }
+        List<String> differences = visibleDifferences(preset.config(), inferred);
+        if (!differences.isEmpty()) {
+            throw new CheckpointException(file, "does not match preset " + preset.name() + ": "
+                    + String.join(", ", differences));
+        }
+        return preset.config().withNumClasses(inferred.numClasses());
+    }
+
+    /** Fields a preset fixes that the weights can show; "weights have X, preset has Y" for each mismatch. */
+    static List<String> visibleDifferences(ResNeStConfig preset, ResNeStConfig weights) {
+        List<String> out = new ArrayList<>();
+        compare(out, "layers", preset.layers(), weights.layers());
+        compare(out, "radix", preset.radix(), weights.radix());
+        compare(out, "cardinality", preset.cardinality(), weights.cardinality());
+        compare(out, "bottleneck width", preset.bottleneckWidth(), weights.bottleneckWidth());
+        compare(out, "base planes", preset.basePlanes(), weights.basePlanes());
+        compare(out, "stem width", preset.stemWidth(), weights.stemWidth());
+        compare(out, "deep stem", preset.deepStem(), weights.deepStem());
+        compare(out, "avg-down", preset.avgDown(), weights.avgDown());
+        compare(out, "input channels", preset.inChannels(), weights.inChannels());
+        return out;
+    }
+
+    private static void compare(List<String> out, String what, Object preset, Object weights) {
+        if (!preset.equals(weights)) {
+            out.add(what + " " + weights + " in the weights, " + preset + " in the preset");
+        }
+    }
+
+    private static <T> T metadata(Map<String, String> metadata, String key, Class<T> type, Path file, T fallback)
+            throws CheckpointException {
+        String json = metadata.get(key);
+        if (json == null) {
+            return fallback;
+        }
+        try {
+            return GSON.fromJson(json, type);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw new CheckpointException(file, "metadata " + key + " is not valid: " + e.getMessage());
+        }
+    }
+
+    private static List<String> labels(Path labelFile, Map<String, String> metadata, int classes, Path file)
+            throws SplitScopeException {
+        if (labelFile != null) {
+            return Labels.read(labelFile, classes);
+        }
+        String[] names = metadata(metadata, META_LABELS, String[].class, file, null);
+        if (names != null) {
+            if (names.length != classes) {
+                throw new CheckpointException(file, "metadata has " + names.length + " labels for " + classes + " classes");
+            }
+            return List.of(names);
+        }
+        return Labels.defaults(classes);
+    }
+
+    private static Preprocessing defaultPreprocessing(ResNeStConfig config) {
+        Preprocessing imagenet = Preprocessing.imagenet(224, 0.875, Preprocessing.Interpolation.BILINEAR);
+        if (config.inChannels() == 3) {
+            return imagenet;
+        }
+        return new Preprocessing(224, 0.875, Preprocessing.Interpolation.BILINEAR,
+                new float[] {0.5f}, new float[] {0.5f}, 1);
+    }
+
+    private static void closeUnused(Map<String, NDArray> tensors, Set<String> used) {
+        tensors.forEach((key, array) -> {
+            if (!used.contains(key)) {
+                array.close();
+            }
+        });
+    }
+
+    /** Checks a path names a readable file before any reader opens it. */
+    public static void requireFile(Path file) throws SplitScopeException {
+        if (!Files.isRegularFile(file)) {
+            throw new SplitScopeException(file + ": no such file");
+        }
+    }
+}

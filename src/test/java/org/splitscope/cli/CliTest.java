@@ -1,0 +1,137 @@
+package org.splitscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splitscope.TestSupport;
+
+/** The CLI end to end, in process: real files in, files out read back; broken files out with exit 2. */
+class CliTest {
+    @TempDir
+    Path temp;
+
+    record Run(int status, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = SplitScopeCli.run(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static String fixture(String name) {
+        return TestSupport.resource("parity/" + name).toString();
+    }
+
+    @Test
+    void captureWritesWhatPyTorchComputed() throws Exception {
+        Path out = temp.resolve("out");
+        Run run = run("capture", "--model", fixture("r2k2.safetensors"), "--input", fixture("r2k2.input.npy"),
+                "--out", out.toString(), "--batch", "1", "--device", "cpu");
+        assertEquals(0, run.status(), run.err());
+
+        try (NDManager manager = TestSupport.manager()) {
+            Map<String, NDArray> got = TestSupport.decode(manager, out.resolve("capture.npz"));
+            Map<String, NDArray> expected = TestSupport.decode(manager, TestSupport.resource("parity/r2k2.expected.npz"));
+            for (String key : expected.keySet()) {
+                if (key.equals("input")) {
+                    continue;
+                }
+                assertTrue(got.containsKey(key), "capture.npz lacks " + key);
+                assertEquals(expected.get(key).getShape(), got.get(key).getShape(), key);
+                float diff = TestSupport.maxAbsDiff(expected.get(key).toFloatArray(), got.get(key).toFloatArray());
+                assertTrue(diff <= 1e-4, key + " differs by " + diff);
+            }
+            assertEquals(expected.size() - 1, got.size(), "capture.npz has exactly logits + attention/gap per block");
+        }
+
+        JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
+        assertEquals(2, json.getAsJsonArray("inputs").size());
+        assertEquals("r2k2.input.npy[1]", json.getAsJsonArray("inputs").get(1).getAsJsonObject().get("source").getAsString());
+        assertEquals(5, json.getAsJsonArray("inputs").get(0).getAsJsonObject().getAsJsonArray("top5").size());
+        assertEquals(64, json.getAsJsonObject("model").get("sha256").getAsString().length());
+        assertEquals(2, json.getAsJsonObject("model").getAsJsonObject("config").get("radix").getAsInt());
+        assertEquals(5, json.getAsJsonArray("blocks").size());
+        assertEquals("cpu()", json.get("device").getAsString());
+        assertTrue(json.getAsJsonObject("timingsMs").get("forward").getAsDouble() > 0);
+    }
+
+    @Test
+    void infoShowsTheInferredArchitecture() {
+        Run run = run("info", "--model", fixture("r4k2_avdfirst.safetensors"), "--avd-first");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("ResNeSt 4s2x64d"), run.out());
+        assertTrue(run.out().contains("avd first"), run.out());
+        assertTrue(run.out().contains("layer2.1"), run.out());
+    }
+
+    @Test
+    void benchPrintsOneJsonObject() {
+        Run run = run("bench", "--preset", "resnest14d", "--size", "64", "--iterations", "2", "--warmup", "1", "--json");
+        assertEquals(0, run.status(), run.err());
+        JsonObject json = new Gson().fromJson(run.out().trim(), JsonObject.class);
+        assertTrue(json.get("forward_ms").getAsDouble() > 0);
+        assertTrue(json.get("capture_ms").getAsDouble() > 0);
+        assertEquals("2s1x64d", json.get("notation").getAsString());
+    }
+
+    @Test
+    void brokenCheckpointIsAUserErrorWithoutStackTrace() throws Exception {
+        Path bad = temp.resolve("broken.safetensors");
+        byte[] good = Files.readAllBytes(TestSupport.resource("parity/r2k1.safetensors"));
+        Files.write(bad, java.util.Arrays.copyOf(good, good.length / 2));
+        Run run = run("capture", "--model", bad.toString(), "--input", fixture("r2k1.input.npy"), "--out", temp.resolve("o").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("error: broken.safetensors"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertFalse(Files.exists(temp.resolve("o").resolve("capture.npz")), "nothing half-written");
+    }
+
+    @Test
+    void presetThatContradictsTheWeightsIsNamed() {
+        Run run = run("info", "--model", fixture("r2k1.safetensors"), "--preset", "resnest50d");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("does not match preset resnest50d"), run.err());
+        assertTrue(run.err().contains("layers [2, 2, 2, 2] in the weights"), run.err());
+    }
+
+    @Test
+    void missingInputAndUnknownPresetAreUserErrors() {
+        Run missing = run("capture", "--model", fixture("r2k1.safetensors"), "--input", temp.resolve("nope.png").toString(),
+                "--out", temp.toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("nope.png: no such file"), missing.err());
+
+        Run preset = run("bench", "--preset", "resnest9000");
+        assertEquals(2, preset.status());
+        assertTrue(preset.err().contains("unknown preset 'resnest9000'"), preset.err());
+    }
+
+    @Test
+    void withoutModelTheBundledOneIsUsedOrNamedAsMissing() {
+        Run run = run("info");
+        assertTrue(run.status() == 0 || run.err().contains("--model"), run.err());
+    }
+}

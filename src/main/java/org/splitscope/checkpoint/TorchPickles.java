@@ -1,0 +1,33 @@
+package org.splitscope.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Runs {@link TorchUnpickler} and turns whatever a broken pickle causes into a one-line message. */
+final class TorchPickles {
+    private TorchPickles() {}
+
+    /**
+     * @param what names the pickle in messages, e.g. "data.pkl"
+     * @param storages resolves persistent ids, or null where none are allowed
+     */
+    static Object load(Path file, PickleInput in, StorageTable storages, String what) throws CheckpointException {
+        try {
+            return new TorchUnpickler(in, storages).load();
+        } catch (PickleRefusal e) {
+            throw new CheckpointException(file, e.getMessage());
+        } catch (IOException e) {
+            // razorvine reports the end of input as "premature end of file".
+            throw new CheckpointException(file, "truncated: " + what + " ends before its STOP opcode", e);
+        } catch (RuntimeException e) {
+            // razorvine's PickleException, wrong types on the stack (ClassCastException), a missing MARK, a bad memo index, ...
+            throw new CheckpointException(file, "damaged pickle in " + what + " (" + describe(e) + ")", e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return PickleRefusal.printable(e.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first));
+    }
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/python3
+"""Writes the small checkpoint fixtures under src/test/resources/checkpoint/.
+
+Run with Debian's PyTorch (1.13):  /usr/bin/python3 src/test/python/make_checkpoint_fixtures.py
+
+Every float tensor of the "tiny" state dict holds value(j, i) = j + ((i % 13) - 6) / 4 for the
+j-th tensor (file order) and flat index i: quarters, exact in float16 and bfloat16, so the Java
+tests recompute the expected values instead of storing them. num_batches_tracked is 42.
+"""
+import collections
+import json
+import os
+import pickle
+import struct
+import sys
+
+import torch
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "checkpoint")
+
+
+def value_tensor(j, shape, dtype=torch.float32):
+    n = 1
+    for s in shape:
+        n *= s
+    i = torch.arange(n, dtype=torch.float64)
+    return (j + ((i % 13) - 6) / 4).reshape(shape).to(dtype)
+
+
+class Tiny(torch.nn.Module):
+    """A conv + batch norm + linear net: the key layout of a real ResNeSt stem, 8 tensors."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(3, 4, 3, bias=False)
+        self.bn1 = torch.nn.BatchNorm2d(4)
+        self.fc = torch.nn.Linear(4, 2)
+
+
+def tiny_state_dict():
+    sd = Tiny().state_dict()  # an OrderedDict with _metadata, like real checkpoints
+    j = 0
+    for key, t in sd.items():
+        if key.endswith("num_batches_tracked"):
+            t.fill_(42)
+        else:
+            t.copy_(value_tensor(j, tuple(t.shape)))
+            j += 1
+    return sd
+
+
+def save_zip(obj, name):
+    torch.save(obj, os.path.join(OUT, name))
+
+
+def save_legacy(obj, name):
+    torch.save(obj, os.path.join(OUT, name), _use_new_zipfile_serialization=False)
+
+
+def write_safetensors(tensors, name, metadata=None):
+    """The safetensors layout by hand (the package is not installed here): u64 header length,
+    JSON header padded with spaces to 8 bytes, then the raw little-endian data."""
+    dtypes = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16",
+              torch.float64: "F64", torch.int64: "I64", torch.int32: "I32", torch.int16: "I16",
+              torch.int8: "I8", torch.uint8: "U8", torch.bool: "BOOL"}
+    header = {}
+    if metadata:
+        header["__metadata__"] = metadata
+    blobs, offset = [], 0
+    for key, t in tensors.items():
+        t = t.contiguous()
+        raw = t.reshape(-1).view(torch.uint8).numpy().tobytes() if t.dtype != torch.bool else t.numpy().tobytes()
+        header[key] = {"dtype": dtypes[t.dtype], "shape": list(t.shape),
+                       "data_offsets": [offset, offset + len(raw)]}
+        blobs.append(raw)
+        offset += len(raw)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for b in blobs:
+            f.write(b)
+
+
+class Reduce:
+    """Pickles as a call of `func(*args)`: how a hostile checkpoint runs code in torch.load."""
+
+    def __init__(self, func, args):
+        self.func, self.args = func, args
+
+    def __reduce__(self):
+        return self.func, self.args
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    sd = tiny_state_dict()
+
+    save_zip(sd, "tiny_zip.pth")
+    save_legacy(sd, "tiny_legacy.pth")
+    save_zip({"epoch": 3, "arch": "tiny", "best_acc1": 0.5, "state_dict": sd,
+              "optimizer": {"param_groups": [{"lr": 0.1}]}}, "tiny_nested.pth")
+    save_zip(collections.OrderedDict((k, v.half() if v.is_floating_point() else v)
+                                     for k, v in sd.items()), "tiny_f16.pth")
+    save_zip(collections.OrderedDict(("module." + k, v) for k, v in sd.items()),
+             "tiny_dataparallel.pth")
+    write_safetensors(sd, "tiny.safetensors", {"format": "pt", "arch": "tiny"})
+
+    # Every dtype the readers know, in one file each format: value(j, i) cast to the dtype.
+    mixed = collections.OrderedDict()
+    mixed["f16"] = value_tensor(0, (2, 3), torch.float16)
+    mixed["bf16"] = value_tensor(1, (5,), torch.bfloat16)
+    mixed["f64"] = value_tensor(2, (2, 2), torch.float64)
+    mixed["i64"] = torch.arange(-3, 3, dtype=torch.int64)
+    mixed["i32"] = torch.arange(-3, 3, dtype=torch.int32)
+    mixed["i16"] = torch.arange(-3, 3, dtype=torch.int16)
+    mixed["i8"] = torch.arange(-3, 3, dtype=torch.int8)
+    mixed["u8"] = torch.arange(250, 256, dtype=torch.uint8)
+    mixed["bool"] = torch.tensor([True, False, True])
+    mixed["scalar"] = torch.tensor(2.5)
+    mixed["empty"] = torch.zeros(0, 3)
+    write_safetensors(mixed, "mixed_dtypes.safetensors")
+    save_zip(mixed, "mixed_dtypes_zip.pth")
+
+    # Views: a transposed (non-contiguous) tensor, a row at an offset, a strided column, all
+    # sharing one storage with the base.
+    base = torch.arange(12, dtype=torch.float32).reshape(3, 4)
+    views = collections.OrderedDict()
+    views["base"] = base
+    views["transposed"] = base.t()
+    views["row1"] = base[1]
+    views["col2"] = base[:, 2]
+    save_zip(views, "views_zip.pth")
+    save_legacy(views, "views_legacy.pth")
+
+    # Hostile: a value that runs os.system on torch.load (pickled as posix.system on Linux),
+    # in both container formats, and one that calls builtins.eval.
+    evil_system = collections.OrderedDict(w=torch.ones(2), x=Reduce(os.system, ("echo pwned",)))
+    save_zip(evil_system, "evil_system_zip.pth")
+    save_legacy(evil_system, "evil_system_legacy.pth")
+    save_zip({"w": torch.ones(2), "x": Reduce(eval, ("1+1",))}, "evil_eval_zip.pth")
+
+    # A timm training checkpoint keeps argparse.Namespace in "args": not part of a state dict.
+    import argparse
+    save_zip({"state_dict": sd, "args": argparse.Namespace(lr=0.1)}, "with_namespace.pth")
+
+    total = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
+    print("fixtures written to", os.path.normpath(OUT), "total", total, "bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

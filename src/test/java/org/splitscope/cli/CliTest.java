@@ -45,16 +45,17 @@ class CliTest {
         return TestSupport.resource("parity/" + name).toString();
     }
 
+    /** The one fixture with the official stem (stride 2, max-pool), which the weights cannot show. */
     @Test
     void captureWritesWhatPyTorchComputed() throws Exception {
         Path out = temp.resolve("out");
-        Run run = run("capture", "--model", fixture("r2k2.safetensors"), "--input", fixture("r2k2.input.npy"),
+        Run run = run("capture", "--model", fixture("r2k1_plainstem.safetensors"), "--input", fixture("r2k1_plainstem.input.npy"),
                 "--out", out.toString(), "--batch", "1", "--device", "cpu");
         assertEquals(0, run.status(), run.err());
 
         try (NDManager manager = TestSupport.manager()) {
             Map<String, NDArray> got = TestSupport.decode(manager, out.resolve("capture.npz"));
-            Map<String, NDArray> expected = TestSupport.decode(manager, TestSupport.resource("parity/r2k2.expected.npz"));
+            Map<String, NDArray> expected = TestSupport.decode(manager, TestSupport.resource("parity/r2k1_plainstem.expected.npz"));
             for (String key : expected.keySet()) {
                 if (key.equals("input")) {
                     continue;
@@ -69,11 +70,11 @@ class CliTest {
 
         JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
         assertEquals(2, json.getAsJsonArray("inputs").size());
-        assertEquals("r2k2.input.npy[1]", json.getAsJsonArray("inputs").get(1).getAsJsonObject().get("source").getAsString());
+        assertEquals("r2k1_plainstem.input.npy[1]", json.getAsJsonArray("inputs").get(1).getAsJsonObject().get("source").getAsString());
         assertEquals(5, json.getAsJsonArray("inputs").get(0).getAsJsonObject().getAsJsonArray("top5").size());
         assertEquals(64, json.getAsJsonObject("model").get("sha256").getAsString().length());
         assertEquals(2, json.getAsJsonObject("model").getAsJsonObject("config").get("radix").getAsInt());
-        assertEquals(5, json.getAsJsonArray("blocks").size());
+        assertEquals(4, json.getAsJsonArray("blocks").size());
         assertEquals("cpu()", json.get("device").getAsString());
         assertTrue(json.getAsJsonObject("timingsMs").get("forward").getAsDouble() > 0);
     }

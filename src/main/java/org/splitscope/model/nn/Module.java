@@ -106,6 +106,12 @@ public abstract class Module extends AbstractBlock {
         return new NDList(apply(inputs.singletonOrThrow()));
     }
 
+    /** DJL's parameter files record each block's input shapes; ours are fixed by the config: none. */
+    @Override
+    protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {
+        os.writeInt(0);
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         throw new UnsupportedOperationException("shapes are fixed by ResNeStConfig; ask ResNeSt");

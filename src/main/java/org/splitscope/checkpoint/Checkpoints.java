@@ -70,7 +70,7 @@ public final class Checkpoints {
     // ---- DJL parameter files: to be implemented separately. -------------------------------
     /** DJL's own {@code .params} format (magic {@code DJL@}); not read yet. */
     private static StateDict readDjl(Path file, FileChannel channel, NDManager manager) throws CheckpointException {
-        throw new CheckpointException(file, "DJL parameter files need a DJL model to load into; " + SUPPORTED);
+        throw new CheckpointException(file, "DJL parameter files need DJL's own loader, which is not available yet; " + SUPPORTED);
     }
     // -------------------------------------------------------------------------------------------
 

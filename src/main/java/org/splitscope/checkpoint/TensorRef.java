@@ -30,7 +30,7 @@ record TensorRef(StorageRef storage, long offset, long[] size, long[] stride) {
             }
             if (last >= storage.numel()) {
                 throw new PickleRefusal("tensor of size " + Shapes.format(size) + " at offset " + offset
-                        + " reaches past storage " + PickleRefusal.printable(storage.key()) + " of "
+                        + " reaches past storage " + Messages.printable(storage.key()) + " of "
                         + storage.numel() + " elements");
             }
         }

@@ -48,7 +48,7 @@ final class TorchGlobals {
                 return new StorageType(storage.get());
             }
         }
-        throw new PickleRefusal("refuses to load " + PickleRefusal.printable(qualified) + ": not part of a state dict");
+        throw new PickleRefusal("refuses to load " + Messages.printable(qualified) + ": not part of a state dict");
     }
 
     /** OrderedDict() then SETITEMS (how pickle writes it), or OrderedDict([[k, v], ...]). */

@@ -35,7 +35,7 @@ final class TorchZipReader {
             StorageSource source = new ZipStorages(file, zip, prefix);
             return new StateDict(file, new TensorMaterializer(file, source, factory, fileSize).build(chosen), Map.of());
         } catch (ZipException e) {
-            throw new CheckpointException(file, "damaged zip archive (" + e.getMessage() + ")", e);
+            throw new CheckpointException(file, "damaged zip archive (" + Messages.printable(String.valueOf(e.getMessage())) + ")", e);
         }
     }
 

@@ -164,6 +164,12 @@ def main():
     save_zip(collections.OrderedDict(("module." + k, v) for k, v in sd.items()),
              "tiny_dataparallel.pth")
     write_safetensors(sd, "tiny.safetensors", {"format": "pt", "arch": "tiny"})
+    # Protocol 4: FRAME, MEMOIZE, SHORT_BINUNICODE and STACK_GLOBAL instead of GLOBAL.
+    torch.save(sd, os.path.join(OUT, "tiny_protocol4.pth"), pickle_protocol=4)
+    # nn.Parameter values pickle through torch._utils._rebuild_parameter.
+    save_zip(collections.OrderedDict(
+        (k, torch.nn.Parameter(v, requires_grad=v.is_floating_point())) for k, v in sd.items()),
+        "tiny_parameters.pth")
 
     # Every dtype the readers know, in one file each format: value(j, i) cast to the dtype.
     mixed = collections.OrderedDict()

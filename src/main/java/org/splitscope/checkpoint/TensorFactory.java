@@ -34,7 +34,8 @@ final class TensorFactory {
     private final List<NDArray> made = new ArrayList<>();
 
     TensorFactory(Path file, NDManager manager) {
-        this(file, manager, Device.cpu().equals(manager.getDevice()));
+        // With DJL's MKLDNN layout switched on, toByteBuffer(true) would hand out a dense copy.
+        this(file, manager, Device.cpu().equals(manager.getDevice()) && !Boolean.getBoolean("ai.djl.pytorch.use_mkldnn"));
     }
 
     /** @param inPlace fill the tensor's memory directly (CPU only); false copies through a buffer */

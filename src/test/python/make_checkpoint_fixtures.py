@@ -3,6 +3,10 @@
 
 Run with Debian's PyTorch (1.13):  /usr/bin/python3 src/test/python/make_checkpoint_fixtures.py
 
+With --large DIR it instead writes a ResNeSt-50-sized state dict (about 27M float32 parameters,
+about 100 MB, 500+ tensors) as resnest50.safetensors, resnest50_zip.pth and resnest50_legacy.pth
+into DIR, for CheckpointLoadBenchmark; these are not committed.
+
 Every float tensor of the "tiny" state dict holds value(j, i) = j + ((i % 13) - 6) / 4 for the
 j-th tensor (file order) and flat index i: quarters, exact in float16 and bfloat16, so the Java
 tests recompute the expected values instead of storing them. num_batches_tracked is 42.
@@ -58,6 +62,10 @@ def save_legacy(obj, name):
 
 
 def write_safetensors(tensors, name, metadata=None):
+    write_safetensors_to(tensors, os.path.join(OUT, name), metadata)
+
+
+def write_safetensors_to(tensors, path, metadata=None):
     """The safetensors layout by hand (the package is not installed here): u64 header length,
     JSON header padded with spaces to 8 bytes, then the raw little-endian data."""
     dtypes = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16",
@@ -76,7 +84,7 @@ def write_safetensors(tensors, name, metadata=None):
         offset += len(raw)
     text = json.dumps(header, separators=(",", ":")).encode()
     text += b" " * (-len(text) % 8)
-    with open(os.path.join(OUT, name), "wb") as f:
+    with open(path, "wb") as f:
         f.write(struct.pack("<Q", len(text)))
         f.write(text)
         for b in blobs:
@@ -93,7 +101,57 @@ class Reduce:
         return self.func, self.args
 
 
+def resnest50_like():
+    """The tensor layout of timm's resnest50d (deep stem, radix-2 split attention), random values."""
+    sd = collections.OrderedDict()
+
+    def conv(name, out_c, in_c, k, bias=False):
+        sd[name + ".weight"] = torch.randn(out_c, in_c, k, k)
+        if bias:
+            sd[name + ".bias"] = torch.randn(out_c)
+
+    def bn(name, c):
+        sd[name + ".weight"] = torch.rand(c)
+        sd[name + ".bias"] = torch.randn(c)
+        sd[name + ".running_mean"] = torch.randn(c)
+        sd[name + ".running_var"] = torch.rand(c)
+        sd[name + ".num_batches_tracked"] = torch.tensor(1000)
+
+    conv("conv1.0", 32, 3, 3); bn("conv1.1", 32)
+    conv("conv1.3", 32, 32, 3); bn("conv1.4", 32)
+    conv("conv1.6", 64, 32, 3); bn("bn1", 64)
+    in_c = 64
+    for layer, (planes, blocks) in enumerate(zip((64, 128, 256, 512), (3, 4, 6, 3)), start=1):
+        for b in range(blocks):
+            p = f"layer{layer}.{b}."
+            inter = max(planes * 2 // 4, 32)
+            conv(p + "conv1", planes, in_c, 1); bn(p + "bn1", planes)
+            conv(p + "conv2.conv", planes * 2, planes // 2, 3); bn(p + "conv2.bn0", planes * 2)
+            conv(p + "conv2.fc1", inter, planes, 1, bias=True); bn(p + "conv2.bn1", inter)
+            conv(p + "conv2.fc2", planes * 2, inter, 1, bias=True)
+            conv(p + "conv3", planes * 4, planes, 1); bn(p + "bn3", planes * 4)
+            if b == 0:
+                conv(p + "downsample.1", planes * 4, in_c, 1); bn(p + "downsample.2", planes * 4)
+            in_c = planes * 4
+    sd["fc.weight"] = torch.randn(1000, 2048)
+    sd["fc.bias"] = torch.randn(1000)
+    return sd
+
+
+def write_large(directory):
+    os.makedirs(directory, exist_ok=True)
+    sd = resnest50_like()
+    params = sum(t.numel() for t in sd.values())
+    write_safetensors_to(sd, os.path.join(directory, "resnest50.safetensors"))
+    torch.save(sd, os.path.join(directory, "resnest50_zip.pth"))
+    torch.save(sd, os.path.join(directory, "resnest50_legacy.pth"), _use_new_zipfile_serialization=False)
+    print(len(sd), "tensors,", params, "elements, written to", directory, file=sys.stderr)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--large":
+        write_large(sys.argv[2])
+        return
     os.makedirs(OUT, exist_ok=True)
     sd = tiny_state_dict()
 
@@ -106,6 +164,12 @@ def main():
     save_zip(collections.OrderedDict(("module." + k, v) for k, v in sd.items()),
              "tiny_dataparallel.pth")
     write_safetensors(sd, "tiny.safetensors", {"format": "pt", "arch": "tiny"})
+    # Protocol 4: FRAME, MEMOIZE, SHORT_BINUNICODE and STACK_GLOBAL instead of GLOBAL.
+    torch.save(sd, os.path.join(OUT, "tiny_protocol4.pth"), pickle_protocol=4)
+    # nn.Parameter values pickle through torch._utils._rebuild_parameter.
+    save_zip(collections.OrderedDict(
+        (k, torch.nn.Parameter(v, requires_grad=v.is_floating_point())) for k, v in sd.items()),
+        "tiny_parameters.pth")
 
     # Every dtype the readers know, in one file each format: value(j, i) cast to the dtype.
     mixed = collections.OrderedDict()

@@ -7,45 +7,42 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
-/** Direct little-endian buffers, filled straight from the file: the memory DJL wraps as tensors. */
+/** Filling tensor bytes from the file, with short reads reported as truncation. */
 final class Buffers {
     private Buffers() {}
 
     private static final int CHUNK = 1 << 20;
 
+    /** A direct little-endian buffer; callers check the size against the file first. */
     static ByteBuffer allocate(long bytes) {
-        // Callers check against Limits.MAX_TENSOR_BYTES and the file size first.
         return ByteBuffer.allocateDirect(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    /** Reads {@code bytes} bytes at {@code position}; a short file is reported as truncation. */
-    static ByteBuffer read(Path file, FileChannel channel, long position, long bytes, String what)
+    /** Fills {@code target} from the file at {@code position}. */
+    static void read(Path file, FileChannel channel, long position, ByteBuffer target, String what)
             throws CheckpointException, IOException {
-        ByteBuffer buffer = allocate(bytes);
+        int start = target.position();
         long at = position;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, at);
+        while (target.hasRemaining()) {
+            int n = channel.read(target, at);
             if (n < 0) {
-                throw truncated(file, what, bytes, buffer.position());
+                throw truncated(file, what, target.limit() - start, target.position() - start);
             }
             at += n;
         }
-        return buffer.flip();
     }
 
-    /** Reads exactly {@code bytes} bytes from a stream (a zip entry). */
-    static ByteBuffer read(Path file, InputStream in, long bytes, String what)
-            throws CheckpointException, IOException {
-        ByteBuffer buffer = allocate(bytes);
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(bytes, 1))];
-        while (buffer.hasRemaining()) {
-            int n = in.read(chunk, 0, Math.min(chunk.length, buffer.remaining()));
+    /** Fills {@code target} from a stream (a zip entry). */
+    static void read(Path file, InputStream in, ByteBuffer target, String what) throws CheckpointException, IOException {
+        int start = target.position();
+        byte[] chunk = new byte[Math.min(CHUNK, Math.max(target.remaining(), 1))];
+        while (target.hasRemaining()) {
+            int n = in.read(chunk, 0, Math.min(chunk.length, target.remaining()));
             if (n < 0) {
-                throw truncated(file, what, bytes, buffer.position());
+                throw truncated(file, what, target.limit() - start, target.position() - start);
             }
-            buffer.put(chunk, 0, n);
+            target.put(chunk, 0, n);
         }
-        return buffer.flip();
     }
 
     static CheckpointException truncated(Path file, String what, long needed, long got) {

@@ -22,12 +22,14 @@ import java.nio.file.StandardOpenOption;
 public final class Checkpoints {
     private Checkpoints() {}
 
+    static final String UNEXPECTED = "unexpected problem while reading";
+
     static final String SUPPORTED =
             "supported: safetensors, PyTorch .pth/.bin (zip or legacy format)";
 
     /**
      * @return the state dict's tensors in file order, owned by {@code manager}; float tensors as
-     *     FLOAT32, integer and boolean tensors in their own type
+     *     FLOAT32, integer and boolean tensors in their own type (INT16 as INT32)
      * @throws CheckpointException if the file is missing, unreadable, damaged, of an unknown format
      *     or names anything but state-dict content; the message is one line for the user
      */
@@ -63,14 +65,18 @@ public final class Checkpoints {
             throw new CheckpointException(file, "truncated: the file ends early", e);
         } catch (IOException e) {
             factory.discard();
-            throw new CheckpointException(file, "cannot read: " + e.getMessage(), e);
+            throw new CheckpointException(file, "cannot read: " + Messages.printable(String.valueOf(e.getMessage())), e);
+        } catch (RuntimeException e) {
+            // A safety net: the readers turn every problem they know of into a message of their own.
+            factory.discard();
+            throw new CheckpointException(file, UNEXPECTED + " (" + Messages.printable(e.toString()) + ")", e);
         }
     }
 
     // ---- DJL parameter files: to be implemented separately. -------------------------------
     /** DJL's own {@code .params} format (magic {@code DJL@}); not read yet. */
     private static StateDict readDjl(Path file, FileChannel channel, NDManager manager) throws CheckpointException {
-        throw new CheckpointException(file, "DJL parameter files need a DJL model to load into; " + SUPPORTED);
+        throw new CheckpointException(file, "DJL parameter files need DJL's own loader, which is not available yet; " + SUPPORTED);
     }
     // -------------------------------------------------------------------------------------------
 

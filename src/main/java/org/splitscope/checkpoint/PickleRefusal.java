@@ -8,14 +8,4 @@ final class PickleRefusal extends RuntimeException {
     PickleRefusal(String message) {
         super(message, null, false, false);
     }
-
-    /** Module, class and key names come from the file: keep them printable and short. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < 100; i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return text.length() > 100 ? out + "..." : out.toString();
-    }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,9 +46,11 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
         try {
             return new Parser(file, text, dataSize).parse();
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            // Gson explains where the JSON broke; keep its first line only.
+            // Gson's message ends with where the JSON broke ("at line 1 column 9 path $.w"); keep that.
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            throw new CheckpointException(file, "safetensors header is not valid JSON: " + why);
+            int where = why.indexOf(" at line ");
+            throw new CheckpointException(file, "safetensors header is not valid JSON"
+                    + (where >= 0 ? why.substring(where) : ": " + Messages.printable(why)));
         }
     }
 
@@ -72,7 +75,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
             while (json.hasNext()) {
                 String name = json.nextName();
                 if (!seen.add(name)) {
-                    throw problem("safetensors header lists '" + name + "' twice");
+                    throw problem("safetensors header lists '" + Messages.printable(name) + "' twice");
                 }
                 if (name.equals("__metadata__")) {
                     readMetadata(metadata);
@@ -93,7 +96,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
             while (json.hasNext()) {
                 String key = json.nextName();
                 if (json.peek() != JsonToken.STRING) {
-                    throw problem("safetensors __metadata__ value of '" + key + "' is not a string");
+                    throw problem("safetensors __metadata__ value of '" + Messages.printable(key) + "' is not a string");
                 }
                 metadata.put(key, json.nextString());
             }
@@ -115,34 +118,37 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
             }
             json.endObject();
             if (dtype == null || shape == null || offsets == null) {
-                throw problem("tensor '" + name + "' lacks dtype, shape or data_offsets");
+                throw problem("tensor '" + Messages.printable(name) + "' lacks dtype, shape or data_offsets");
             }
             String typeName = dtype;
             ElementType type = ElementType.fromSafetensors(typeName)
-                    .orElseThrow(() -> problem("tensor '" + name + "' has unsupported dtype '" + typeName + "'"));
+                    .orElseThrow(() -> problem("tensor '" + Messages.printable(name) + "' has unsupported dtype '" + Messages.printable(typeName) + "'"));
             if (shape.length > Limits.MAX_RANK) {
-                throw problem("tensor '" + name + "' has " + shape.length + " dimensions");
+                throw problem("tensor '" + Messages.printable(name) + "' has " + shape.length + " dimensions");
+            }
+            if (Arrays.stream(shape).anyMatch(d -> d < 0)) {
+                throw problem("tensor '" + Messages.printable(name) + "' has an invalid shape " + Shapes.format(shape));
             }
             long numel = Shapes.numel(shape);
             if (numel < 0) {
-                throw problem("tensor '" + name + "' has an invalid shape " + Shapes.format(shape));
+                throw problem("tensor '" + Messages.printable(name) + "' shape " + Shapes.format(shape) + " is too large");
             }
             if (offsets.length != 2) {
-                throw problem("tensor '" + name + "' needs two data_offsets, has " + offsets.length);
+                throw problem("tensor '" + Messages.printable(name) + "' needs two data_offsets, has " + offsets.length);
             }
             long begin = offsets[0];
             long end = offsets[1];
             if (begin < 0 || end < begin || end > dataSize) {
-                throw problem("tensor '" + name + "' data_offsets [" + begin + ", " + end
+                throw problem("tensor '" + Messages.printable(name) + "' data_offsets [" + begin + ", " + end
                         + "] lie outside the data section of " + dataSize + " bytes");
             }
             long needed = Shapes.bytes(numel, type);
             if (needed != end - begin) {
-                throw problem("tensor '" + name + "' data_offsets hold " + (end - begin) + " bytes but shape "
-                        + Shapes.format(shape) + " of " + dtype + " needs " + (needed < 0 ? "more than 2^63" : needed));
+                throw problem("tensor '" + Messages.printable(name) + "' data_offsets hold " + (end - begin) + " bytes but shape "
+                        + Shapes.format(shape) + " of " + dtype + " needs " + needed);
             }
             if (needed > Limits.MAX_TENSOR_BYTES) {
-                throw problem("tensor '" + name + "' is larger than 2 GB, which is not supported");
+                throw problem("tensor '" + Messages.printable(name) + "' is larger than 2 GB, which is not supported");
             }
             return new Entry(name, type, shape, begin, end);
         }
@@ -165,7 +171,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
                 Entry previous = byOffset.get(i - 1);
                 Entry current = byOffset.get(i);
                 if (current.begin() < previous.end()) {
-                    throw problem("tensors '" + previous.name() + "' and '" + current.name() + "' overlap in the data section");
+                    throw problem("tensors '" + Messages.printable(previous.name()) + "' and '" + Messages.printable(current.name()) + "' overlap in the data section");
                 }
             }
         }

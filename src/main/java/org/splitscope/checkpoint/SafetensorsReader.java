@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>Not DJL's {@code NDList.decode}: it reads the whole data section into one heap byte[] (int
  * offsets, so nothing over 2 GB), then copies every tensor again into a direct buffer, and cannot be
- * told the size limits checked here. Reading each tensor from the channel straight into the direct
- * buffer DJL wraps is one copy, and peak memory is the tensors themselves.
+ * told the size limits checked here. Reading each tensor from the channel straight into its
+ * array's memory is one copy, peak memory is the tensors themselves, and on a 110 MB ResNeSt-50
+ * file it took about half the time of NDList.decode (see CheckpointLoadBenchmark).
  */
 final class SafetensorsReader {
     private SafetensorsReader() {}
@@ -43,9 +44,9 @@ final class SafetensorsReader {
 
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         for (SafetensorsHeader.Entry entry : header.entries()) {
-            ByteBuffer data = Buffers.read(
-                    file, channel, dataStart + entry.begin(), entry.bytes(), "tensor '" + entry.name() + "'");
-            tensors.put(entry.name(), factory.create(entry.name(), data, entry.shape(), entry.type()));
+            String what = "tensor '" + Messages.printable(entry.name()) + "'";
+            TensorFactory.Filler filler = target -> Buffers.read(file, channel, dataStart + entry.begin(), target, what);
+            tensors.put(entry.name(), factory.create(entry.name(), entry.shape(), entry.type(), filler));
         }
         return new StateDict(file, tensors, header.metadata());
     }

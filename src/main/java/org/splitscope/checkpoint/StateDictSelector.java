@@ -20,7 +20,7 @@ final class StateDictSelector {
 
     static Map<String, TensorRef> select(Path file, Object root) throws CheckpointException {
         if (!(root instanceof Map<?, ?> top)) {
-            throw new CheckpointException(file, "expected a dict of tensors, found " + pythonType(root));
+            throw new CheckpointException(file, "expected a dict of tensors, found " + Messages.describe(root));
         }
         Map<?, ?> chosen = top;
         for (String key : WRAPPER_KEYS) {
@@ -36,7 +36,7 @@ final class StateDictSelector {
             }
         });
         if (tensors.isEmpty()) {
-            String keys = top.keySet().stream().limit(10).map(k -> PickleRefusal.printable(String.valueOf(k)))
+            String keys = top.keySet().stream().limit(10).map(Messages::describe)
                     .collect(Collectors.joining(", "));
             throw new CheckpointException(file, "no tensors found (top-level keys: " + keys + ")");
         }
@@ -54,21 +54,5 @@ final class StateDictSelector {
         Map<String, TensorRef> stripped = new LinkedHashMap<>();
         tensors.forEach((k, v) -> stripped.put(k.substring(DATA_PARALLEL_PREFIX.length()), v));
         return stripped;
-    }
-
-    private static String pythonType(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof TensorRef) {
-            return "a single tensor";
-        }
-        if (value instanceof List<?>) {
-            return "a list";
-        }
-        if (value instanceof Object[]) {
-            return "a tuple";
-        }
-        return "a " + value.getClass().getSimpleName();
     }
 }

@@ -2,22 +2,22 @@ package org.splitscope.checkpoint;
 
 import java.nio.ByteBuffer;
 
-/** Copies a (possibly non-contiguous) view out of its storage into a fresh row-major buffer. */
+/** Copies a (possibly non-contiguous) view out of its storage into row-major tensor memory. */
 final class StridedCopy {
     private StridedCopy() {}
 
-    static ByteBuffer copy(ByteBuffer storage, TensorRef tensor) {
+    /** @param target exactly the view's bytes remaining, from position 0 */
+    static void copy(ByteBuffer storage, TensorRef tensor, ByteBuffer target) {
         int elem = tensor.storage().type().bytes;
         long[] size = tensor.size();
         long[] stride = tensor.stride();
         long numel = tensor.numel();
-        ByteBuffer out = Buffers.allocate(numel * elem);
         if (numel == 0) {
-            return out;
+            return;
         }
         if (tensor.isContiguous()) {
-            out.put(0, storage, (int) (tensor.offset() * elem), (int) (numel * elem));
-            return out;
+            target.put(0, storage, (int) (tensor.offset() * elem), (int) (numel * elem));
+            return;
         }
         // Walk the outer dimensions like an odometer; the innermost one is copied as a run when it
         // has stride 1 (e.g. a row slice), else element by element (e.g. a transpose).
@@ -33,12 +33,11 @@ final class StridedCopy {
             for (int d = 0; d < outer; d++) {
                 source += index[d] * stride[d];
             }
-            out.put(written, storage, (int) (source * elem), runBytes);
+            target.put(written, storage, (int) (source * elem), runBytes);
             written += runBytes;
             for (int d = outer - 1; d >= 0 && ++index[d] == size[d]; d--) {
                 index[d] = 0;
             }
         }
-        return out;
     }
 }

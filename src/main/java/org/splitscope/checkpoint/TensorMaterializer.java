@@ -5,14 +5,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Makes NDArrays of the chosen tensors. Each storage is read once; a tensor that is its whole
- * storage (nearly all of them) takes the storage buffer as it is, other views are copied out. The
+ * Makes NDArrays of the chosen tensors. A tensor that is the whole of a storage no other tensor
+ * uses (nearly all of them) is read straight into its array. Storages shared by several tensors,
+ * or only partly used, are read once into a scratch buffer and each view is copied out; those
  * copies are charged to a budget of the file size, so views cannot multiply a small file's data.
  */
 final class TensorMaterializer {
@@ -29,30 +28,35 @@ final class TensorMaterializer {
     }
 
     Map<String, NDArray> build(Map<String, TensorRef> tensors) throws CheckpointException, IOException {
-        Map<String, ByteBuffer> storages = new HashMap<>();
-        Set<String> handedOut = new HashSet<>();
+        Map<String, Integer> users = new HashMap<>();
+        tensors.values().forEach(t -> users.merge(t.storage().key(), 1, Integer::sum));
+        Map<String, ByteBuffer> shared = new HashMap<>();
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, TensorRef> entry : tensors.entrySet()) {
+            String key = entry.getKey();
             TensorRef tensor = entry.getValue();
             StorageRef storage = tensor.storage();
-            ByteBuffer bytes = storages.get(storage.key());
-            if (bytes == null) {
-                bytes = source.read(storage);
-                storages.put(storage.key(), bytes);
-            }
-            ByteBuffer data;
-            if (tensor.coversStorage() && handedOut.add(storage.key())) {
-                data = bytes; // no copy; later views of this storage still copy from it
+            source.check(storage); // before anything is allocated for it
+            TensorFactory.Filler filler;
+            if (tensor.coversStorage() && users.get(storage.key()) == 1) {
+                filler = target -> source.readInto(storage, target);
             } else {
-                long needed = tensor.numel() * storage.type().bytes;
-                if (needed > copyBudget) {
+                long bytes = tensor.numel() * storage.type().bytes;
+                if (bytes > copyBudget) {
                     throw new CheckpointException(file, "tensor views need more memory than the file holds ("
-                            + entry.getKey() + ")");
+                            + Messages.printable(key) + ")");
                 }
-                copyBudget -= needed;
-                data = StridedCopy.copy(bytes, tensor);
+                copyBudget -= bytes;
+                ByteBuffer storageBytes = shared.get(storage.key());
+                if (storageBytes == null) {
+                    storageBytes = Buffers.allocate(storage.bytes());
+                    source.readInto(storage, storageBytes);
+                    shared.put(storage.key(), storageBytes);
+                }
+                ByteBuffer from = storageBytes;
+                filler = target -> StridedCopy.copy(from, tensor, target);
             }
-            arrays.put(entry.getKey(), factory.create(entry.getKey(), data, tensor.size(), storage.type()));
+            arrays.put(key, factory.create(key, tensor.size(), storage.type(), filler));
         }
         return arrays;
     }

@@ -9,7 +9,7 @@ record TensorRef(StorageRef storage, long offset, long[] size, long[] stride) {
 
     static TensorRef of(StorageRef storage, long offset, long[] size, long[] stride) {
         if (size.length != stride.length || size.length > Limits.MAX_RANK) {
-            throw new PickleRefusal("tensor with " + size.length + " sizes and " + stride.length + " strides");
+            throw new PickleRefusal("damaged pickle: tensor with " + size.length + " sizes and " + stride.length + " strides");
         }
         long numel = Shapes.numel(size);
         if (offset < 0 || numel < 0) {
@@ -30,7 +30,7 @@ record TensorRef(StorageRef storage, long offset, long[] size, long[] stride) {
             }
             if (last >= storage.numel()) {
                 throw new PickleRefusal("tensor of size " + Shapes.format(size) + " at offset " + offset
-                        + " reaches past storage " + PickleRefusal.printable(storage.key()) + " of "
+                        + " reaches past storage " + Messages.printable(storage.key()) + " of "
                         + storage.numel() + " elements");
             }
         }

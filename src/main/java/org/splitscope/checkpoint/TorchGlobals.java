@@ -36,7 +36,7 @@ final class TorchGlobals {
             case "torch._utils._rebuild_parameter":
             case "torch._utils._rebuild_parameter_with_state":
                 // A Parameter is its data tensor; requires_grad, hooks and state do not matter here.
-                return args -> arg(args, 0, TensorRef.class, "parameter data");
+                return args -> arg(args, 0, TensorRef.class, "parameter data (not a tensor)");
             case "torch.device":
                 return args -> args.length > 0 ? String.valueOf(args[0]) : "cpu";
             default:
@@ -48,7 +48,7 @@ final class TorchGlobals {
                 return new StorageType(storage.get());
             }
         }
-        throw new PickleRefusal("refuses to load " + PickleRefusal.printable(qualified) + ": not part of a state dict");
+        throw new PickleRefusal("refuses to load " + Messages.printable(qualified) + ": not part of a state dict");
     }
 
     /** OrderedDict() then SETITEMS (how pickle writes it), or OrderedDict([[k, v], ...]). */
@@ -73,16 +73,17 @@ final class TorchGlobals {
         if (args.length < 4 || args.length > 7) {
             throw new PickleRefusal("damaged pickle: _rebuild_tensor_v2 with " + args.length + " arguments");
         }
-        StorageRef storage = arg(args, 0, StorageRef.class, "tensor storage");
+        StorageRef storage = arg(args, 0, StorageRef.class, "tensor storage (not a storage)");
         long offset = asLong(args[1]);
-        long[] size = asLongs(arg(args, 2, Object[].class, "tensor size"));
-        long[] stride = asLongs(arg(args, 3, Object[].class, "tensor stride"));
+        long[] size = asLongs(arg(args, 2, Object[].class, "tensor size (not a tuple)"));
+        long[] stride = asLongs(arg(args, 3, Object[].class, "tensor stride (not a tuple)"));
         return TensorRef.of(storage, offset, size, stride);
     }
 
+    /** @param what names the argument and what it should be, e.g. "tensor size (a tuple)" */
     private static <T> T arg(Object[] args, int index, Class<T> type, String what) {
         if (index >= args.length || !type.isInstance(args[index])) {
-            throw new PickleRefusal("damaged pickle: " + what + " is not a " + type.getSimpleName());
+            throw new PickleRefusal("damaged pickle: unexpected " + what);
         }
         return type.cast(args[index]);
     }

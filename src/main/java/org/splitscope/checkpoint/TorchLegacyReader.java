@@ -36,7 +36,7 @@ final class TorchLegacyReader {
         }
         Object protocol = TorchPickles.load(file, in, null, "the protocol version");
         if (!(protocol instanceof Number p) || p.longValue() != PROTOCOL_VERSION) {
-            throw new CheckpointException(file, "unsupported PyTorch legacy protocol version " + PickleRefusal.printable(String.valueOf(protocol)));
+            throw new CheckpointException(file, "unsupported PyTorch legacy protocol version " + Messages.describe(protocol));
         }
         Object sysInfo = TorchPickles.load(file, in, null, "the system info");
         if (!(sysInfo instanceof Map<?, ?> info) || !Boolean.TRUE.equals(info.get("little_endian"))) {
@@ -48,13 +48,7 @@ final class TorchLegacyReader {
         Map<String, Long> offsets = locateStorages(file, channel, in.position(), keys, storages);
 
         Map<String, TensorRef> chosen = StateDictSelector.select(file, root);
-        StorageSource source = storage -> {
-            Long offset = offsets.get(storage.key());
-            if (offset == null) {
-                throw new CheckpointException(file, "storage " + storage.key() + " is missing from the data section");
-            }
-            return Buffers.read(file, channel, offset, storage.bytes(), "storage " + storage.key());
-        };
+        StorageSource source = new LegacyStorages(file, channel, offsets);
         return new StateDict(file, new TensorMaterializer(file, source, factory, size).build(chosen), Map.of());
     }
 
@@ -78,7 +72,7 @@ final class TorchLegacyReader {
             StorageRef storage = key instanceof String k ? storages.get(k) : null;
             if (storage == null) {
                 throw new CheckpointException(file, "damaged legacy checkpoint: storage key "
-                        + PickleRefusal.printable(String.valueOf(key)) + " is not declared in the object pickle");
+                        + Messages.describe(key) + " is not declared in the object pickle");
             }
             if (offsets.containsKey(storage.key())) {
                 throw new CheckpointException(file, "damaged legacy checkpoint: storage " + storage.key() + " listed twice");
@@ -106,5 +100,29 @@ final class TorchLegacyReader {
             position += 8 + bytes;
         }
         return offsets;
+    }
+
+    /** Storages at the file positions found by {@link #locateStorages}, which also checked their sizes. */
+    private record LegacyStorages(Path file, FileChannel channel, Map<String, Long> offsets) implements StorageSource {
+        @Override
+        public void check(StorageRef storage) throws CheckpointException {
+            offset(storage);
+        }
+
+        @Override
+        public void readInto(StorageRef storage, ByteBuffer target) throws CheckpointException, IOException {
+            Buffers.read(file, channel, offset(storage), target, "storage " + storage.key());
+        }
+
+        private long offset(StorageRef storage) throws CheckpointException {
+            Long offset = offsets.get(storage.key());
+            if (offset == null) {
+                throw new CheckpointException(file, "storage " + storage.key() + " is missing from the data section");
+            }
+            if (storage.bytes() > Limits.MAX_TENSOR_BYTES) {
+                throw new CheckpointException(file, "storage " + storage.key() + " is larger than 2 GB, which is not supported");
+            }
+            return offset;
+        }
     }
 }

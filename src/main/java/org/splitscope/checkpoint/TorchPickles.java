@@ -2,6 +2,7 @@ package org.splitscope.checkpoint;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import net.razorvine.pickle.PickleException;
 
 /** Runs {@link TorchUnpickler} and turns whatever a broken pickle causes into a one-line message. */
 final class TorchPickles {
@@ -25,9 +26,11 @@ final class TorchPickles {
         }
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        String first = message == null ? "" : message.lines().findFirst().orElse("");
-        return PickleRefusal.printable(e.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first));
+    /** razorvine's own messages are readable; Java's (ClassCastException, ...) are not. */
+    private static String describe(RuntimeException e) {
+        if (e instanceof PickleException && e.getMessage() != null) {
+            return Messages.printable(e.getMessage().lines().findFirst().orElse(""));
+        }
+        return "opcodes that do not fit together";
     }
 }

@@ -32,10 +32,10 @@ final class TorchZipReader {
             Object root = TorchPickles.load(
                     file, new PickleInput(new ByteArrayInputStream(pickle), pickle.length), storages, "data.pkl");
             Map<String, TensorRef> chosen = StateDictSelector.select(file, root);
-            StorageSource source = storage -> readStorage(file, zip, prefix, storage);
+            StorageSource source = new ZipStorages(file, zip, prefix);
             return new StateDict(file, new TensorMaterializer(file, source, factory, fileSize).build(chosen), Map.of());
         } catch (ZipException e) {
-            throw new CheckpointException(file, "damaged zip archive (" + e.getMessage() + ")", e);
+            throw new CheckpointException(file, "damaged zip archive (" + Messages.printable(String.valueOf(e.getMessage())) + ")", e);
         }
     }
 
@@ -69,7 +69,7 @@ final class TorchZipReader {
         }
         String order = new String(readSmallEntry(file, zip, entry, 16, "byteorder"), StandardCharsets.US_ASCII).trim();
         if (!order.equals("little")) {
-            throw new CheckpointException(file, "byte order '" + PickleRefusal.printable(order) + "' is not supported (only little-endian)");
+            throw new CheckpointException(file, "byte order '" + Messages.printable(order) + "' is not supported (only little-endian)");
         }
     }
 
@@ -88,29 +88,41 @@ final class TorchZipReader {
         }
     }
 
-    private static ByteBuffer readStorage(Path file, ZipFile zip, String prefix, StorageRef storage)
-            throws CheckpointException, IOException {
-        String name = "data/" + storage.key();
-        ZipEntry entry = zip.getEntry(prefix + name);
-        if (entry == null) {
-            throw new CheckpointException(file, "storage " + storage.key() + " is missing (no " + name + " in the archive)");
+    /** Reads the storage entries of one archive, checking each against what the pickle declares. */
+    private record ZipStorages(Path file, ZipFile zip, String prefix) implements StorageSource {
+        @Override
+        public void check(StorageRef storage) throws CheckpointException {
+            entry(storage);
         }
-        long needed = storage.bytes();
-        if (entry.getSize() != needed) {
-            throw new CheckpointException(file, "storage " + storage.key() + " holds " + entry.getSize()
-                    + " bytes, the pickle declares " + needed);
+
+        @Override
+        public void readInto(StorageRef storage, ByteBuffer target) throws CheckpointException, IOException {
+            try (InputStream in = zip.getInputStream(entry(storage))) {
+                Buffers.read(file, in, target, "storage " + storage.key());
+            }
         }
-        if (needed > Limits.MAX_TENSOR_BYTES) {
-            throw new CheckpointException(file, "storage " + storage.key() + " is larger than 2 GB, which is not supported");
-        }
-        // torch stores entries uncompressed; a re-zipped file may deflate them, but not beyond reason.
-        if (entry.getMethod() != ZipEntry.STORED
-                && needed > Math.max(entry.getCompressedSize(), 0) * Limits.MAX_DEFLATE_RATIO + 1024) {
-            throw new CheckpointException(file, "storage " + storage.key() + " claims " + needed
-                    + " bytes from " + entry.getCompressedSize() + " compressed bytes");
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return Buffers.read(file, in, needed, "storage " + storage.key());
+
+        private ZipEntry entry(StorageRef storage) throws CheckpointException {
+            String name = "data/" + storage.key();
+            ZipEntry entry = zip.getEntry(prefix + name);
+            if (entry == null) {
+                throw new CheckpointException(file, "storage " + storage.key() + " is missing (no " + name + " in the archive)");
+            }
+            long needed = storage.bytes();
+            if (entry.getSize() != needed) {
+                throw new CheckpointException(file, "storage " + storage.key() + " holds " + entry.getSize()
+                        + " bytes, the pickle declares " + needed);
+            }
+            if (needed > Limits.MAX_TENSOR_BYTES) {
+                throw new CheckpointException(file, "storage " + storage.key() + " is larger than 2 GB, which is not supported");
+            }
+            // torch stores entries uncompressed; a re-zipped file may deflate them, but not beyond reason.
+            if (entry.getMethod() != ZipEntry.STORED
+                    && needed > Math.max(entry.getCompressedSize(), 0) * Limits.MAX_DEFLATE_RATIO + 1024) {
+                throw new CheckpointException(file, "storage " + storage.key() + " claims " + needed
+                        + " bytes from " + entry.getCompressedSize() + " compressed bytes");
+            }
+            return entry;
         }
     }
 }

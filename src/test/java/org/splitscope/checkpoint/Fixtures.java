@@ -38,6 +38,7 @@ final class Fixtures {
     /** Every fixture that must load; the truncation and mutation tests run over these. */
     static final List<String> VALID = List.of(
             "tiny_zip.pth", "tiny_legacy.pth", "tiny_nested.pth", "tiny_f16.pth", "tiny_dataparallel.pth",
+            "tiny_protocol4.pth", "tiny_parameters.pth",
             "tiny.safetensors", "mixed_dtypes.safetensors", "mixed_dtypes_zip.pth", "views_zip.pth",
             "views_legacy.pth");
 

@@ -65,6 +65,17 @@ class TorchCheckpointTest {
     }
 
     @Test
+    void pickleProtocol4() throws Exception {
+        // FRAME, MEMOIZE and STACK_GLOBAL, as torch.save(..., pickle_protocol=4) writes them.
+        Fixtures.assertTiny(read("tiny_protocol4.pth"));
+    }
+
+    @Test
+    void parametersAreTheirTensors() throws Exception {
+        Fixtures.assertTiny(read("tiny_parameters.pth"));
+    }
+
+    @Test
     void everyElementTypeInAZipCheckpoint() throws Exception {
         assertMixedDtypes(read("mixed_dtypes_zip.pth"));
     }

@@ -25,7 +25,7 @@ public final class Checkpoints {
     static final String UNEXPECTED = "unexpected problem while reading";
 
     static final String SUPPORTED =
-            "supported: safetensors, PyTorch .pth/.bin (zip or legacy format)";
+            "supported: safetensors, PyTorch .pth/.bin (zip or legacy format), DJL .params";
 
     /**
      * @return the state dict's tensors in file order, owned by {@code manager}; float tensors as
@@ -47,7 +47,7 @@ public final class Checkpoints {
             return switch (Format.detect(head)) {
                 case TORCH_ZIP -> TorchZipReader.read(file, size, factory);
                 case TORCH_LEGACY -> TorchLegacyReader.read(file, channel, factory);
-                case DJL -> readDjl(file, channel, manager);
+                case DJL -> DjlParams.read(file, manager);
                 case SAFETENSORS -> requireTensors(file, SafetensorsReader.read(file, channel, factory));
                 case TAR -> throw new CheckpointException(
                         file, "PyTorch's tar format (before 0.4) is not supported; " + SUPPORTED);
@@ -72,13 +72,6 @@ public final class Checkpoints {
             throw new CheckpointException(file, UNEXPECTED + " (" + Messages.printable(e.toString()) + ")", e);
         }
     }
-
-    // ---- DJL parameter files: to be implemented separately. -------------------------------
-    /** DJL's own {@code .params} format (magic {@code DJL@}); not read yet. */
-    private static StateDict readDjl(Path file, FileChannel channel, NDManager manager) throws CheckpointException {
-        throw new CheckpointException(file, "DJL parameter files need DJL's own loader, which is not available yet; " + SUPPORTED);
-    }
-    // -------------------------------------------------------------------------------------------
 
     private static StateDict requireTensors(Path file, StateDict dict) throws CheckpointException {
         if (dict.tensors().isEmpty()) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.model.Metadata;
 import org.splitscope.model.ResNeSt;
 import org.splitscope.model.ResNeStConfig;
 
@@ -28,10 +29,10 @@ import org.splitscope.model.ResNeStConfig;
  * DJL's own model files, as {@code Model.save} writes them: {@code DJL@}, format version, model name,
  * data type, input descriptions, string properties, then the block's parameters in DJL's encoding.
  * The block structure is not in the file, so SplitScope keeps its config in the properties
- * ({@value #CONFIG}); the parameters are then read by DJL itself into a network of that config.
+ * ({@link Metadata#CONFIG}); the parameters are then read by DJL itself into a network of that config.
  */
 public final class DjlParams {
-    public static final String CONFIG = "splitscope.config";
+    private static final String CONFIG = Metadata.CONFIG;
     private static final int MODEL_VERSION = 1;
     private static final int MAX_ENTRIES = 4096;
 

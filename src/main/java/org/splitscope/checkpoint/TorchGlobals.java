@@ -48,7 +48,8 @@ final class TorchGlobals {
                 return new StorageType(storage.get());
             }
         }
-        throw new PickleRefusal("refuses to load " + Messages.printable(qualified) + ": not part of a state dict");
+        throw new PickleRefusal("refuses to load " + Messages.printable(qualified) + ": not part of a state dict"
+                + " (a training checkpoint? save only its weights: torch.save(ckpt['state_dict'], 'weights.pth'))");
     }
 
     /** OrderedDict() then SETITEMS (how pickle writes it), or OrderedDict([[k, v], ...]). */

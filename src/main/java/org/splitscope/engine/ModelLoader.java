@@ -20,6 +20,7 @@ import org.splitscope.checkpoint.StateDict;
 import org.splitscope.input.Preprocessing;
 import org.splitscope.model.ArchitectureInference;
 import org.splitscope.model.Labels;
+import org.splitscope.model.Metadata;
 import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 import org.splitscope.model.ResNeSt;
@@ -33,12 +34,6 @@ import org.splitscope.model.Weights;
  * and folds batch norm for inference. The CLI and the GUI both load through here.
  */
 public final class ModelLoader {
-    /** Safetensors metadata keys under which SplitScope's own models describe themselves. */
-    public static final String META_CONFIG = "splitscope.config";
-    public static final String META_PREPROCESSING = "splitscope.preprocessing";
-    public static final String META_LABELS = "splitscope.labels";
-    public static final String META_NAME = "splitscope.name";
-
     private static final Gson GSON = new Gson();
 
     /**
@@ -76,10 +71,10 @@ public final class ModelLoader {
 
             List<String> labels = labels(request.labels(), dict.metadata(), config.numClasses(), file);
             Preprocessing preprocessing = preset != null ? preset.preprocessing()
-                    : metadata(dict.metadata(), META_PREPROCESSING, Preprocessing.class, file,
+                    : metadata(dict.metadata(), Metadata.PREPROCESSING, Preprocessing.class, file,
                             defaultPreprocessing(config));
             String name = preset != null ? preset.name()
-                    : dict.metadata().getOrDefault(META_NAME, file.getFileName().toString());
+                    : dict.metadata().getOrDefault(Metadata.NAME, file.getFileName().toString());
             double ms = (System.nanoTime() - start) / 1e6;
             return new LoadedModel(name, file, preset == null ? null : preset.name(), network, preprocessing,
                     labels, request.device(), manager, ms);
@@ -123,7 +118,7 @@ public final class ModelLoader {
 
     private static ResNeStConfig configFor(Path file, StateDict dict, Map<String, Shape> shapes, Preset preset)
             throws CheckpointException {
-        ResNeStConfig fromFile = metadata(dict.metadata(), META_CONFIG, ResNeStConfig.class, file, null);
+        ResNeStConfig fromFile = metadata(dict.metadata(), Metadata.CONFIG, ResNeStConfig.class, file, null);
         ResNeStConfig inferred;
         try {
             inferred = fromFile != null ? fromFile : ArchitectureInference.infer(shapes);
@@ -180,7 +175,7 @@ public final class ModelLoader {
         if (labelFile != null) {
             return Labels.read(labelFile, classes);
         }
-        String[] names = metadata(metadata, META_LABELS, String[].class, file, null);
+        String[] names = metadata(metadata, Metadata.LABELS, String[].class, file, null);
         if (names != null) {
             if (names.length != classes) {
                 throw new CheckpointException(file, "metadata has " + names.length + " labels for " + classes + " classes");

@@ -44,9 +44,9 @@ class DamagedFileTest {
     @Test
     void unknownFormatsNameTheSupportedOnes() throws IOException {
         Fixtures.assertRefused(Files.writeString(dir.resolve("model.json"), "{\"weight_map\": {}}"),
-                "unrecognised checkpoint format; supported: safetensors, PyTorch .pth/.bin (zip or legacy format)", manager);
+                "unrecognised checkpoint format; supported: safetensors, PyTorch .pth/.bin (zip or legacy format), DJL .params", manager);
         Fixtures.assertRefused(Files.write(dir.resolve("model.params"), "DJL@\0\0\0\4".getBytes()),
-                "DJL parameter files need", manager);
+                "DJL model format version 4 is not supported", manager);
     }
 
     @Test

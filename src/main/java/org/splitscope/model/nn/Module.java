@@ -106,6 +106,17 @@ public abstract class Module extends AbstractBlock {
         return new NDList(apply(inputs.singletonOrThrow()));
     }
 
+    /** Initialised once every parameter has an array (DJL also wants recorded input shapes; ours have none). */
+    @Override
+    public boolean isInitialized() {
+        for (Parameter p : getParameters().values()) {
+            if (!p.isInitialized()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** DJL's parameter files record each block's input shapes; ours are fixed by the config: none. */
     @Override
     protected void saveMetadata(java.io.DataOutputStream os) throws java.io.IOException {

@@ -1,0 +1,88 @@
+package org.splitscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splitscope.SplitScopeException;
+import org.splitscope.TestSupport;
+import org.splitscope.checkpoint.CheckpointException;
+import org.splitscope.checkpoint.SafetensorsWriter;
+import org.splitscope.input.Preprocessing;
+
+class ModelLoaderTest {
+    @TempDir
+    static Path temp;
+    static Path resnest14d;
+
+    /** A resnest14d-shaped checkpoint (random weights), the way timm publishes it: safetensors, no metadata. */
+    @BeforeAll
+    static void writeCheckpoint() throws Exception {
+        TestSupport.manager().close();
+        resnest14d = temp.resolve("resnest14d.safetensors");
+        try (LoadedModel model = ModelLoader.random(ModelLoader.preset("resnest14d"), Device.cpu(), 1)) {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            for (Pair<String, Parameter> p : model.network().getParameters()) {
+                tensors.put(p.getKey(), p.getValue().getArray());
+            }
+            SafetensorsWriter.write(resnest14d, tensors, Map.of());
+        }
+    }
+
+    private static LoadedModel load(Path file, String preset, Path labels) throws SplitScopeException {
+        return ModelLoader.load(new ModelLoader.Request(file, preset, false, labels, Device.cpu()));
+    }
+
+    @Test
+    void presetMatchingTheWeightsGivesItsPreprocessing() throws Exception {
+        try (LoadedModel model = load(resnest14d, "resnest14d", null)) {
+            assertEquals("resnest14d", model.name());
+            assertEquals(Preprocessing.Interpolation.BILINEAR, model.preprocessing().interpolation());
+            assertEquals("tench", model.labels().get(0));
+            assertEquals(4, model.network().blocks().size());
+        }
+        try (LoadedModel model = load(resnest14d, null, null)) {
+            assertEquals(List.of(1, 1, 1, 1), model.config().layers());
+            assertEquals(32, model.config().stemWidth());
+        }
+    }
+
+    @Test
+    void presetContradictingTheWeightsIsRefused() {
+        CheckpointException e = assertThrows(CheckpointException.class, () -> load(resnest14d, "resnest50d", null));
+        assertTrue(e.getMessage().contains("layers [1, 1, 1, 1] in the weights, [3, 4, 6, 3] in the preset"), e.getMessage());
+        CheckpointException wide = assertThrows(CheckpointException.class, () -> load(resnest14d, "resnest101e", null));
+        assertTrue(wide.getMessage().contains("stem width 32 in the weights, 64 in the preset"), wide.getMessage());
+    }
+
+    @Test
+    void labelFileOverridesAndMustMatchTheClassCount() throws Exception {
+        Path model = TestSupport.resource("parity/r2k1.safetensors");
+        Path labels = temp.resolve("labels.txt");
+        Files.writeString(labels, "zero\none\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\n\n");
+        try (LoadedModel loaded = load(model, null, labels)) {
+            assertEquals("nine", loaded.labels().get(9));
+        }
+        Files.writeString(labels, "zero\none\n");
+        SplitScopeException e = assertThrows(SplitScopeException.class, () -> load(model, null, labels));
+        assertEquals("labels.txt: 2 labels, but the model has 10 classes", e.getMessage());
+    }
+
+    @Test
+    void unknownPresetListsTheKnownOnes() {
+        SplitScopeException e = assertThrows(SplitScopeException.class, () -> load(resnest14d, "resnest51", null));
+        assertTrue(e.getMessage().contains("resnest50d_4s2x40d"), e.getMessage());
+    }
+}

@@ -21,8 +21,9 @@ import org.splitscope.io.AtomicFiles;
 /**
  * Writes a capture for analysis elsewhere: {@code capture.npz} (numpy-readable: {@code logits}
  * [N, classes], {@code <block>.attention} [N, R, K, C/K], {@code <block>.gap} [N, K, C/K]) and
- * {@code capture.json} (model, device, inputs, top-5, blocks, timings). Each file appears whole or
- * not at all.
+ * {@code capture.json} (model, device, inputs, top-5, blocks, timings). Blocks captured with their
+ * split maps add {@code <block>.splits} [N, R, C, H, W] and {@code <block>.fused} [N, C, H, W].
+ * Each file appears whole or not at all.
  */
 public final class CaptureExport {
     public static final String NPZ = "capture.npz";
@@ -50,6 +51,12 @@ public final class CaptureExport {
             for (BlockCapture b : result.blocks()) {
                 list.add(named(manager, b.name() + ".attention", b.attention(), b.attentionShape(result.batch())));
                 list.add(named(manager, b.name() + ".gap", b.gap(), b.gapShape(result.batch())));
+                if (b.hasSplits()) {
+                    list.add(named(manager, b.name() + ".splits", b.splits(),
+                            result.batch(), b.radix(), b.channels(), b.height(), b.width()));
+                    list.add(named(manager, b.name() + ".fused", b.fused(),
+                            result.batch(), b.channels(), b.height(), b.width()));
+                }
             }
             AtomicFiles.write(file, out -> list.encode(out, NDList.Encoding.NPZ));
         }

@@ -35,6 +35,10 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "8", paramLabel = "N", description = "Images per forward (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--splits", split = ",", paramLabel = "BLOCK",
+            description = "Also save these blocks' per-split maps U_r [N,R,C,H,W] and fused output V [N,C,H,W] (large), e.g. layer3.4.")
+    Set<String> splitBlocks = Set.of();
+
     @Override
     public Integer call() throws SplitScopeException {
         if (batch < 1) {
@@ -42,6 +46,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         List<Path> files = Samples.expand(inputs);
         try (LoadedModel model = modelOptions.load()) {
+            checkBlocks(model);
             long start = System.nanoTime();
             List<CaptureResult> parts = new ArrayList<>();
             List<String> sources = new ArrayList<>();
@@ -54,12 +59,12 @@ final class CaptureCommand implements Callable<Integer> {
                 for (Sample sample : samples) {
                     pending.add(sample);
                     if (pending.size() == batch) {
-                        flush(model, pending, parts, sources);
+                        flush(model, pending, parts, sources, splitBlocks);
                     }
                 }
             }
             if (!pending.isEmpty()) {
-                flush(model, pending, parts, sources);
+                flush(model, pending, parts, sources, splitBlocks);
             }
             CaptureResult result = CaptureResult.concat(parts);
             double totalMs = (System.nanoTime() - start) / 1e6;
@@ -85,9 +90,20 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private static void flush(LoadedModel model, List<Sample> pending, List<CaptureResult> parts, List<String> sources)
-            throws SplitScopeException {
-        parts.add(CaptureService.capture(model, pending, Set.of()));
+    private void checkBlocks(LoadedModel model) throws SplitScopeException {
+        Set<String> known = model.network().blocks().stream().filter(b -> b.radix() >= 1)
+                .map(org.splitscope.model.Bottleneck::name).collect(java.util.stream.Collectors.toSet());
+        for (String block : splitBlocks) {
+            if (!known.contains(block)) {
+                throw new SplitScopeException("--splits: no split-attention block '" + block + "' in " + model.name()
+                        + " (blocks are named like layer3.4; see 'info')");
+            }
+        }
+    }
+
+    private static void flush(LoadedModel model, List<Sample> pending, List<CaptureResult> parts, List<String> sources,
+            Set<String> splitBlocks) throws SplitScopeException {
+        parts.add(CaptureService.capture(model, pending, splitBlocks));
         pending.forEach(s -> sources.add(s.source()));
         pending.clear();
     }

@@ -13,11 +13,20 @@ import picocli.CommandLine.Option;
 @Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
         description = "Explore split-attention networks (ResNeSt): capture, benchmark, inspect.",
         subcommands = {CaptureCommand.class, BenchCommand.class, InfoCommand.class})
-public final class SplitScopeCli {
+public final class SplitScopeCli implements Runnable {
     public static final int USER_ERROR = 2;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces.")
     boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** No command: show what there is. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new SplitScopeCli());

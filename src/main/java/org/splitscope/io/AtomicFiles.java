@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes a file completely or not at all: into a temporary file beside it, then one rename. */
 public final class AtomicFiles {
@@ -19,9 +21,11 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        // Not createTempFile: its 0600 permissions would stick to the result; this honours the umask.
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 writer.writeTo(out);
             }
             try {

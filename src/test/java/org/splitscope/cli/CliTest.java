@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,42 @@ class CliTest {
         assertEquals(4, json.getAsJsonArray("blocks").size());
         assertEquals("cpu()", json.get("device").getAsString());
         assertTrue(json.getAsJsonObject("timingsMs").get("forward").getAsDouble() > 0);
+    }
+
+    @Test
+    void captureTakesRealImagesInNameOrderAndSplitMapsOnRequest() throws Exception {
+        Path photos = temp.resolve("photos");
+        Files.createDirectories(photos);
+        Path formats = TestSupport.resource("input/formats");
+        try (var files = Files.list(formats)) {
+            for (Path f : files.toList()) { // PNG, JPEG, CMYK JPEG, BMP, GIF, TIFF, WebP
+                Files.copy(f, photos.resolve(f.getFileName()));
+            }
+        }
+        List<String> names;
+        try (var files = Files.list(photos)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        Path out = temp.resolve("out");
+        Run run = run("capture", "--model", fixture("r2k1_plainstem.safetensors"), "--input", photos.toString(),
+                "--out", out.toString(), "--batch", "2", "--splits", "layer2.0");
+        assertEquals(0, run.status(), run.err());
+        JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
+        assertEquals(names.size(), json.getAsJsonArray("inputs").size());
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(names.get(i), json.getAsJsonArray("inputs").get(i).getAsJsonObject().get("source").getAsString());
+        }
+        try (NDManager manager = TestSupport.manager()) {
+            Map<String, NDArray> got = TestSupport.decode(manager, out.resolve("capture.npz"));
+            // layer2.0 of r2k1_plainstem: R = 2, C = 8 at 224/4 = 56 px (the avd pool halves it after the SplAt conv)
+            assertEquals(new ai.djl.ndarray.types.Shape(names.size(), 2, 8, 56, 56), got.get("layer2.0.splits").getShape());
+            assertEquals(new ai.djl.ndarray.types.Shape(names.size(), 8, 56, 56), got.get("layer2.0.fused").getShape());
+            assertFalse(got.containsKey("layer1.0.splits"));
+        }
+        Run unknown = run("capture", "--model", fixture("r2k1_plainstem.safetensors"), "--input", photos.toString(),
+                "--out", out.toString(), "--splits", "layer9.9");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("no split-attention block 'layer9.9'"), unknown.err());
     }
 
     @Test

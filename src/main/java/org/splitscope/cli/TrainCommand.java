@@ -9,6 +9,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.engine.Engines;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.train.EpochLog;
+import org.splitscope.train.Evaluation;
 import org.splitscope.train.FashionMnist;
 import org.splitscope.train.ModelCards;
 import org.splitscope.train.Recipe;
@@ -96,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
                         100 * log.trainAccuracy(), 100 * log.validationAccuracy(), log.imagesPerSecond(), duration(left));
             }
             FashionMnist.Split test = FashionMnist.test(data);
-            double testAccuracy = training.accuracy(test, Training.everyIndex(test));
+            double testAccuracy = training.accuracy(test, Evaluation.everyIndex(test));
             Path model = out.resolve(variant + ".safetensors");
             training.saveModel(model, variant);
             ModelCards.write(out.resolve(variant + ".json"), variant, model, training, testAccuracy,

@@ -28,7 +28,7 @@ import org.splitscope.model.nn.MacCounter;
  * accuracy on the full test set, parameters, MFLOPs per image, images/s on this CPU.
  */
 public final class ModelCards {
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Inference speed as the card reports it: batch 64, the saved model as the explorer loads it. */
     public record Speed(long macsPerImage, double imagesPerSecond) {}

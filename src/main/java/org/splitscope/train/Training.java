@@ -212,28 +212,7 @@ public final class Training implements AutoCloseable {
     /** Top-1 accuracy with the running statistics (inference mode). */
     public double accuracy(FashionMnist.Split split, int[] indices) {
         network.setTraining(false);
-        int batch = 500;
-        long correct = 0;
-        for (int from = 0; from < indices.length; from += batch) {
-            int count = Math.min(batch, indices.length - from);
-            float[] images = Batches.images(split, indices, from, count, null);
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray input = scope.create(images, new Shape(count, 1, FashionMnist.SIDE, FashionMnist.SIDE));
-                int[] predicted = network.forward(input, CaptureSink.NONE).argMax(1).toType(DataType.INT32, false).toIntArray();
-                for (int i = 0; i < count; i++) {
-                    correct += predicted[i] == split.label(indices[from + i]) ? 1 : 0;
-                }
-            }
-        }
-        return (double) correct / indices.length;
-    }
-
-    public static int[] everyIndex(FashionMnist.Split split) {
-        int[] all = new int[split.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return all;
+        return Evaluation.accuracy(network, manager, split, indices);
     }
 
     /** Everything needed to continue: weights, statistics, momentum, history. */

@@ -74,6 +74,7 @@ public final class CaptureExport {
         JsonObject modelJson = new JsonObject();
         modelJson.addProperty("name", model.name());
         modelJson.addProperty("preset", model.preset());
+        modelJson.addProperty("configSource", model.configSource());
         modelJson.addProperty("file", model.file() == null ? null : model.file().toString());
         modelJson.addProperty("sha256", model.sha256());
         modelJson.add("config", GSON.toJsonTree(model.config()));

@@ -36,7 +36,7 @@ final class InfoCommand implements Callable<Integer> {
             ResNeStConfig c = model.config();
             System.out.println("model        " + model.name() + (model.file() != null ? "  (" + model.file() + ")" : ""));
             System.out.println("architecture ResNeSt " + c.notation() + ", layers " + c.layers()
-                    + (model.preset() != null ? " (preset " + model.preset() + ")" : " (read off the weights)"));
+                    + " (" + model.configSource() + ")");
             System.out.printf("stem         %s, width %d, stride %d, max-pool %s; input channels %d%n",
                     c.deepStem() ? "deep (3×3 ×3)" : "7×7", c.stemWidth(), c.stemStride(), c.stemPool() ? "yes" : "no",
                     c.inChannels());

@@ -20,12 +20,14 @@ import org.splitscope.model.ResNeStConfig;
  *
  * @param name preset name, model-card name or file name
  * @param file the checkpoint, or null for random weights
- * @param preset the preset the config came from, or null when it was read off the weights
+ * @param preset the preset the config came from, or null
+ * @param configSource where the architecture came from: "preset NAME", "file metadata" or "read off the weights"
  */
 public record LoadedModel(
         String name,
         Path file,
         String preset,
+        String configSource,
         ResNeSt network,
         Preprocessing preprocessing,
         List<String> labels,

@@ -77,7 +77,9 @@ public final class ModelLoader {
             String name = preset != null ? preset.name()
                     : dict.metadata().getOrDefault(Metadata.NAME, file.getFileName().toString());
             double ms = (System.nanoTime() - start) / 1e6;
-            return new LoadedModel(name, file, preset == null ? null : preset.name(), network, preprocessing,
+            String source = preset != null ? "preset " + preset.name()
+                    : dict.metadata().containsKey(Metadata.CONFIG) ? "file metadata" : "read off the weights";
+            return new LoadedModel(name, file, preset == null ? null : preset.name(), source, network, preprocessing,
                     labels, request.device(), manager, ms);
         } catch (SplitScopeException | RuntimeException e) {
             manager.close();
@@ -94,7 +96,7 @@ public final class ModelLoader {
         network.setTraining(false);
         network.foldBatchNorm();
         double ms = (System.nanoTime() - start) / 1e6;
-        return new LoadedModel(preset.name(), null, preset.name(), network, preset.preprocessing(),
+        return new LoadedModel(preset.name(), null, preset.name(), "preset " + preset.name(), network, preset.preprocessing(),
                 Labels.defaults(preset.config().numClasses()), device, manager, ms);
     }
 

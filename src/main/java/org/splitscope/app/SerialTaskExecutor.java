@@ -99,7 +99,7 @@ public final class SerialTaskExecutor implements TaskExecutor {
                 if (handle.isCancelled()) {
                     done(handle, "Cancelled: " + title);
                 } else {
-                    done(handle, title + " (" + ms + " ms)");
+                    done(handle, title + ": done in " + ms + " ms");
                     onSuccess.accept(result);
                 }
             });

@@ -119,12 +119,16 @@ public final class Settings {
         flush();
     }
 
-    /** Window width, height and maximised flag; the defaults fit a 1366×768 screen. */
+    /** Window width, height and maximised flag. */
     public record Window(double width, double height, boolean maximized) {}
 
-    public Window window() {
-        return new Window(clamp(node.getDouble(WIDTH, 1360), 800, 8000), clamp(node.getDouble(HEIGHT, 860), 560, 8000),
-                node.getBoolean(MAXIMIZED, false));
+    /** The remembered window, or {@code fallback} (sized to the screen) the first time. */
+    public Window window(Window fallback) {
+        if (node.getDouble(WIDTH, -1) < 0) {
+            return fallback;
+        }
+        return new Window(clamp(node.getDouble(WIDTH, fallback.width()), 800, 8000),
+                clamp(node.getDouble(HEIGHT, fallback.height()), 560, 8000), node.getBoolean(MAXIMIZED, false));
     }
 
     public void setWindow(Window window) {

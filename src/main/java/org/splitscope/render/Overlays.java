@@ -29,13 +29,15 @@ public final class Overlays {
 
     /**
      * A map of any resolution (e.g. 7×7 of a late block) upsampled bilinearly to {@code size}×{@code size},
-     * coloured, and blended over the input image resized to the same size.
+     * coloured, and blended over the input image resized to the same size: bilinearly, or with nearest
+     * neighbours when enlarged at least twice (a 28×28 digit reads better as pixels than as a blur).
      */
     public static Raster overlay(Raster input, float[] map, int mapWidth, int mapHeight, Colormap colormap,
             ValueRange range, double opacity, int width, int height) {
         float[] up = Resampling.bilinear(map, mapWidth, mapHeight, width, height);
         Raster heat = Heatmaps.rasterize(up, width, height, colormap, range);
         Raster base = input.width() == width && input.height() == height ? input
+                : width >= 2 * input.width() && height >= 2 * input.height() ? Resampling.nearest(input, width, height)
                 : Resampling.bilinear(input, width, height);
         return blend(base, heat, opacity);
     }

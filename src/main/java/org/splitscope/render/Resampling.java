@@ -70,6 +70,18 @@ public final class Resampling {
         return new Raster(outWidth, outHeight, argb);
     }
 
+    /** Nearest-neighbour resize: small inputs (28×28) stay crisp pixels under an overlay. */
+    public static Raster nearest(Raster src, int outWidth, int outHeight) {
+        int[] argb = new int[outWidth * outHeight];
+        for (int y = 0; y < outHeight; y++) {
+            int sy = Math.min(src.height() - 1, (int) ((long) y * src.height() / outHeight));
+            for (int x = 0; x < outWidth; x++) {
+                argb[y * outWidth + x] = src.argb()[sy * src.width() + Math.min(src.width() - 1, (int) ((long) x * src.width() / outWidth))];
+            }
+        }
+        return new Raster(outWidth, outHeight, argb);
+    }
+
     private static int byteOf(float v) {
         return Math.max(0, Math.min(255, Math.round(v)));
     }

@@ -94,7 +94,9 @@ public final class FeatureMapsViewModel {
             int c = channels[i];
             int offset = FeatureMaps.offset(b, 0, split, c);
             ValueRange range = ValueRange.of(source, offset, offset + plane);
-            ValueRange shown = colormap.diverging() && range.min() < 0 && range.max() > 0 ? range.symmetric() : range;
+            // A constant map (often all zero after the ReLU) is drawn in the low colour, not mid-scale.
+            ValueRange shown = range.span() == 0 ? ValueRange.of(range.min(), range.min() + 1)
+                    : colormap.diverging() && range.min() < 0 && range.max() > 0 ? range.symmetric() : range;
             float[] values = java.util.Arrays.copyOfRange(source, offset, offset + plane);
             tiles.add(new Tile(c, c / b.groupChannels(),
                     Heatmaps.rasterize(values, b.width(), b.height(), colormap, shown), values, range,

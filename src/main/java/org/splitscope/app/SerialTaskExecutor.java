@@ -74,7 +74,9 @@ public final class SerialTaskExecutor implements TaskExecutor {
     public <T> Handle submit(String title, Job<T> job, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         JobHandle handle = new JobHandle();
         live.add(handle);
-        pending.incrementAndGet();
+        if (pending.getAndIncrement() == 0) {
+            status.started(title); // busy from now on, not only once the worker picks it up
+        }
         worker.execute(() -> {
             if (handle.isCancelled()) {
                 ui.execute(() -> done(handle, "Cancelled: " + title));
@@ -87,20 +89,25 @@ public final class SerialTaskExecutor implements TaskExecutor {
                 result = job.run(handle);
             } catch (Throwable e) {
                 ui.execute(() -> {
-                    done(handle, title + " failed");
-                    if (!handle.isCancelled()) {
-                        onFailure.accept(e);
+                    try {
+                        if (!handle.isCancelled()) {
+                            onFailure.accept(e);
+                        }
+                    } finally {
+                        done(handle, title + " failed");
                     }
                 });
                 return;
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
             ui.execute(() -> {
-                if (handle.isCancelled()) {
-                    done(handle, "Cancelled: " + title);
-                } else {
-                    done(handle, title + ": done in " + ms + " ms");
-                    onSuccess.accept(result);
+                // The callback runs before the job counts as done, so work it submits keeps the status busy.
+                try {
+                    if (!handle.isCancelled()) {
+                        onSuccess.accept(result);
+                    }
+                } finally {
+                    done(handle, handle.isCancelled() ? "Cancelled: " + title : title + ": done in " + ms + " ms");
                 }
             });
         });

@@ -31,6 +31,16 @@ public final class Settings {
         this.node = node;
     }
 
+    /** Runs a change; a node removed under us (tests) or a broken store only loses the change. */
+    private void write(Runnable change) {
+        try {
+            change.run();
+            node.flush();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // Remembering is a convenience: a read-only home must not break the explorer.
+        }
+    }
+
     public static Settings user() {
         String path = System.getProperty("splitscope.prefs");
         return new Settings(path == null || path.isBlank()
@@ -47,17 +57,18 @@ public final class Settings {
     }
 
     public void setLastModel(LastModel model) {
-        if (model == null) {
-            node.remove(MODEL);
-            node.remove(PRESET);
-            node.remove(AVD_FIRST);
-        } else {
-            node.put(MODEL, model.file().toAbsolutePath().toString());
-            node.put(PRESET, model.preset() == null ? "" : model.preset());
-            node.putBoolean(AVD_FIRST, model.avdFirst());
-            node.remove(BUNDLED);
-        }
-        flush();
+        write(() -> {
+            if (model == null) {
+                node.remove(MODEL);
+                node.remove(PRESET);
+                node.remove(AVD_FIRST);
+            } else {
+                node.put(MODEL, model.file().toAbsolutePath().toString());
+                node.put(PRESET, model.preset() == null ? "" : model.preset());
+                node.putBoolean(AVD_FIRST, model.avdFirst());
+                node.remove(BUNDLED);
+            }
+        });
     }
 
     /** The file name of the bundled model last opened, if the last model was a bundled one. */
@@ -68,13 +79,14 @@ public final class Settings {
 
     /** Remembers a bundled model as the last one (and forgets the last file), or the reverse with null. */
     public void setLastBundled(String file) {
-        if (file == null) {
-            node.remove(BUNDLED);
-        } else {
-            node.put(BUNDLED, file);
-            node.remove(MODEL);
-        }
-        flush();
+        write(() -> {
+            if (file == null) {
+                node.remove(BUNDLED);
+            } else {
+                node.put(BUNDLED, file);
+                node.remove(MODEL);
+            }
+        });
     }
 
     public Optional<Path> modelFolder() {
@@ -106,8 +118,9 @@ public final class Settings {
     }
 
     public void setDark(boolean dark) {
-        node.putBoolean(DARK, dark);
-        flush();
+        write(() -> {
+            node.putBoolean(DARK, dark);
+        });
     }
 
     public String colormap() {
@@ -115,8 +128,9 @@ public final class Settings {
     }
 
     public void setColormap(String name) {
-        node.put(COLORMAP, name);
-        flush();
+        write(() -> {
+            node.put(COLORMAP, name);
+        });
     }
 
     /** Window width, height and maximised flag. */
@@ -132,10 +146,11 @@ public final class Settings {
     }
 
     public void setWindow(Window window) {
-        node.putDouble(WIDTH, window.width());
-        node.putDouble(HEIGHT, window.height());
-        node.putBoolean(MAXIMIZED, window.maximized());
-        flush();
+        write(() -> {
+            node.putDouble(WIDTH, window.width());
+            node.putDouble(HEIGHT, window.height());
+            node.putBoolean(MAXIMIZED, window.maximized());
+        });
     }
 
     private static double clamp(double v, double lo, double hi) {
@@ -148,8 +163,7 @@ public final class Settings {
 
     private void putFolder(String key, Path dir) {
         if (dir != null) {
-            node.put(key, dir.toAbsolutePath().toString());
-            flush();
+            write(() -> node.put(key, dir.toAbsolutePath().toString()));
         }
     }
 
@@ -167,14 +181,6 @@ public final class Settings {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private void flush() {
-        try {
-            node.flush();
-        } catch (BackingStoreException | IllegalStateException e) {
-            // Remembering is a convenience: a read-only home must not break the explorer.
-        }
     }
 
     /** Forgets everything (tests). */

@@ -59,18 +59,21 @@ public final class SplitScopeApp extends Application {
     }
 
     /**
-     * For tests and README screenshots: once the first capture is drawn, write the window as PNG,
-     * then quit a few seconds later (time for an X screenshot of the real window).
+     * For tests and README screenshots: once the first capture is drawn and no job is left (late split
+     * maps of big models included), write the window as PNG, then quit a few seconds later (time for
+     * an X screenshot of the real window).
      */
     private static void screenshotWhenReady(Stage stage, MainViewModel vm, Path file) {
-        vm.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        javafx.beans.binding.BooleanBinding ready = vm.stateProperty().isEqualTo(MainViewModel.State.READY)
+                .and(vm.session().executor().status().runningProperty().not());
+        stage.getProperties().put("splitscope.screenshot", ready); // bindings are held weakly by their sources
+        ready.addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends MainViewModel.State> obs,
-                    MainViewModel.State old, MainViewModel.State now) {
-                if (now != MainViewModel.State.READY) {
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (!now) {
                     return;
                 }
-                vm.stateProperty().removeListener(this);
+                ready.removeListener(this);
                 PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
                 settle.setOnFinished(e -> {
                     BufferedImage image = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);

@@ -62,15 +62,18 @@ public final class PredictionsPanel extends VBox {
         int row = 0;
         for (Prediction p : predictions) {
             Label label = new Label(p.label());
-            label.setMaxWidth(120);
+            label.setMaxWidth(170);
             label.setMinWidth(90);
+            label.setTooltip(new javafx.scene.control.Tooltip(p.label() + " (class " + p.index() + ")"));
             label.getStyleClass().add(row == 0 ? "best" : "class");
             ProgressBar bar = new ProgressBar(p.probability());
-            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setPrefWidth(64);
+            bar.setMinWidth(40);
             bar.setPrefHeight(8);
             GridPane.setHgrow(bar, Priority.ALWAYS);
             Label value = new Label(String.format(Locale.ROOT, "%.1f %%", p.probability() * 100));
             value.getStyleClass().add("probability");
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             top.addRow(row++, label, bar, value);
         }
     }

@@ -243,7 +243,7 @@ public final class MainView extends BorderPane {
             switch (s) {
                 case NO_MODEL -> {
                     icon.setGraphic(new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
-                    title.setText("No model open");
+                    title.setText(busy.isVisible() ? "Opening the model…" : "No model open");
                     text.setText("Open a checkpoint… (safetensors, PyTorch .pth, DJL .params) or drop one on the window."
                             + (vm.model().bundled().isEmpty() ? "" : " Or start with a bundled model."));
                     primary.setText("Open a checkpoint…");

@@ -16,12 +16,22 @@ import org.splitscope.app.session.Session;
 /** The running job with its progress and a cancel button; the last capture's timing. */
 final class StatusBar extends HBox {
     private final Label message = new Label();
+    private final TaskExecutor executor;
+    private String notice;
 
     StatusBar(TaskExecutor executor, Session session) {
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
-        executor.status().messageProperty().addListener((obs, old, now) -> message.setText(now));
+        executor.status().messageProperty().addListener((obs, old, now) -> {
+            if (notice != null && !executor.status().isRunning()) {
+                message.setText(notice); // what the finished job had to say beats "done in … ms"
+                notice = null;
+            } else {
+                message.setText(now);
+            }
+        });
+        this.executor = executor;
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(160);
         progress.progressProperty().bind(executor.status().progressProperty());
@@ -43,9 +53,13 @@ final class StatusBar extends HBox {
         getChildren().addAll(message, spacer, progress, cancel, timing);
     }
 
-    /** A notice ("Saved …") shown until the next job reports. */
+    /** A notice ("Saved …") shown until the next job reports (or once the running ones end). */
     void show(String text) {
-        message.setText(text);
+        if (executor.status().isRunning()) {
+            notice = text;
+        } else {
+            message.setText(text);
+        }
     }
 
     String text() {

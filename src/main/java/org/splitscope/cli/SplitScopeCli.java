@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
         description = "Explore split-attention networks (ResNeSt): capture, benchmark, inspect.",
-        subcommands = {CaptureCommand.class, BenchCommand.class, InfoCommand.class})
+        subcommands = {CaptureCommand.class, BenchCommand.class, InfoCommand.class, TrainCommand.class, AblationCommand.class})
 public final class SplitScopeCli implements Runnable {
     public static final int USER_ERROR = 2;
 

@@ -19,6 +19,7 @@ import org.splitscope.checkpoint.Checkpoints;
 import org.splitscope.checkpoint.StateDict;
 import org.splitscope.input.Preprocessing;
 import org.splitscope.model.ArchitectureInference;
+import org.splitscope.model.Initialization;
 import org.splitscope.model.Labels;
 import org.splitscope.model.Metadata;
 import org.splitscope.model.Preset;
@@ -84,31 +85,17 @@ public final class ModelLoader {
         }
     }
 
-    /** A preset with random weights (speed measurements, tests): conv weights He-normal, BN at identity. */
+    /** A preset with random weights (speed measurements, tests), initialised as for training. */
     public static LoadedModel random(Preset preset, Device device, long seed) {
         long start = System.nanoTime();
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
-        manager.getEngine().setRandomSeed((int) seed);
         ResNeSt network = new ResNeSt(preset.config());
-        Map<String, NDArray> tensors = new LinkedHashMap<>();
-        network.parameterShapes().forEach((key, shape) -> tensors.put(key, randomTensor(manager, key, shape)));
-        Weights.assign(network, tensors);
+        Initialization.initialize(network, manager, seed);
         network.setTraining(false);
         network.foldBatchNorm();
         double ms = (System.nanoTime() - start) / 1e6;
         return new LoadedModel(preset.name(), null, preset.name(), network, preset.preprocessing(),
                 Labels.defaults(preset.config().numClasses()), device, manager, ms);
-    }
-
-    private static NDArray randomTensor(NDManager manager, String key, Shape shape) {
-        if (key.endsWith("running_var") || (key.endsWith(".weight") && shape.dimension() == 1)) {
-            return manager.ones(shape);
-        }
-        if (shape.dimension() == 1) {
-            return manager.zeros(shape);
-        }
-        long fanIn = shape.size() / shape.get(0);
-        return manager.randomNormal(0, (float) Math.sqrt(2.0 / fanIn), shape, ai.djl.ndarray.types.DataType.FLOAT32);
     }
 
     public static Preset preset(String name) throws SplitScopeException {

@@ -31,7 +31,9 @@ public final class Conv extends Module {
     public NDArray apply(NDArray x) {
         NDArray w = foldedWeight != null ? foldedWeight : weight.getArray();
         NDArray b = foldedWeight != null ? foldedBias : bias == null ? null : bias.getArray();
-        return Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), groups).singletonOrThrow();
+        NDArray out = Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), groups).singletonOrThrow();
+        MacCounter.add(out.size() * w.getShape().size() / w.getShape().get(0)); // outputs × (in/groups·k·k)
+        return out;
     }
 
     /**
@@ -42,6 +44,7 @@ public final class Conv extends Module {
         long n = x.getShape().get(0);
         if (matrix != null) {
             NDArray b = foldedWeight != null ? foldedBias : bias == null ? null : bias.getArray();
+            MacCounter.add(x.getShape().get(0) * weight.getArray().getShape().size()); // grouped: the real work
             return ai.djl.nn.core.Linear.linear(x, matrix, b).singletonOrThrow();
         }
         long in = x.getShape().get(1);

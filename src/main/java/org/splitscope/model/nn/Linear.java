@@ -16,6 +16,7 @@ public final class Linear extends Module {
 
     @Override
     public NDArray apply(NDArray x) {
+        MacCounter.add(x.getShape().get(0) * weight.getArray().getShape().size());
         return ai.djl.nn.core.Linear.linear(x, weight.getArray(), bias.getArray()).singletonOrThrow();
     }
 }

@@ -1,0 +1,31 @@
+package org.splitscope.models;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.splitscope.SplitScopeException;
+
+/**
+ * The sample images that ship inside SplitScope (top-level {@code resources/samples/}, embedded as
+ * {@code /samples/} and listed in its {@code index.json}): Fashion-MNIST test images for the
+ * bundled models and public-domain photos for ImageNet models.
+ */
+public final class BundledSamples {
+    /**
+     * @param kind "fashion-mnist" or "photo"
+     * @param label the true class of a Fashion-MNIST image, null for photos
+     */
+    public record Entry(String file, String title, String kind, Integer label) {}
+
+    private record Index(List<Entry> samples) {}
+
+    private BundledSamples() {}
+
+    public static List<Entry> all() throws SplitScopeException {
+        Index index = ResourceFiles.json("/samples/index.json", Index.class);
+        return index == null || index.samples() == null ? List.of() : List.copyOf(index.samples());
+    }
+
+    public static Path file(Entry entry) throws SplitScopeException {
+        return ResourceFiles.file("/samples/" + entry.file());
+    }
+}

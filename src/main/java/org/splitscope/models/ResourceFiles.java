@@ -1,0 +1,57 @@
+package org.splitscope.models;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.splitscope.SplitScopeException;
+
+/**
+ * Files embedded in the jar. Readers work on paths, so a resource is copied once into a cache
+ * folder ({@code ~/.splitscope}, or the {@code splitscope.cache} system property) and reused while
+ * its size matches.
+ */
+final class ResourceFiles {
+    private ResourceFiles() {}
+
+    /** A JSON index, or null when the build has none. */
+    static <T> T json(String resource, Class<T> type) throws SplitScopeException {
+        try (InputStream in = ResourceFiles.class.getResourceAsStream(resource)) {
+            return in == null ? null : new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), type);
+        } catch (IOException | JsonParseException e) {
+            throw new SplitScopeException("the bundled " + resource + " is damaged: " + e.getMessage());
+        }
+    }
+
+    /** @param resource e.g. {@code /models/fmnist-2s1x64d.safetensors} */
+    static Path file(String resource) throws SplitScopeException {
+        URL url = ResourceFiles.class.getResource(resource);
+        if (url == null) {
+            throw new SplitScopeException(resource + " is listed but missing from this build");
+        }
+        Path cache = Path.of(System.getProperty("splitscope.cache",
+                Path.of(System.getProperty("user.home"), ".splitscope").toString()));
+        Path target = cache.resolve(resource.substring(1));
+        try {
+            long size = url.openConnection().getContentLengthLong();
+            if (Files.isRegularFile(target) && Files.size(target) == size) {
+                return target;
+            }
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new SplitScopeException("cannot unpack " + resource + " into " + cache + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.splitscope.train;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.splitscope.SplitScopeException;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.engine.ModelLoader;
+import org.splitscope.model.Weights;
+
+/**
+ * The radix/cardinality ablation over trained models, measured afresh: top-1 on the full test set
+ * (with the model as the explorer loads it), parameters, MFLOPs (MACs) per image, images/s.
+ */
+public final class Ablation {
+    public record Row(String name, String notation, int radix, int cardinality, int bottleneckWidth,
+            double testTop1, long parameters, double mflops, double imagesPerSecond) {}
+
+    private Ablation() {}
+
+    public static List<Row> measure(List<Path> models, FashionMnist.Split test) throws SplitScopeException {
+        List<Row> rows = new ArrayList<>();
+        for (Path file : models) {
+            ModelCards.Speed speed = ModelCards.measure(file);
+            try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu()))) {
+                double top1 = Evaluation.accuracy(model.network(), model.manager(), test, Evaluation.everyIndex(test));
+                var c = model.config();
+                rows.add(new Row(model.name(), c.notation(), c.radix(), c.cardinality(), c.bottleneckWidth(),
+                        Math.round(top1 * 10000) / 100.0, Weights.count(model.network()),
+                        Math.round(speed.macsPerImage() / 1e4) / 100.0, Math.round(speed.imagesPerSecond())));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,33 @@
+package org.splitscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+import org.splitscope.SplitScopeException;
+
+class EnginesTest {
+    @Test
+    void telemetryIsOffAndNothingIsDownloaded() {
+        Engines.configure(0);
+        assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertEquals("2.7.1", Engines.pytorch().getVersion()); // the natives bundled in the jar, not a download
+    }
+
+    @Test
+    void deviceChoice() throws SplitScopeException {
+        boolean gpu = Engine.getEngine("PyTorch").getGpuCount() > 0;
+        assertEquals(gpu ? Device.gpu() : Device.cpu(), Engines.device("auto"));
+        assertEquals(Device.cpu(), Engines.device("CPU"));
+        if (!gpu) {
+            SplitScopeException e = assertThrows(SplitScopeException.class, () -> Engines.device("gpu"));
+            assertTrue(e.getMessage().contains("no GPU"), e.getMessage());
+        }
+        SplitScopeException bad = assertThrows(SplitScopeException.class, () -> Engines.device("tpu"));
+        assertEquals("--device: expected auto, cpu or gpu, got 'tpu'", bad.getMessage());
+    }
+}

@@ -1,0 +1,113 @@
+package org.splitscope.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.splitscope.SplitScopeException;
+import org.splitscope.TestSupport;
+import org.splitscope.cli.CliTest;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.engine.ModelLoader;
+import org.splitscope.model.ResNeStConfig;
+import org.splitscope.model.Weights;
+import org.splitscope.train.Evaluation;
+import org.splitscope.train.FashionMnist;
+import org.splitscope.train.Variants;
+
+/** The models in models/: each matches its card, and they classify the full Fashion-MNIST test set. */
+class BundledModelsTest {
+    static FashionMnist.Split test;
+
+    @BeforeAll
+    static void load() throws SplitScopeException {
+        TestSupport.manager().close();
+        test = FashionMnist.test(FashionMnist.DEBIAN_PATH);
+    }
+
+    static Stream<BundledModels.Entry> entries() throws SplitScopeException {
+        return BundledModels.all().stream();
+    }
+
+    @Test
+    void theFiveAblationVariantsShipWithRadixTwoAsDefault() throws Exception {
+        List<BundledModels.Entry> all = BundledModels.all();
+        assertEquals(Variants.all().size(), all.size());
+        assertEquals(List.of(Variants.DEFAULT + ".safetensors"),
+                all.stream().filter(BundledModels.Entry::isDefault).map(BundledModels.Entry::file).toList());
+        long total = 0;
+        try (var files = Files.list(Path.of("models"))) {
+            for (Path f : files.toList()) {
+                assertTrue(Files.size(f) <= 5_000_000, f + " is over 5 MB");
+                total += Files.size(f);
+            }
+        }
+        assertTrue(total <= 30_000_000, "models/ holds " + total + " bytes");
+    }
+
+    /** No --model: the default model, its card's preprocessing, 28×28 grayscale PNGs. */
+    @Test
+    void captureWithoutModelClassifiesTheSampleImages(@TempDir Path out) throws Exception {
+        Path samples = Path.of("resources/samples/fashion-mnist");
+        CliTest.Run run = CliTest.run("capture", "--input", samples.toString(), "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
+        assertEquals(Variants.DEFAULT, json.getAsJsonObject("model").get("name").getAsString());
+        Map<String, Integer> labels = new HashMap<>();
+        for (BundledSamples.Entry e : BundledSamples.all()) {
+            if (e.label() != null) {
+                labels.put(Path.of(e.file()).getFileName().toString(), e.label());
+            }
+        }
+        int correct = 0;
+        JsonArray inputs = json.getAsJsonArray("inputs");
+        assertEquals(30, inputs.size());
+        for (var input : inputs) {
+            JsonObject o = input.getAsJsonObject();
+            int predicted = o.getAsJsonArray("top5").get(0).getAsJsonObject().get("index").getAsInt();
+            correct += predicted == labels.get(o.get("source").getAsString()) ? 1 : 0;
+        }
+        assertTrue(correct >= 25, correct + " of 30 sample images classified correctly");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entries")
+    void matchesItsCardAndClassifiesTheTestSet(BundledModels.Entry entry) throws Exception {
+        String name = entry.file().replace(".safetensors", "");
+        JsonObject card;
+        try (var in = BundledModels.class.getResourceAsStream("/models/" + name + ".json")) {
+            card = new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), JsonObject.class);
+        }
+        try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(BundledModels.file(entry), null, false, null, Device.cpu()))) {
+            assertEquals(name, model.name());
+            assertEquals(Variants.find(name).orElseThrow(), model.config());
+            assertEquals(new Gson().fromJson(card.get("config"), ResNeStConfig.class), model.config());
+            JsonObject results = card.getAsJsonObject("results");
+            assertEquals(results.get("parameters").getAsLong(), Weights.count(model.network()));
+            assertEquals(FashionMnist.LABELS, model.labels());
+            assertEquals(28, model.preprocessing().size());
+            assertEquals(1, model.preprocessing().channels());
+
+            double top1 = 100 * Evaluation.accuracy(model.network(), model.manager(), test, Evaluation.everyIndex(test));
+            assertTrue(top1 >= (entry.isDefault() ? 92 : 90), name + ": " + top1 + " % top-1");
+            // The card's number was measured on the unfolded network; folding may flip a handful of images.
+            assertEquals(results.get("testTop1").getAsDouble(), top1, 0.1, name);
+        }
+    }
+}

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitscope.app.model.ModelViewModel;
 import org.splitscope.models.BundledModels;
 
 /**
@@ -41,7 +42,7 @@ class RealWindowTest {
                 "-Djava.util.prefs.userRoot=" + dir.resolve("prefs"),
                 "-Dsplitscope.cache=" + dir.resolve("cache"),
                 "-Djavafx.cachedir=" + dir.resolve("javafx-cache")));
-        if (BundledModels.all().isEmpty()) {
+        if (ModelViewModel.availableBundled().stream().noneMatch(BundledModels.Entry::isDefault)) {
             // Until the bundled models ship, the stand-in model and a test image take their place.
             java.add("-Dsplitscope.model=" + TestModels.gray28().toAbsolutePath());
             java.add("-Dsplitscope.image=" + TestModels.image().toAbsolutePath());

@@ -23,6 +23,7 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.Prediction;
 import org.splitscope.input.ImageLoader;
+import org.splitscope.models.BundledSamples;
 import org.splitscope.render.Raster;
 
 /**
@@ -137,12 +138,21 @@ public final class ImagesViewModel {
     public void addSamples() {
         session.executor().submit("Reading the samples", progress -> {
             Map<ImageItem, BufferedImage> read = new LinkedHashMap<>();
-            for (Path file : BundledSamples.files()) {
+            List<BundledSamples.Entry> entries;
+            try {
+                entries = BundledSamples.all();
+            } catch (SplitScopeException e) {
+                return read; // no usable index: no samples, the explorer works without them
+            }
+            for (BundledSamples.Entry entry : entries) {
                 try {
+                    Path file = BundledSamples.file(entry);
                     BufferedImage pixels = ImageLoader.load(file);
-                    read.put(new ImageItem(file.getFileName().toString(), file, pixels), Thumbnails.of(pixels));
+                    String name = entry.title() == null || entry.title().isBlank() ? file.getFileName().toString()
+                            : entry.title();
+                    read.put(new ImageItem(name, file, pixels), Thumbnails.of(pixels));
                 } catch (SplitScopeException e) {
-                    // a damaged sample is skipped: samples are a convenience
+                    // a missing or damaged sample is skipped: samples are a convenience
                 }
             }
             return read;

@@ -238,7 +238,7 @@ public final class MainView extends BorderPane {
         Runnable update = () -> {
             MainViewModel.State s = vm.stateProperty().get();
             pane.setVisible(s != MainViewModel.State.READY);
-            busy.setVisible(s == MainViewModel.State.CAPTURING || vm.session().executor().status().isRunning());
+            busy.setVisible(s == MainViewModel.State.CAPTURING || vm.model().loadingProperty().get());
             busy.setManaged(busy.isVisible());
             switch (s) {
                 case NO_MODEL -> {
@@ -279,7 +279,7 @@ public final class MainView extends BorderPane {
             primary.setVisible(true);
         };
         vm.stateProperty().addListener((obs, old, now) -> update.run());
-        vm.session().executor().status().runningProperty().addListener((obs, old, now) -> update.run());
+        vm.model().loadingProperty().addListener((obs, old, now) -> update.run());
         vm.model().bundled().addListener((javafx.collections.ListChangeListener<BundledModels.Entry>) c -> update.run());
         update.run();
         return pane;

@@ -40,6 +40,8 @@ public final class ModelViewModel {
     private final ObjectProperty<String> preset = new SimpleObjectProperty<>(this, "preset", FROM_WEIGHTS);
     private final BooleanProperty avdFirst = new SimpleBooleanProperty(this, "avdFirst");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loading =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loading");
     private Consumer<Problem> problems = p -> {};
     private String origin = "";
 
@@ -48,10 +50,19 @@ public final class ModelViewModel {
         this.settings = settings;
         session.modelProperty().addListener((obs, old, now) ->
                 summary.set(now == null ? null : ArchitectureSummary.of(now, origin)));
+        bundled.setAll(availableBundled());
+    }
+
+    /**
+     * The bundled models this build really contains: an index entry whose file is missing (a build
+     * made before the models were trained) is left out rather than offered and failing.
+     */
+    public static List<BundledModels.Entry> availableBundled() {
         try {
-            bundled.setAll(BundledModels.all());
+            return BundledModels.all().stream()
+                    .filter(e -> BundledModels.class.getResource("/models/" + e.file()) != null).toList();
         } catch (SplitScopeException e) {
-            // A damaged index is reported when the user reaches for a bundled model, not at start.
+            return List.of(); // a damaged index: start on the empty state, the user can open a file
         }
     }
 
@@ -111,6 +122,7 @@ public final class ModelViewModel {
     /** @param remember what to note once the model is in use */
     private void load(String title, String from, Source source, String presetName, boolean avd,
             Consumer<LoadedModel> remember) {
+        loading.set(true);
         session.executor().submit(title, progress -> {
             progress.update(-1, "Reading the weights");
             Path path = source.file();
@@ -118,6 +130,7 @@ public final class ModelViewModel {
             var device = Engines.device("auto");
             return ModelLoader.load(new ModelLoader.Request(path, presetName, avd, null, device));
         }, loaded -> {
+            loading.set(false);
             LoadedModel old = session.modelProperty().get();
             origin = from;
             remember.accept(loaded);
@@ -129,7 +142,15 @@ public final class ModelViewModel {
                     return null;
                 }, x -> {}, e -> {});
             }
-        }, error -> problems.accept(Problem.of(title, error)));
+        }, error -> {
+            loading.set(false);
+            problems.accept(Problem.of(title, error));
+        });
+    }
+
+    /** Whether a model is being opened. */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     /** "from the weights" followed by every preset name. */

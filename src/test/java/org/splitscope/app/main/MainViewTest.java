@@ -144,13 +144,15 @@ class MainViewTest {
     @Test
     void keyboardStepsThroughImagesAndBlocks(FxRobot robot) throws Exception {
         openTestModel(robot);
-        robot.interact(() -> vm.images().add(List.of(TestModels.image().resolveSibling("blocks.bmp"))));
-        waitUntil("two images", () -> vm.images().images().size() == 2
-                && vm.session().capture().image() == vm.images().images().get(1));
-        robot.clickOn(labeled(robot, "blocks.png"));
-        waitUntil("back on the first image", () -> vm.session().capture().image() == vm.images().images().get(0));
+        waitUntil("the samples are in the strip", () -> vm.images().images().size() > 1);
+        Node strip = robot.lookup(".thumbnail-strip").query();
+        robot.interact(strip::requestFocus);
         robot.type(KeyCode.RIGHT);
-        waitUntil("the arrow key moved on", () -> vm.session().capture().image() == vm.images().images().get(1));
+        waitUntil("the arrow key moved on", () -> vm.session().capture() != null
+                && vm.session().capture().image() == vm.images().images().get(1));
+        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.Button b && b.getTooltip() != null
+                && b.getTooltip().getText().startsWith("Next image")).queryAs(javafx.scene.control.Button.class));
+        waitUntil("the next button moved on", () -> vm.session().capture().image() == vm.images().images().get(2));
         String before = vm.session().blockProperty().get();
         robot.press(KeyCode.CONTROL).type(KeyCode.DOWN).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -174,8 +176,12 @@ class MainViewTest {
     }
 
     @Test
-    void withoutAModelTheWindowOffersToOpenOne(FxRobot robot) {
-        robot.interact(() -> vm.start(StartOptions.none()));
+    void withoutAModelTheWindowOffersToOpenOne(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.model().bundled().clear(); // as in a build without bundled models
+            vm.start(StartOptions.none());
+        });
+        waitUntil("the samples are read", () -> !vm.session().executor().status().isRunning());
         assertEquals(MainViewModel.State.NO_MODEL, vm.stateProperty().get());
         assertTrue(labeled(robot, "Open a checkpoint…").isVisible());
         assertTrue(labeled(robot, "No model open").isVisible());

@@ -119,7 +119,8 @@ public final class FeatureMapsView extends BorderPane implements Exportable {
             caption.setText("");
             return;
         }
-        String groupName = g.group() == SplitContributions.ALL_GROUPS ? "all " + g.block().cardinality() + " groups"
+        String groupName = g.block().cardinality() == 1 ? "its only group"
+                : g.group() == SplitContributions.ALL_GROUPS ? "all " + g.block().cardinality() + " groups"
                 : "group k = " + g.group();
         caption.setText(g.status() != null && g.tiles().isEmpty() ? g.status()
                 : String.format(Locale.ROOT, "%s of %s, %s: %d channels, %d×%d each%s", g.sourceName(), g.block().name(),

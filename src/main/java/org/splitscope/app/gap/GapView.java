@@ -26,7 +26,7 @@ import org.splitscope.render.ValueRange;
 
 /** Per cardinal group: the histogram of s^k, its mean, std and max, and the largest channels. */
 public final class GapView extends BorderPane implements Exportable {
-    private static final double ROW_HEIGHT = 250;
+    private static final double ROW_HEIGHT = 262;
     private static final double SIDE = 270;
     private static final double LEFT = 70;
 
@@ -103,7 +103,7 @@ public final class GapView extends BorderPane implements Exportable {
         for (int c : sum.counts()) {
             max = Math.max(max, c);
         }
-        Axes.valueAxis(g, s, LEFT, top, bottom, right, 0, max * 1.05, "channels");
+        Axes.valueAxis(g, s, LEFT, top, bottom, right, 0, max * 1.05, "channels", true);
         ValueRange colour = gap.range();
         double binW = (right - LEFT) / sum.counts().length;
         for (int i = 0; i < sum.counts().length; i++) {

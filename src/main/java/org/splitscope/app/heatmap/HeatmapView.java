@@ -149,14 +149,13 @@ public final class HeatmapView extends BorderPane implements Exportable {
                 Axes.text(g, b.radix() == 1 ? "gate" : "r = " + r, LEFT - 8, top + (r + 0.5) * cell,
                         TextAlignment.RIGHT, VPos.CENTER);
             }
-            // Channel ticks at round steps, centred on their cells.
-            int count = Math.max(2, (int) (matrixWidth / 60));
-            double step = Math.max(1, ColorBars.step(0, per - 1, count));
+            // Channel ticks at round integer steps, centred on their cells.
+            int step = channelStep(per, Math.max(2, (int) (matrixWidth / 60)));
             g.setFill(s.muted());
-            for (double c = 0; c < per; c += step) {
+            for (int c = 0; c < per; c += step) {
                 double x = LEFT + (c + 0.5) / per * matrixWidth;
                 g.strokeLine(Axes.snap(x), top + height, Axes.snap(x), top + height + 4);
-                Axes.text(g, Integer.toString((int) c), x, top + height + 6, TextAlignment.CENTER, VPos.TOP);
+                Axes.text(g, Integer.toString(c), x, top + height + 6, TextAlignment.CENTER, VPos.TOP);
             }
             if (k == b.cardinality() - 1) {
                 g.setFill(s.text());
@@ -172,6 +171,17 @@ public final class HeatmapView extends BorderPane implements Exportable {
         double barHeight = Math.max(90, b.cardinality() * groupHeight(b) - GROUP_TOP - 4);
         Axes.colorBar(g, s, m.colormap(), m.range(), w - BAR_AREA + 18, barTop, 14, barHeight,
                 m.range().centered() ? "a_r(c), centre 1/R" : "attention a_r(c)");
+    }
+
+    /** 1, 2, 5, 10, 20, 50 … : the smallest that gives at most {@code count} ticks over {@code n} channels. */
+    static int channelStep(int n, int count) {
+        for (int magnitude = 1; ; magnitude *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if ((double) n / (m * magnitude) <= count) {
+                    return m * magnitude;
+                }
+            }
+        }
     }
 
     private String matrixReadout(double x, double y) {

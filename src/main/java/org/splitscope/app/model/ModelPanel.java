@@ -49,6 +49,14 @@ public final class ModelPanel extends VBox {
         rows.getStyleClass().add("rows");
         rows.setHgap(10);
         rows.setVgap(3);
+        // A bounded value column, so long titles and file names wrap instead of being cut.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(96);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        values.setMaxWidth(230);
+        rows.getColumnConstraints().setAll(labels, values);
 
         Button open = new Button("Open checkpoint…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setOnAction(e -> chooseCheckpoint());
@@ -129,6 +137,7 @@ public final class ModelPanel extends VBox {
             label.getStyleClass().add("row-label");
             Label value = new Label(row.value());
             value.setWrapText(true);
+            value.setMinHeight(Region.USE_PREF_SIZE);
             value.getStyleClass().add("row-value");
             rows.addRow(i++, label, value);
         }

@@ -77,6 +77,8 @@ public final class ModelViewModel {
         load("Opening " + checkpoint.getFileName(), checkpoint.getFileName().toString(), () -> checkpoint, chosen,
                 avd, loaded -> {
                     file.set(loaded.file());
+                    // show what the model is (a self-describing file can be avd-first without the switch)
+                    avdFirst.set(loaded.config().avdFirst());
                     settings.setLastModel(new Settings.LastModel(loaded.file(), chosen, avd));
                 });
         if (checkpoint.getParent() != null) {
@@ -95,6 +97,7 @@ public final class ModelViewModel {
         load("Opening " + entry.title(), "bundled: " + entry.title(), () -> BundledModels.file(entry), null, false,
                 loaded -> {
                     file.set(null);
+                    avdFirst.set(loaded.config().avdFirst());
                     settings.setLastBundled(entry.file());
                 });
     }

@@ -33,9 +33,22 @@ public final class Axes {
      */
     public static void valueAxis(GraphicsContext g, PlotStyle s, double x, double top, double bottom, double right,
             double min, double max, String label) {
+        valueAxis(g, s, x, top, bottom, right, min, max, label, false);
+    }
+
+    /** @param counts the values are counts: whole-number ticks only */
+    public static void valueAxis(GraphicsContext g, PlotStyle s, double x, double top, double bottom, double right,
+            double min, double max, String label, boolean counts) {
         int count = Math.max(2, (int) ((bottom - top) / 36));
-        List<Double> ticks = ColorBars.ticks(min, max, count);
         double step = ColorBars.step(min, max, count);
+        List<Double> ticks = ColorBars.ticks(min, max, count);
+        if (counts && step < 1 || counts && step != Math.rint(step)) {
+            step = Math.max(1, Math.ceil(step));
+            ticks = new java.util.ArrayList<>();
+            for (double v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) {
+                ticks.add(v);
+            }
+        }
         g.setFont(s.small());
         g.setLineWidth(1);
         for (double v : ticks) {

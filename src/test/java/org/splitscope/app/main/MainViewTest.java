@@ -139,6 +139,14 @@ class MainViewTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(written), files.toList(), "no temporary file left behind");
         }
+
+        // Copy the view: the clipboard holds the figure at the export scale.
+        robot.interact(() -> view.export().copy(view.currentView()));
+        robot.interact(() -> {
+            var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
+            assertTrue(clipboard.hasImage(), "an image on the clipboard");
+            assertEquals(Math.round(bounds.getWidth() * 2), clipboard.getImage().getWidth(), 1);
+        });
     }
 
     @Test

@@ -34,6 +34,16 @@ class RenderingTest {
     }
 
     @Test
+    void smallInputsAreEnlargedAsPixelsUnderAnOverlay() {
+        Raster two = new Raster(2, 1, new int[] {0xFF000000, 0xFFFFFFFF});
+        Raster four = Resampling.nearest(two, 4, 2);
+        assertArrayEquals(new int[] {0xFF000000, 0xFF000000, -1, -1, 0xFF000000, 0xFF000000, -1, -1}, four.argb());
+        // Overlaid at opacity 0 the input shows through unblurred.
+        Raster over = Overlays.overlay(two, new float[] {0, 0}, 2, 1, Colormap.VIRIDIS, ValueRange.of(0, 1), 0, 4, 2);
+        assertArrayEquals(four.argb(), over.argb());
+    }
+
+    @Test
     void blendMixesEachChannel() {
         Raster black = new Raster(1, 1, new int[] {0xFF000000});
         Raster white = new Raster(1, 1, new int[] {0xFFFFFFFF});

@@ -264,6 +264,15 @@ public final class MainView extends BorderPane {
                     secondary.setText("Open a folder…");
                     secondary.setOnAction(e -> chooseFolder());
                 }
+                case NO_ATTENTION -> {
+                    icon.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+                    title.setText("No split-attention blocks");
+                    text.setText("This model has radix 0 (a ResNeXt-D baseline): there is no attention to show, only "
+                            + "its predictions (bottom right). Open a model with radix 1 or more.");
+                    primary.setText("Open a checkpoint…");
+                    primary.setOnAction(e -> modelPanel.chooseCheckpoint());
+                    secondary.setVisible(false);
+                }
                 case CAPTURING -> {
                     icon.setGraphic(null);
                     title.setText("Running the network…");

@@ -39,6 +39,8 @@ public final class MainViewModel {
         NO_IMAGE,
         /** Waiting for the first capture of the image. */
         CAPTURING,
+        /** Captured, but the model has no split-attention block (radix 0): predictions only. */
+        NO_ATTENTION,
         READY
     }
 
@@ -101,7 +103,8 @@ public final class MainViewModel {
 
         state.bind(Bindings.createObjectBinding(() -> session.modelProperty().get() == null ? State.NO_MODEL
                         : session.imageProperty().get() == null ? State.NO_IMAGE
-                        : session.capture() == null ? State.CAPTURING : State.READY,
+                        : session.capture() == null ? State.CAPTURING
+                        : session.capture().result().blocks().isEmpty() ? State.NO_ATTENTION : State.READY,
                 session.modelProperty(), session.imageProperty(), session.captureProperty()));
 
         session.darkProperty().set(settings.dark());

@@ -120,6 +120,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void aRadixZeroModelSaysThereIsNoAttentionToShow(@TempDir Path dir) throws Exception {
+        // The r0k1 parity net, with its config in the file so the stride-1 stem is right.
+        Path file = dir.resolve("r0.safetensors");
+        var config = org.splitscope.model.ResNeStConfig.builder().layers(1, 2, 1, 1).radix(0).basePlanes(4).stemWidth(4)
+                .numClasses(10).stemStride(1).stemPool(false).build();
+        try (var manager = org.splitscope.TestSupport.manager()) {
+            var tensors = org.splitscope.checkpoint.Checkpoints.read(
+                    org.splitscope.TestSupport.resource("parity/r0k1.safetensors"), manager).tensors();
+            org.splitscope.checkpoint.SafetensorsWriter.write(file, tensors,
+                    java.util.Map.of(org.splitscope.model.Metadata.CONFIG, new com.google.gson.Gson().toJson(config)));
+        }
+        try (var e = Explorers.started(file, TestModels.image())) {
+            assertEquals(List.of(), e.problems());
+            assertEquals(MainViewModel.State.NO_ATTENTION, e.vm().stateProperty().get());
+            assertEquals(5, e.vm().images().predictionsProperty().get().size(), "predictions still");
+            assertNull(e.vm().heatmap().matrixProperty().get());
+        }
+    }
+
+    @Test
     void dropsRouteCheckpointsToTheModelAndImagesToTheStrip() {
         assertTrue(MainViewModel.isCheckpoint(Path.of("x/resnest50.pth")));
         assertTrue(MainViewModel.isCheckpoint(Path.of("m.safetensors")));

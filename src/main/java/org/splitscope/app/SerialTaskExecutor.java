@@ -1,0 +1,143 @@
+package org.splitscope.app;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/**
+ * Runs jobs one after another on a single worker: the engine's model work must not overlap (one
+ * model in memory, one forward at a time), and a model is closed only after the captures queued
+ * before its replacement. Callbacks and status updates go through {@code ui}.
+ */
+public final class SerialTaskExecutor implements TaskExecutor {
+    private final java.util.concurrent.Executor worker;
+    private final java.util.concurrent.Executor ui;
+    private final ExecutorService owned;
+    private final TaskStatus status = new TaskStatus();
+    private final Deque<JobHandle> live = new ArrayDeque<>(); // touched on the ui thread only
+    private final AtomicInteger pending = new AtomicInteger();
+
+    private SerialTaskExecutor(java.util.concurrent.Executor worker, java.util.concurrent.Executor ui,
+            ExecutorService owned) {
+        this.worker = worker;
+        this.ui = ui;
+        this.owned = owned;
+    }
+
+    /** A daemon worker thread; results on the FX thread. */
+    public static SerialTaskExecutor background() {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "splitscope-model");
+            t.setDaemon(true);
+            return t;
+        });
+        return new SerialTaskExecutor(thread, Platform::runLater, thread);
+    }
+
+    /** Jobs on {@code worker}, callbacks through {@code ui} (tests of the threading without an FX thread). */
+    public static SerialTaskExecutor of(java.util.concurrent.Executor worker, java.util.concurrent.Executor ui) {
+        return new SerialTaskExecutor(worker, ui, null);
+    }
+
+    /** Everything on the calling thread, at once: view-model tests without an FX thread. */
+    public static SerialTaskExecutor direct() {
+        return new SerialTaskExecutor(Runnable::run, Runnable::run, null);
+    }
+
+    private final class JobHandle implements Handle, Progress {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void update(double fraction, String message) {
+            if (!isCancelled()) {
+                ui.execute(() -> status.progressed(fraction, message));
+            }
+        }
+    }
+
+    @Override
+    public <T> Handle submit(String title, Job<T> job, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        JobHandle handle = new JobHandle();
+        live.add(handle);
+        if (pending.getAndIncrement() == 0) {
+            status.started(title); // busy from now on, not only once the worker picks it up
+        }
+        worker.execute(() -> {
+            if (handle.isCancelled()) {
+                ui.execute(() -> done(handle, "Cancelled: " + title));
+                return;
+            }
+            ui.execute(() -> status.started(title));
+            long start = System.nanoTime();
+            T result;
+            try {
+                result = job.run(handle);
+            } catch (Throwable e) {
+                ui.execute(() -> {
+                    try {
+                        if (!handle.isCancelled()) {
+                            onFailure.accept(e);
+                        }
+                    } finally {
+                        done(handle, title + " failed");
+                    }
+                });
+                return;
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            ui.execute(() -> {
+                // The callback runs before the job counts as done, so work it submits keeps the status busy.
+                try {
+                    if (!handle.isCancelled()) {
+                        onSuccess.accept(result);
+                    }
+                } finally {
+                    done(handle, handle.isCancelled() ? "Cancelled: " + title : title + ": done in " + ms + " ms");
+                }
+            });
+        });
+        return handle;
+    }
+
+    private void done(JobHandle handle, String message) {
+        live.remove(handle);
+        if (pending.decrementAndGet() == 0) {
+            status.finished(message);
+        }
+    }
+
+    @Override
+    public TaskStatus status() {
+        return status;
+    }
+
+    @Override
+    public void cancelAll() {
+        for (JobHandle handle : live) {
+            handle.cancel();
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        cancelAll();
+        if (owned != null) {
+            owned.shutdownNow();
+        }
+    }
+}

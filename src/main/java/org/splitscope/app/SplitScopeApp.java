@@ -1,0 +1,104 @@
+package org.splitscope.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.splitscope.app.export.PngExport;
+import org.splitscope.app.main.MainView;
+import org.splitscope.app.main.MainViewModel;
+
+/** The explorer window. Started by {@link org.splitscope.Launcher} with no arguments. */
+public final class SplitScopeApp extends Application {
+    private MainViewModel vm;
+    private TaskExecutor executor;
+
+    @Override
+    public void start(Stage stage) {
+        StartOptions options = StartOptions.fromSystemProperties();
+        Settings settings = Settings.user();
+        executor = SerialTaskExecutor.background();
+        vm = new MainViewModel(executor, settings);
+        MainView view = build(stage, vm, settings);
+        stage.show();
+        vm.start(options);
+        if (options.screenshot() != null) {
+            screenshotWhenReady(stage, vm, options.screenshot());
+        }
+    }
+
+    /** The window around the view models; also used by the GUI tests. */
+    public static MainView build(Stage stage, MainViewModel vm, Settings settings) {
+        MainView view = new MainView(vm);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Settings.Window window = settings.window(new Settings.Window(Math.min(1560, Math.max(800, screen.getWidth() * 0.94)),
+                Math.min(980, Math.max(560, screen.getHeight() * 0.94)), false));
+        Scene scene = new Scene(view, window.width(), window.height());
+        theme(vm.session().darkProperty().get());
+        vm.session().darkProperty().addListener((obs, old, now) -> theme(now));
+        stage.setScene(scene);
+        stage.setTitle("SplitScope");
+        stage.setMaximized(window.maximized());
+        vm.session().modelProperty().addListener((obs, old, now) ->
+                stage.setTitle(now == null ? "SplitScope" : now.name() + " — SplitScope"));
+        stage.setOnHiding(e -> settings.setWindow(new Settings.Window(stage.isMaximized() ? window.width() : stage.getWidth(),
+                stage.isMaximized() ? window.height() : stage.getHeight(), stage.isMaximized())));
+        return view;
+    }
+
+    private static void theme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /**
+     * For tests and README screenshots: once the first capture is drawn and no job is left (late split
+     * maps of big models included), write the window as PNG, then quit a few seconds later (time for
+     * an X screenshot of the real window).
+     */
+    private static void screenshotWhenReady(Stage stage, MainViewModel vm, Path file) {
+        javafx.beans.binding.BooleanBinding ready = vm.stateProperty().isEqualTo(MainViewModel.State.READY)
+                .and(vm.session().executor().status().runningProperty().not());
+        stage.getProperties().put("splitscope.screenshot", ready); // bindings are held weakly by their sources
+        ready.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (!now) {
+                    return;
+                }
+                ready.removeListener(this);
+                PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
+                settle.setOnFinished(e -> {
+                    BufferedImage image = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);
+                    try {
+                        PngExport.write(file, image);
+                        System.out.println("splitscope: window written to " + file);
+                    } catch (java.io.IOException ex) {
+                        System.err.println("splitscope: cannot write " + file + ": " + ex.getMessage());
+                    }
+                    PauseTransition quit = new PauseTransition(Duration.seconds(8));
+                    quit.setOnFinished(x -> Platform.exit());
+                    quit.play();
+                });
+                settle.play();
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+        if (vm != null && vm.session().modelProperty().get() != null) {
+            vm.session().modelProperty().get().close();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.splitscope.app.blocks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.analysis.SplitContributions;
+import org.splitscope.app.session.ImageCapture;
+import org.splitscope.app.session.Session;
+import org.splitscope.model.Bottleneck;
+
+/**
+ * The block navigator: the model's stages and split-attention blocks with their entropy on the
+ * current image, and the choices of cardinal group and split the selected block allows.
+ */
+public final class BlocksViewModel {
+    private final Session session;
+    private final ReadOnlyObjectWrapper<List<StageInfo>> stages = new ReadOnlyObjectWrapper<>(this, "stages", List.of());
+    private final ReadOnlyObjectWrapper<List<Choice>> groups = new ReadOnlyObjectWrapper<>(this, "groups", List.of());
+    private final ReadOnlyObjectWrapper<List<Choice>> splits = new ReadOnlyObjectWrapper<>(this, "splits", List.of());
+
+    /** A selectable value with its label ("all groups", "k = 1", "V (fused)", "U_0"). */
+    public record Choice(int value, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    public BlocksViewModel(Session session) {
+        this.session = session;
+        session.modelProperty().addListener((obs, old, now) -> rebuild());
+        session.captureProperty().addListener((obs, old, now) -> {
+            rebuild();
+            choices();
+        });
+        session.blockProperty().addListener((obs, old, now) -> choices());
+        rebuild();
+    }
+
+    private void rebuild() {
+        ImageCapture capture = session.capture();
+        Map<String, List<BlockInfo>> byStage = new LinkedHashMap<>();
+        for (Bottleneck b : session.attentionBlocks()) {
+            String stage = b.name().substring(0, b.name().indexOf('.'));
+            double entropy = capture == null || capture.model() != session.modelProperty().get()
+                    ? Double.NaN : capture.entropy().getOrDefault(b.name(), Double.NaN);
+            byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(new BlockInfo(b.name(),
+                    Integer.parseInt(stage.substring("layer".length())), b.radix(), b.cardinality(), b.channels(), entropy));
+        }
+        List<StageInfo> out = new ArrayList<>();
+        byStage.forEach((name, blocks) -> out.add(new StageInfo(name, List.copyOf(blocks))));
+        if (!out.equals(stages.get())) {
+            stages.set(List.copyOf(out));
+        }
+    }
+
+    private void choices() {
+        BlockInfo b = find(session.blockProperty().get());
+        List<Choice> g = new ArrayList<>();
+        List<Choice> s = new ArrayList<>();
+        if (b != null) {
+            g.add(new Choice(SplitContributions.ALL_GROUPS, b.cardinality() == 1 ? "k = 0 (only group)" : "all groups"));
+            if (b.cardinality() > 1) {
+                for (int k = 0; k < b.cardinality(); k++) {
+                    g.add(new Choice(k, "k = " + k));
+                }
+            }
+            for (int r = 0; r < b.radix(); r++) {
+                s.add(new Choice(r, b.radix() == 1 ? "U (gated split)" : "U_" + r + " (split r = " + r + ")"));
+            }
+            s.add(new Choice(FeatureMaps.FUSED, "V (fused output)"));
+        }
+        if (!g.equals(groups.get())) {
+            groups.set(List.copyOf(g));
+        }
+        if (!s.equals(splits.get())) {
+            splits.set(List.copyOf(s));
+        }
+    }
+
+    public BlockInfo find(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (StageInfo stage : stages.get()) {
+            for (BlockInfo b : stage.blocks()) {
+                if (b.name().equals(name)) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every block in forward order. */
+    public List<BlockInfo> blocks() {
+        return stages.get().stream().flatMap(s -> s.blocks().stream()).toList();
+    }
+
+    public void select(String name) {
+        session.blockProperty().set(name);
+    }
+
+    /** The next (+1) or previous (-1) block in forward order. */
+    public void step(int direction) {
+        List<BlockInfo> all = blocks();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(session.blockProperty().get())) {
+                int j = Math.max(0, Math.min(all.size() - 1, i + direction));
+                select(all.get(j).name());
+                return;
+            }
+        }
+        if (!all.isEmpty()) {
+            select(all.get(0).name());
+        }
+    }
+
+    public ReadOnlyObjectProperty<List<StageInfo>> stagesProperty() {
+        return stages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Choice>> groupChoicesProperty() {
+        return groups.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Choice>> splitChoicesProperty() {
+        return splits.getReadOnlyProperty();
+    }
+
+    public Session session() {
+        return session;
+    }
+}

@@ -1,0 +1,236 @@
+package org.splitscope.app.main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.splitscope.app.Settings;
+import org.splitscope.app.StartOptions;
+import org.splitscope.app.TaskExecutor;
+import org.splitscope.app.blocks.BlocksViewModel;
+import org.splitscope.app.export.ExportViewModel;
+import org.splitscope.app.featuremaps.FeatureMapsViewModel;
+import org.splitscope.app.gap.GapViewModel;
+import org.splitscope.app.heatmap.HeatmapViewModel;
+import org.splitscope.app.images.ImagesViewModel;
+import org.splitscope.app.model.ModelViewModel;
+import org.splitscope.app.session.Problem;
+import org.splitscope.app.session.Session;
+import org.splitscope.input.ImageLoader;
+import org.splitscope.render.Colormap;
+
+/**
+ * The whole explorer as view models: one session shared by the feature view models, the start-up
+ * sequence, drops and the error channel. Knows no JavaFX nodes.
+ */
+public final class MainViewModel {
+    /** What the centre of the window shows. */
+    public enum State {
+        /** No model: "Open a checkpoint…". */
+        NO_MODEL,
+        /** A model, no image: "Open an image…". */
+        NO_IMAGE,
+        /** Waiting for the first capture of the image. */
+        CAPTURING,
+        /** Captured, but the model has no split-attention block (radix 0): predictions only. */
+        NO_ATTENTION,
+        READY
+    }
+
+    /** The views, in tab order, with the names used in file names and {@code splitscope.view}. */
+    public enum View {
+        HEATMAPS("heatmaps", "Heatmaps"),
+        SPLIT_BARS("splitbars", "Split bars"),
+        FEATURE_MAPS("featuremaps", "Feature maps"),
+        GAP("gap", "GAP statistics");
+
+        public final String id;
+        public final String title;
+
+        View(String id, String title) {
+            this.id = id;
+            this.title = title;
+        }
+
+        public static View byId(String id) {
+            for (View v : values()) {
+                if (v.id.equalsIgnoreCase(id)) {
+                    return v;
+                }
+            }
+            return HEATMAPS;
+        }
+    }
+
+    private static final Set<String> CHECKPOINT_EXTENSIONS = Set.of("safetensors", "pth", "pt", "ckpt", "bin", "params");
+
+    private final Settings settings;
+    private final Session session;
+    private final ModelViewModel model;
+    private final ImagesViewModel images;
+    private final BlocksViewModel blocks;
+    private final HeatmapViewModel heatmap;
+    private final org.splitscope.app.splitbars.SplitBarsViewModel splitBars;
+    private final FeatureMapsViewModel featureMaps;
+    private final GapViewModel gap;
+    private final ExportViewModel export;
+    private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
+    private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_MODEL);
+
+    public MainViewModel(TaskExecutor executor, Settings settings) {
+        this.settings = settings;
+        this.session = new Session(executor);
+        this.model = new ModelViewModel(session, settings);
+        this.images = new ImagesViewModel(session, settings);
+        this.blocks = new BlocksViewModel(session);
+        this.heatmap = new HeatmapViewModel(session);
+        this.splitBars = new org.splitscope.app.splitbars.SplitBarsViewModel(session);
+        this.featureMaps = new FeatureMapsViewModel(session);
+        this.gap = new GapViewModel(session);
+        this.export = new ExportViewModel(session, settings);
+        session.setProblemHandler(problem::set);
+        model.setProblemHandler(problem::set);
+        images.setProblemHandler(problem::set);
+        export.setProblemHandler(problem::set);
+
+        state.bind(Bindings.createObjectBinding(() -> session.modelProperty().get() == null ? State.NO_MODEL
+                        : session.imageProperty().get() == null ? State.NO_IMAGE
+                        : session.capture() == null ? State.CAPTURING
+                        : session.capture().result().blocks().isEmpty() ? State.NO_ATTENTION : State.READY,
+                session.modelProperty(), session.imageProperty(), session.captureProperty()));
+
+        session.darkProperty().set(settings.dark());
+        session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
+        for (Colormap c : Colormap.values()) {
+            if (c.name().equalsIgnoreCase(settings.colormap())) {
+                session.colormapProperty().set(c);
+            }
+        }
+        session.colormapProperty().addListener((obs, old, now) -> settings.setColormap(now.name()));
+    }
+
+    /**
+     * Opens what the explorer starts on: the model named by the options, else the last one, else the
+     * bundled default (else nothing: the empty state); the samples; the image named by the options.
+     */
+    public void start(StartOptions options) {
+        if (options.dark() != null) {
+            session.darkProperty().set(options.dark());
+        }
+        if (options.view() != null) {
+            view.set(View.byId(options.view()));
+        }
+        if (options.block() != null) {
+            session.blockProperty().set(options.block());
+        }
+        if (options.model() != null) {
+            model.open(options.model());
+        } else if (settings.lastModel().isPresent()) {
+            Settings.LastModel last = settings.lastModel().get();
+            model.presetProperty().set(last.preset() == null ? ModelViewModel.FROM_WEIGHTS : last.preset());
+            model.avdFirstProperty().set(last.avdFirst());
+            model.open(last.file());
+        } else if (settings.lastBundled().map(model::openBundled).orElse(false)) {
+            // opened the bundled model used last
+        } else {
+            model.openDefault();
+        }
+        if (options.image() != null) {
+            images.add(List.of(options.image()));
+        }
+        images.addSamples();
+    }
+
+    /** Dropped or pasted files: a checkpoint opens as the model, images and folders join the strip. */
+    public void open(List<Path> paths) {
+        List<Path> imageFiles = new ArrayList<>();
+        Path checkpoint = null;
+        for (Path p : paths) {
+            if (isCheckpoint(p)) {
+                checkpoint = checkpoint == null ? p : checkpoint;
+            } else {
+                imageFiles.add(p);
+            }
+        }
+        if (checkpoint != null) {
+            model.open(checkpoint);
+        }
+        if (!imageFiles.isEmpty()) {
+            images.add(imageFiles);
+        }
+    }
+
+    public static boolean isCheckpoint(Path p) {
+        if (Files.isDirectory(p) || ImageLoader.isImageFile(p)) {
+            return false;
+        }
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && CHECKPOINT_EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    public void toggleTheme() {
+        session.darkProperty().set(!session.darkProperty().get());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public ModelViewModel model() {
+        return model;
+    }
+
+    public ImagesViewModel images() {
+        return images;
+    }
+
+    public BlocksViewModel blocks() {
+        return blocks;
+    }
+
+    public HeatmapViewModel heatmap() {
+        return heatmap;
+    }
+
+    public org.splitscope.app.splitbars.SplitBarsViewModel splitBars() {
+        return splitBars;
+    }
+
+    public FeatureMapsViewModel featureMaps() {
+        return featureMaps;
+    }
+
+    public GapViewModel gap() {
+        return gap;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    /** The last error, for the dialog; the view sets it back to null once shown. */
+    public ObjectProperty<Problem> problemProperty() {
+        return problem;
+    }
+
+    public ObjectProperty<View> viewProperty() {
+        return view;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,55 @@
+package org.splitscope.app.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.model.ResNeStConfig;
+import org.splitscope.model.Weights;
+
+/** The model card's rows: what the network is, in the paper's terms. */
+public record ArchitectureSummary(String name, String notation, List<Row> rows) {
+
+    public record Row(String label, String value) {}
+
+    public static ArchitectureSummary of(LoadedModel model, String origin) {
+        ResNeStConfig c = model.config();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Source", origin));
+        rows.add(new Row("Stages", c.stages() + " (" + c.layers().stream().map(String::valueOf)
+                .collect(Collectors.joining(" · ")) + " blocks)"));
+        rows.add(new Row("Radix R", c.radix() + (c.radix() == 1 ? " (sigmoid gate)" : c.radix() == 0 ? " (no split attention)" : "")));
+        rows.add(new Row("Cardinality K", Integer.toString(c.cardinality())));
+        rows.add(new Row("Widths C", IntStream.range(0, c.stages()).mapToObj(s -> Integer.toString(c.groupWidth(s)))
+                .collect(Collectors.joining(" · "))));
+        rows.add(new Row("Parameters", parameters(Weights.count(model.network()))));
+        var p = model.preprocessing();
+        rows.add(new Row("Input", p.size() + "×" + p.size() + (p.channels() == 1 ? " grey" : " RGB") + ", "
+                + c.numClasses() + " classes"));
+        rows.add(new Row("Stem", (c.deepStem() ? "deep" : "7×7") + ", stride " + c.stemStride()
+                + (c.stemPool() ? ", max-pool" : "") + (c.avd() ? (c.avdFirst() ? "; avd first" : "; avd") : "")));
+        rows.add(new Row("Device", device(model)));
+        return new ArchitectureSummary(model.name(), c.notation(), List.copyOf(rows));
+    }
+
+    static String parameters(long n) {
+        if (n >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f M", n / 1e6);
+        }
+        if (n >= 1_000) {
+            return String.format(Locale.ROOT, "%.1f k", n / 1e3);
+        }
+        return Long.toString(n);
+    }
+
+    static String device(LoadedModel model) {
+        String type = model.device().getDeviceType();
+        return "gpu".equalsIgnoreCase(type) ? "GPU " + model.device().getDeviceId() : "CPU";
+    }
+
+    public String value(String label) {
+        return rows.stream().filter(r -> r.label().equals(label)).map(Row::value).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,249 @@
+package org.splitscope.app.session;
+
+import java.awt.image.BufferedImage;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.splitscope.analysis.AttentionEntropy;
+import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.analysis.SplitContributions;
+import org.splitscope.app.TaskExecutor;
+import org.splitscope.capture.BlockCapture;
+import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.Prediction;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.input.Preprocessing;
+import org.splitscope.input.Preprocessor;
+import org.splitscope.input.Sample;
+import org.splitscope.model.Bottleneck;
+import org.splitscope.render.Colormap;
+import org.splitscope.render.InputImages;
+
+/**
+ * The state every view shares: the model, the image, its capture, and the selection (block,
+ * cardinal group, split) and colormap. The network runs only when the model or the image changes;
+ * selection and colormap changes only redraw. Knows no JavaFX nodes.
+ */
+public final class Session {
+    /** Above this many split-attention blocks, split maps are captured per selected block, on demand. */
+    public static final int EAGER_SPLIT_LIMIT = 60;
+
+    private final TaskExecutor executor;
+    private final ObjectProperty<LoadedModel> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<ImageItem> image = new SimpleObjectProperty<>(this, "image");
+    private final ReadOnlyObjectWrapper<ImageCapture> capture = new ReadOnlyObjectWrapper<>(this, "capture");
+    private final StringProperty block = new SimpleStringProperty(this, "block");
+    private final IntegerProperty group = new SimpleIntegerProperty(this, "group", SplitContributions.ALL_GROUPS);
+    private final IntegerProperty split = new SimpleIntegerProperty(this, "split", 0);
+    private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap", Colormap.VIRIDIS);
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ReadOnlyIntegerWrapper forwards = new ReadOnlyIntegerWrapper(this, "forwards");
+    private final Set<String> splitsRequested = new HashSet<>();
+    private int eagerSplitLimit = EAGER_SPLIT_LIMIT;
+    private TaskExecutor.Handle running;
+    private Consumer<Problem> problems = p -> {};
+
+    public Session(TaskExecutor executor) {
+        this.executor = executor;
+        model.addListener((obs, old, now) -> recapture());
+        image.addListener((obs, old, now) -> recapture());
+        block.addListener((obs, old, now) -> {
+            clampSelection();
+            requestSplits();
+        });
+        colormap.addListener((obs, old, now) -> {
+            if (now == null) {
+                colormap.set(old == null ? Colormap.VIRIDIS : old);
+            }
+        });
+    }
+
+    /** Changes {@link #EAGER_SPLIT_LIMIT} (tests of the on-demand path use tiny models). */
+    public void setEagerSplitLimit(int blocks) {
+        this.eagerSplitLimit = blocks;
+    }
+
+    /** Where failed captures are reported. */
+    public void setProblemHandler(Consumer<Problem> handler) {
+        this.problems = handler;
+    }
+
+    /** The split-attention blocks of the model (radix ≥ 1), in forward order. */
+    public List<Bottleneck> attentionBlocks() {
+        LoadedModel m = model.get();
+        return m == null ? List.of() : attentionBlocks(m);
+    }
+
+    static List<Bottleneck> attentionBlocks(LoadedModel m) {
+        return m.network().blocks().stream().filter(b -> b.radix() >= 1).toList();
+    }
+
+    /** Runs the network again for the current model and image (the only place a capture starts). */
+    public void recapture() {
+        if (running != null) {
+            running.cancel();
+        }
+        splitsRequested.clear();
+        LoadedModel m = model.get();
+        ImageItem item = image.get();
+        if (m == null || item == null) {
+            capture.set(null);
+            return;
+        }
+        List<Bottleneck> blocks = attentionBlocks(m);
+        Set<String> eager = new HashSet<>();
+        if (blocks.size() <= eagerSplitLimit) {
+            blocks.forEach(b -> eager.add(b.name()));
+        } else if (block.get() != null) {
+            eager.add(block.get());
+        }
+        running = executor.submit("Capturing " + item.name(), progress -> {
+            progress.update(-1, "Reading " + item.name());
+            BufferedImage pixels = item.load();
+            Sample sample = sample(item.name(), pixels, m.preprocessing());
+            progress.update(-1, "Running " + m.name() + " on " + item.name());
+            CaptureResult result = CaptureService.capture(m, List.of(sample), eager);
+            return assemble(m, item, sample, result);
+        }, result -> {
+            forwards.set(forwards.get() + 1);
+            capture.set(result);
+            if (block.get() == null || !result.hasBlock(block.get())) {
+                block.set(defaultBlock(result));
+            }
+            clampSelection();
+            requestSplits();
+        }, error -> {
+            capture.set(null);
+            problems.accept(Problem.of("Capturing " + item.name(), error));
+        });
+    }
+
+    static Sample sample(String name, BufferedImage pixels, Preprocessing p) {
+        return new Sample(name, new long[] {p.channels(), p.size(), p.size()}, Preprocessor.toTensor(pixels, p));
+    }
+
+    static ImageCapture assemble(LoadedModel m, ImageItem item, Sample sample, CaptureResult result) {
+        int size = (int) sample.shape()[1];
+        Map<String, Double> entropy = new LinkedHashMap<>();
+        for (BlockCapture b : result.blocks()) {
+            entropy.put(b.name(), AttentionEntropy.normalized(b, 0));
+        }
+        List<Prediction> top = Prediction.top(result.logits(0), Math.min(5, result.classes()), m.labels());
+        return new ImageCapture(m, item, sample,
+                InputImages.fromTensor(sample.data(), size, (int) sample.shape()[2], m.preprocessing()), result, top,
+                entropy, Map.of());
+    }
+
+    /** A middle block: early maps are large but generic, late ones small. */
+    private static String defaultBlock(ImageCapture c) {
+        List<BlockCapture> blocks = c.result().blocks();
+        return blocks.isEmpty() ? null : blocks.get(blocks.size() / 2).name();
+    }
+
+    /** Captures the selected block's split maps if the first capture left them out (large models). */
+    private void requestSplits() {
+        ImageCapture current = capture.get();
+        String name = block.get();
+        if (current == null || name == null || !current.hasBlock(name) || current.hasSplits(name)
+                || !splitsRequested.add(name)) {
+            return;
+        }
+        TaskExecutor.Handle owner = running;
+        executor.submit("Split maps of " + name, progress -> {
+            CaptureResult result = CaptureService.capture(current.model(), List.of(current.sample()), Set.of(name));
+            return result.block(name);
+        }, blockCapture -> {
+            ImageCapture now = capture.get();
+            if (owner == running && now != null && now.image() == current.image() && now.model() == current.model()) {
+                forwards.set(forwards.get() + 1);
+                capture.set(now.withSplits(blockCapture));
+            }
+        }, error -> problems.accept(Problem.of("Capturing the split maps of " + name, error)));
+    }
+
+    /** Keeps group and split within the selected block's K and R. */
+    private void clampSelection() {
+        ImageCapture c = capture.get();
+        String name = block.get();
+        if (c == null || name == null || !c.hasBlock(name)) {
+            return;
+        }
+        BlockCapture b = c.block(name);
+        if (group.get() >= b.cardinality() || group.get() < SplitContributions.ALL_GROUPS) {
+            group.set(SplitContributions.ALL_GROUPS);
+        }
+        if (split.get() >= b.radix() || split.get() < FeatureMaps.FUSED) {
+            split.set(0);
+        }
+    }
+
+    /** The selected block's capture, or null. */
+    public BlockCapture selectedBlock() {
+        ImageCapture c = capture.get();
+        String name = block.get();
+        return c == null || name == null || !c.hasBlock(name) ? null : c.block(name);
+    }
+
+    public ObjectProperty<LoadedModel> modelProperty() {
+        return model;
+    }
+
+    public ObjectProperty<ImageItem> imageProperty() {
+        return image;
+    }
+
+    public ReadOnlyObjectProperty<ImageCapture> captureProperty() {
+        return capture.getReadOnlyProperty();
+    }
+
+    public ImageCapture capture() {
+        return capture.get();
+    }
+
+    public StringProperty blockProperty() {
+        return block;
+    }
+
+    /** A cardinal group k, or {@link SplitContributions#ALL_GROUPS}. */
+    public IntegerProperty groupProperty() {
+        return group;
+    }
+
+    /** A split r, or {@link FeatureMaps#FUSED} for the fused output V. */
+    public IntegerProperty splitProperty() {
+        return split;
+    }
+
+    public ObjectProperty<Colormap> colormapProperty() {
+        return colormap;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Forwards run so far (tests check that selection changes add none). */
+    public ReadOnlyIntegerProperty forwardsProperty() {
+        return forwards.getReadOnlyProperty();
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+}

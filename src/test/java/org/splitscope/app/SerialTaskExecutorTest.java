@@ -1,0 +1,82 @@
+package org.splitscope.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The executor's contract with real threads: one job at a time, results on the "UI" thread, cancel drops results. */
+class SerialTaskExecutorTest {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
+
+    @AfterEach
+    void stop() {
+        worker.shutdownNow();
+        ui.shutdownNow();
+    }
+
+    private void onUi(Runnable r) throws Exception {
+        ui.submit(r).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void resultsComeBackOnTheUiThreadAndACancelledJobDeliversNothing() throws Exception {
+        SerialTaskExecutor executor = SerialTaskExecutor.of(worker, ui);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        TaskExecutor.Handle[] second = new TaskExecutor.Handle[1];
+        onUi(() -> {
+            executor.submit("first", p -> {
+                release.await();
+                return "a";
+            }, r -> delivered.add(r + "@" + Thread.currentThread().getName()), e -> delivered.add("error"));
+            second[0] = executor.submit("second", p -> "b", delivered::add, e -> delivered.add("error"));
+            assertTrue(executor.status().isRunning(), "busy as soon as work is queued");
+            second[0].cancel();
+        });
+        release.countDown();
+        worker.submit(() -> {}).get(10, TimeUnit.SECONDS);
+        onUi(() -> {});
+        assertEquals(List.of("a@fake-fx"), delivered);
+        onUi(() -> {
+            assertFalse(executor.status().isRunning());
+            assertTrue(executor.status().messageProperty().get().startsWith("Cancelled: second"));
+        });
+    }
+
+    @Test
+    void workSubmittedFromACallbackKeepsTheStatusBusy() throws Exception {
+        SerialTaskExecutor executor = SerialTaskExecutor.of(worker, ui);
+        List<Boolean> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        onUi(() -> {
+            executor.status().runningProperty().addListener((obs, old, now) -> seen.add(now));
+            executor.submit("capture", p -> 1, r -> executor.submit("split maps", p -> 2, x -> done.countDown(), e -> {}),
+                    e -> {});
+        });
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        onUi(() -> {});
+        assertEquals(List.of(true, false), seen, "one busy period, no gap between the two jobs");
+    }
+
+    @Test
+    void failuresGoToTheFailureCallback() {
+        SerialTaskExecutor executor = SerialTaskExecutor.direct();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        executor.submit("boom", p -> {
+            throw new IllegalStateException("boom");
+        }, r -> {}, errors::add);
+        assertEquals(1, errors.size());
+        assertFalse(executor.status().isRunning());
+        assertEquals("boom failed", executor.status().messageProperty().get());
+    }
+}

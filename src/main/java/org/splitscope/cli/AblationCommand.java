@@ -58,7 +58,7 @@ final class AblationCommand implements Callable<Integer> {
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("dataset", "Fashion-MNIST test set, 10,000 images");
-            json.put("speed", "CPU, batch 64, " + threads + " threads, median of 20 batches; MFLOPs = multiply-accumulates per image");
+            json.put("speed", "CPU, batch 64, " + threads + " threads, median of 40 batches after 10 of warm-up; MFLOPs = multiply-accumulates per image");
             json.put("rows", rows);
             try {
                 AtomicFiles.write(out, stream -> {

@@ -21,6 +21,8 @@ public final class Ablation {
 
     public static List<Row> measure(List<Path> models, FashionMnist.Split test) throws SplitScopeException {
         List<Row> rows = new ArrayList<>();
+        // The first model measured in a process also pays for warming up the JIT and the allocator.
+        ModelCards.measure(models.get(0));
         for (Path file : models) {
             ModelCards.Speed speed = ModelCards.measure(file);
             try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu()))) {

@@ -73,7 +73,7 @@ public final class ModelCards {
         });
     }
 
-    /** MACs per image (counted in a real forward) and the median images/s over 20 batches of 64. */
+    /** MACs per image (counted in a real forward) and the median images/s over 40 batches of 64. */
     public static Speed measure(Path model) throws SplitScopeException {
         try (LoadedModel loaded = ModelLoader.load(new ModelLoader.Request(model, null, false, null, Device.cpu()))) {
             int side = loaded.preprocessing().size();
@@ -83,7 +83,7 @@ public final class ModelCards {
                 NDArray one = scope.zeros(new Shape(1, shape.get(1), side, side));
                 macs = MacCounter.count(1, () -> Capture.logits(loaded.network(), one));
             }
-            double[] seconds = new double[25];
+            double[] seconds = new double[50];
             for (int i = 0; i < seconds.length; i++) {
                 try (NDManager scope = loaded.manager().newSubManager()) {
                     NDArray input = scope.randomNormal(0, 1, shape, DataType.FLOAT32);
@@ -92,7 +92,7 @@ public final class ModelCards {
                     seconds[i] = (System.nanoTime() - start) / 1e9;
                 }
             }
-            double[] timed = Arrays.copyOfRange(seconds, 5, seconds.length); // after warm-up
+            double[] timed = Arrays.copyOfRange(seconds, 10, seconds.length); // after warm-up
             Arrays.sort(timed);
             return new Speed(macs, 64 / timed[timed.length / 2]);
         }

@@ -1,8 +1,10 @@
 package org.splitscope.capture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,23 +29,29 @@ class CaptureMemoryTest {
             for (int i = 0; i < 1_000; i++) {
                 CaptureService.capture(model, samples, withSplits);
             }
-            System.gc();
-            long before = residentKb();
+            int arrays = model.manager().getManagedArrays().size();
+            long before = nativeKb();
             for (int i = 0; i < 10_000; i++) {
                 CaptureService.capture(model, samples, withSplits);
             }
-            System.gc();
-            long grown = residentKb() - before;
-            // A leaked forward would cost ~1 MB per capture here (10 GB in all); allow allocator noise.
-            assertTrue(grown < 64 * 1024, "resident memory grew by " + grown + " kB over 10,000 captures");
+            long grown = nativeKb() - before;
+            assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left attached to the model");
+            // A leaked forward would cost hundreds of kB per capture here (GBs in all); allow allocator noise.
+            assertTrue(grown < 64 * 1024, "native memory grew by " + grown + " kB over 10,000 captures");
         }
     }
 
-    /** VmRSS: the native (PyTorch) memory is invisible to the Java heap, so measure the process. */
-    private static long residentKb() throws Exception {
+    /**
+     * PyTorch's memory is invisible to the Java heap, so measure the process (VmRSS) less what the
+     * JVM itself has committed, which grows with Java garbage and is no leak.
+     */
+    private static long nativeKb() throws Exception {
+        System.gc();
+        var memory = ManagementFactory.getMemoryMXBean();
+        long jvm = memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
+                return Long.parseLong(line.replaceAll("\\D", "")) - jvm / 1024;
             }
         }
         throw new IllegalStateException("no VmRSS in /proc/self/status");

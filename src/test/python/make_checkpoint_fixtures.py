@@ -5,7 +5,8 @@ Run with Debian's PyTorch (1.13):  /usr/bin/python3 src/test/python/make_checkpo
 
 With --large DIR it instead writes a ResNeSt-50-sized state dict (about 27M float32 parameters,
 about 100 MB, 500+ tensors) as resnest50.safetensors, resnest50_zip.pth and resnest50_legacy.pth
-into DIR, for CheckpointLoadBenchmark; these are not committed.
+into DIR, to time loading (java -jar target/splitscope.jar bench --model DIR/resnest50.safetensors
+reports load_ms); these are not committed.
 
 Every float tensor of the "tiny" state dict holds value(j, i) = j + ((i % 13) - 6) / 4 for the
 j-th tensor (file order) and flat index i: quarters, exact in float16 and bfloat16, so the Java

@@ -1,31 +1,15 @@
 package org.splitscope.checkpoint;
 
-import ai.djl.ndarray.NDManager;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.splitscope.engine.Engines;
 
 /**
  * The path a GPU manager takes (bytes through a direct buffer that DJL copies to the device),
  * exercised on the CPU: it must give the same tensors as filling CPU tensors in place.
  */
-class CopyBufferPathTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void start() {
-        Engines.configure(0);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
+class CopyBufferPathTest extends WithManager {
 
     private static TensorFactory copying(Path file) {
         return new TensorFactory(file, manager, false);

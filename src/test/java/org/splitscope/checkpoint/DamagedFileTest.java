@@ -6,33 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.engine.Engines;
 
 /** Missing, empty, random, truncated and bit-flipped files: only ever a CheckpointException. */
-class DamagedFileTest {
-    private static NDManager manager;
+class DamagedFileTest extends WithManager {
     @TempDir Path dir;
-
-    @BeforeAll
-    static void start() {
-        Engines.configure(0);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     @Test
     void missingEmptyAndFolder() throws IOException {

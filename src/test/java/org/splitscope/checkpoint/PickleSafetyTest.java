@@ -2,33 +2,18 @@ package org.splitscope.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.engine.Engines;
 
 /** Pickles that name code, lie about sizes or are built to exhaust memory or the stack. */
-class PickleSafetyTest {
-    private static NDManager manager;
+class PickleSafetyTest extends WithManager {
     @TempDir Path dir;
-
-    @BeforeAll
-    static void start() {
-        Engines.configure(0);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     private Path write(String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);

@@ -2,27 +2,11 @@ package org.splitscope.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDManager;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.splitscope.engine.Engines;
 
 /** Safetensors files laid out like timm / Hugging Face ones (space-padded header), read back exactly. */
-class SafetensorsTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void start() {
-        Engines.configure(0);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
+class SafetensorsTest extends WithManager {
 
     @Test
     void tinyStateDictWithMetadata() throws Exception {

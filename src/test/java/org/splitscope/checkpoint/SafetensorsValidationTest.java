@@ -1,33 +1,17 @@
 package org.splitscope.checkpoint;
 
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.engine.Engines;
 
 /** Broken and hostile safetensors headers: each is refused before any tensor is allocated. */
-class SafetensorsValidationTest {
-    private static NDManager manager;
+class SafetensorsValidationTest extends WithManager {
     @TempDir Path dir;
-
-    @BeforeAll
-    static void start() {
-        Engines.configure(0);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     private void assertRefused(byte[] file, String part) throws IOException {
         Fixtures.assertRefused(Files.write(dir.resolve("bad.safetensors"), file), part, manager);

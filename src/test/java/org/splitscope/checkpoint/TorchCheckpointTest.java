@@ -5,30 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.splitscope.engine.Engines;
 
 /** PyTorch checkpoints written by torch 1.13 (see make_checkpoint_fixtures.py), read back exactly. */
-class TorchCheckpointTest {
-    private static NDManager manager;
-
-    @BeforeAll
-    static void start() {
-        Engines.configure(0);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
+class TorchCheckpointTest extends WithManager {
 
     private static StateDict read(String fixture) throws CheckpointException {
         return Checkpoints.read(Fixtures.path(fixture), manager);

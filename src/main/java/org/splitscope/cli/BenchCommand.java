@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
 import org.splitscope.capture.Capture;
 import org.splitscope.engine.Engines;
+import org.splitscope.engine.Timing;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import picocli.CommandLine.ArgGroup;
@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
                     loads[i] = m.loadMs();
                 }
             }
-            loadMs = median(loads);
+            loadMs = Timing.median(loads);
             model = ModelLoader.load(request);
         } else {
             model = ModelLoader.random(ModelLoader.preset(target.preset), Engines.device(device), 42);
@@ -102,9 +102,9 @@ final class BenchCommand implements Callable<Integer> {
             out.put("batch", batch);
             out.put("size", side);
             out.put("iterations", iterations);
-            out.put("forward_ms", round(median(forward)));
-            out.put("capture_ms", round(median(capture)));
-            out.put("capture_overhead_pct", round(100 * (median(capture) / median(forward) - 1)));
+            out.put("forward_ms", round(Timing.median(forward)));
+            out.put("capture_ms", round(Timing.median(capture)));
+            out.put("capture_overhead_pct", round(100 * (Timing.median(capture) / Timing.median(forward) - 1)));
             if (!Double.isNaN(loadMs)) {
                 out.put("load_ms", round(loadMs));
             }
@@ -131,13 +131,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             return (System.nanoTime() - start) / 1e6;
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double round(double v) {

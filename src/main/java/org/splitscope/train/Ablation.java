@@ -24,8 +24,8 @@ public final class Ablation {
         // The first model measured in a process also pays for warming up the JIT and the allocator.
         ModelCards.measure(models.get(0));
         for (Path file : models) {
-            ModelCards.Speed speed = ModelCards.measure(file);
             try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu()))) {
+                ModelCards.Speed speed = ModelCards.measure(model);
                 double top1 = Evaluation.accuracy(model.network(), model.manager(), test, Evaluation.everyIndex(test));
                 var c = model.config();
                 rows.add(new Row(model.name(), c.notation(), c.radix(), c.cardinality(), c.bottleneckWidth(),

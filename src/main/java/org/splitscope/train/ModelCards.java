@@ -18,6 +18,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.capture.Capture;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
+import org.splitscope.engine.Timing;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.Weights;
@@ -73,29 +74,33 @@ public final class ModelCards {
         });
     }
 
-    /** MACs per image (counted in a real forward) and the median images/s over 40 batches of 64. */
+    /** Speed of a checkpoint as the explorer loads it. */
     public static Speed measure(Path model) throws SplitScopeException {
         try (LoadedModel loaded = ModelLoader.load(new ModelLoader.Request(model, null, false, null, Device.cpu()))) {
-            int side = loaded.preprocessing().size();
-            Shape shape = new Shape(64, loaded.config().inChannels(), side, side);
-            long macs;
-            try (NDManager scope = loaded.manager().newSubManager()) {
-                NDArray one = scope.zeros(new Shape(1, shape.get(1), side, side));
-                macs = MacCounter.count(1, () -> Capture.logits(loaded.network(), one));
-            }
-            double[] seconds = new double[50];
-            for (int i = 0; i < seconds.length; i++) {
-                try (NDManager scope = loaded.manager().newSubManager()) {
-                    NDArray input = scope.randomNormal(0, 1, shape, DataType.FLOAT32);
-                    long start = System.nanoTime();
-                    loaded.network().forward(input, CaptureSink.NONE).toFloatArray();
-                    seconds[i] = (System.nanoTime() - start) / 1e9;
-                }
-            }
-            double[] timed = Arrays.copyOfRange(seconds, 10, seconds.length); // after warm-up
-            Arrays.sort(timed);
-            return new Speed(macs, 64 / timed[timed.length / 2]);
+            return measure(loaded);
         }
+    }
+
+    /** MACs per image (counted in a real forward) and the median images/s over 40 batches of 64. */
+    public static Speed measure(LoadedModel loaded) {
+        int side = loaded.preprocessing().size();
+        Shape shape = new Shape(64, loaded.config().inChannels(), side, side);
+        long macs;
+        try (NDManager scope = loaded.manager().newSubManager()) {
+            NDArray one = scope.zeros(new Shape(1, shape.get(1), side, side));
+            macs = MacCounter.count(1, () -> Capture.logits(loaded.network(), one));
+        }
+        double[] seconds = new double[50];
+        for (int i = 0; i < seconds.length; i++) {
+            try (NDManager scope = loaded.manager().newSubManager()) {
+                NDArray input = scope.randomNormal(0, 1, shape, DataType.FLOAT32);
+                long start = System.nanoTime();
+                loaded.network().forward(input, CaptureSink.NONE).toFloatArray();
+                seconds[i] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        double[] timed = Arrays.copyOfRange(seconds, 10, seconds.length); // after warm-up
+        return new Speed(macs, 64 / Timing.median(timed));
     }
 
     private static double round(double v) {

@@ -19,10 +19,16 @@ public final class Engines {
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("ai.djl.offline", "true");
         Allocator.keepFreedMemory();
+        NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", CpuKernels.safeIsa());
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
+    }
+
+    /** The oneDNN instruction set the convolutions run with (see {@link CpuKernels}). */
+    public static String cpuKernels() {
+        return CpuKernels.describe();
     }
 
     public static Engine pytorch() {

@@ -21,6 +21,8 @@ public final class SerialTaskExecutor implements TaskExecutor {
     private final TaskStatus status = new TaskStatus();
     private final Deque<JobHandle> live = new ArrayDeque<>(); // touched on the ui thread only
     private final AtomicInteger pending = new AtomicInteger();
+    private String outcome; // touched on the ui thread only
+    private String last; // the last job's own message, on the ui thread
 
     private SerialTaskExecutor(java.util.concurrent.Executor worker, java.util.concurrent.Executor ui,
             ExecutorService owned) {
@@ -75,14 +77,17 @@ public final class SerialTaskExecutor implements TaskExecutor {
         JobHandle handle = new JobHandle();
         live.add(handle);
         if (pending.getAndIncrement() == 0) {
-            status.started(title); // busy from now on, not only once the worker picks it up
+            outcome = null;
+            status.started(title == null ? "Working" : title); // busy from now on, not only once the worker picks it up
         }
         worker.execute(() -> {
             if (handle.isCancelled()) {
-                ui.execute(() -> done(handle, "Cancelled: " + title));
+                ui.execute(() -> done(handle, title == null ? null : "Cancelled: " + title));
                 return;
             }
-            ui.execute(() -> status.started(title));
+            if (title != null) {
+                ui.execute(() -> status.started(title));
+            }
             long start = System.nanoTime();
             T result;
             try {
@@ -94,7 +99,7 @@ public final class SerialTaskExecutor implements TaskExecutor {
                             onFailure.accept(e);
                         }
                     } finally {
-                        done(handle, title + " failed");
+                        done(handle, title == null ? null : title + " failed");
                     }
                 });
                 return;
@@ -105,19 +110,51 @@ public final class SerialTaskExecutor implements TaskExecutor {
                 try {
                     if (!handle.isCancelled()) {
                         onSuccess.accept(result);
+                    } else {
+                        discard(result);
                     }
                 } finally {
-                    done(handle, handle.isCancelled() ? "Cancelled: " + title : title + ": done in " + ms + " ms");
+                    done(handle, title == null ? null
+                            : handle.isCancelled() ? "Cancelled: " + title : title + " finished in " + ms + " ms");
                 }
             });
         });
         return handle;
     }
 
+    /** A result nobody will take (its job was superseded) still owns native memory: free it. */
+    private void discard(Object result) {
+        if (result instanceof AutoCloseable closeable) {
+            worker.execute(() -> {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // nothing holds it any more; a failed close only loses the memory
+                }
+            });
+        }
+    }
+
+    /** @param message the job's own last word, or null for housekeeping; an announcement beats it */
     private void done(JobHandle handle, String message) {
         live.remove(handle);
+        if (message != null && !message.startsWith("Cancelled: ")) {
+            last = message;
+        }
         if (pending.decrementAndGet() == 0) {
-            status.finished(message);
+            status.finished(outcome != null ? outcome : last != null ? last : "Ready");
+            outcome = null;
+            last = null;
+        }
+    }
+
+    /** On the ui thread, from a job's callback (which runs before the job counts as done). */
+    @Override
+    public void announce(String text) {
+        if (pending.get() == 0) {
+            status.finished(text); // nothing running: say it now
+        } else {
+            outcome = outcome == null ? text : outcome + " · " + text; // "Opened x · Captured y"
         }
     }
 

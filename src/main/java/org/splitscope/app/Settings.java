@@ -48,12 +48,16 @@ public final class Settings {
                 : Preferences.userRoot().node(path));
     }
 
-    /** The last checkpoint opened from a file (bundled models are not remembered as files). */
-    public record LastModel(Path file, String preset, boolean avdFirst) {}
+    /**
+     * The last checkpoint opened from a file (bundled models are not remembered as files), with the
+     * choices the user made for that file: a preset, or null; avd first/last, or null for the file's.
+     */
+    public record LastModel(Path file, String preset, Boolean avdFirst) {}
 
     public Optional<LastModel> lastModel() {
+        String avd = node.get(AVD_FIRST, "");
         return path(MODEL).filter(Files::isRegularFile)
-                .map(p -> new LastModel(p, emptyToNull(node.get(PRESET, "")), node.getBoolean(AVD_FIRST, false)));
+                .map(p -> new LastModel(p, emptyToNull(node.get(PRESET, "")), avd.isEmpty() ? null : Boolean.valueOf(avd)));
     }
 
     public void setLastModel(LastModel model) {
@@ -65,7 +69,7 @@ public final class Settings {
             } else {
                 node.put(MODEL, model.file().toAbsolutePath().toString());
                 node.put(PRESET, model.preset() == null ? "" : model.preset());
-                node.putBoolean(AVD_FIRST, model.avdFirst());
+                node.put(AVD_FIRST, model.avdFirst() == null ? "" : model.avdFirst().toString());
                 node.remove(BUNDLED);
             }
         });

@@ -23,7 +23,11 @@ public interface TaskExecutor {
         boolean isCancelled();
     }
 
-    /** A submitted job. Cancelling drops its result; a forward already running finishes first. */
+    /**
+     * A submitted job. Cancelling drops it if it has not started, and drops its result otherwise (a
+     * result that is AutoCloseable, such as a loaded model, is closed); a capture already running
+     * stops at the next block.
+     */
     interface Handle {
         void cancel();
 
@@ -31,10 +35,19 @@ public interface TaskExecutor {
     }
 
     /**
+     * @param title what the status bar says while the job runs ("Opening x.pth"); null for
+     *     housekeeping that the status bar does not mention
      * @param onSuccess called on the FX thread with the result, unless the job was cancelled
      * @param onFailure called on the FX thread with what the job threw
      */
     <T> Handle submit(String title, Job<T> job, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * What happened, in the user's words ("Opened x.pth in 80 ms", "Could not read y.png: …"): called
+     * on the FX thread, from a job's callback or anywhere; shown once the executor has nothing left to run. Without one, the status
+     * bar says which job finished last and how long it took.
+     */
+    void announce(String outcome);
 
     /** What the status bar shows: the running job, its progress, a cancel action. */
     TaskStatus status();

@@ -2,6 +2,7 @@ package org.splitscope.capture;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ResNeSt;
 
@@ -14,7 +15,12 @@ public final class Capture {
      * @param splitBlocks blocks whose per-split maps U_r and fused output V are also wanted
      */
     public static CaptureResult run(ResNeSt network, NDArray input, Set<String> splitBlocks) {
-        Recorder recorder = new Recorder(splitBlocks);
+        return run(network, input, splitBlocks, () -> false);
+    }
+
+    /** @param cancelled asked after each block; true ends the forward with a CancellationException */
+    public static CaptureResult run(ResNeSt network, NDArray input, Set<String> splitBlocks, BooleanSupplier cancelled) {
+        Recorder recorder = new Recorder(splitBlocks, cancelled);
         try {
             long start = System.nanoTime();
             NDArray logits = network.forward(input, recorder);

@@ -75,6 +75,7 @@ public final class CaptureExport {
         modelJson.addProperty("name", model.name());
         modelJson.addProperty("preset", model.preset());
         modelJson.addProperty("configSource", model.configSource());
+        modelJson.add("origins", GSON.toJsonTree(model.origins()));
         modelJson.addProperty("file", model.file() == null ? null : model.file().toString());
         modelJson.addProperty("sha256", model.sha256());
         modelJson.add("config", GSON.toJsonTree(model.config()));

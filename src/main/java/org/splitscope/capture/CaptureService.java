@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
@@ -20,6 +21,16 @@ public final class CaptureService {
      */
     public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks)
             throws SplitScopeException {
+        return capture(model, samples, splitBlocks, () -> false);
+    }
+
+    /**
+     * @param cancelled asked after every split-attention block: once true, the forward stops there
+     *     with a {@link java.util.concurrent.CancellationException} (a superseded request must not
+     *     hold up the one that replaced it for a whole forward)
+     */
+    public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks,
+            BooleanSupplier cancelled) throws SplitScopeException {
         long[] shape = samples.get(0).shape();
         int channels = model.config().inChannels();
         for (Sample s : samples) {
@@ -44,7 +55,7 @@ public final class CaptureService {
         // A per-forward manager: everything the forward creates is freed when it closes.
         try (NDManager forward = model.manager().newSubManager()) {
             NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
-            return Capture.run(model.network(), input, splitBlocks);
+            return Capture.run(model.network(), input, splitBlocks, cancelled);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.splitscope.model.Bottleneck;
 import org.splitscope.model.CaptureSink;
 
@@ -15,15 +17,20 @@ import org.splitscope.model.CaptureSink;
  */
 final class Recorder implements CaptureSink {
     private final Set<String> splitBlocks;
+    private final BooleanSupplier cancelled;
     private final Map<String, NDArray[]> arrays = new LinkedHashMap<>();
 
-    Recorder(Set<String> splitBlocks) {
+    Recorder(Set<String> splitBlocks, BooleanSupplier cancelled) {
         this.splitBlocks = splitBlocks;
+        this.cancelled = cancelled;
     }
 
     @Override
     public void attention(String block, NDArray attention, NDArray gap) {
         arrays.put(block, new NDArray[] {CaptureSink.keep(attention), CaptureSink.keep(gap), null, null});
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("capture cancelled after " + block);
+        }
     }
 
     @Override

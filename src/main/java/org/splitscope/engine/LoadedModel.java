@@ -21,19 +21,24 @@ import org.splitscope.model.ResNeStConfig;
  * @param name preset name, model-card name or file name
  * @param file the checkpoint, or null for random weights
  * @param preset the preset the config came from, or null
- * @param configSource where the architecture came from: "preset NAME", "file metadata" or "read off the weights"
+ * @param origins where the architecture, avd placement, preprocessing and labels came from
  */
 public record LoadedModel(
         String name,
         Path file,
         String preset,
-        String configSource,
+        Origins origins,
         ResNeSt network,
         Preprocessing preprocessing,
         List<String> labels,
         Device device,
         NDManager manager,
         double loadMs) implements AutoCloseable {
+
+    /** Where the architecture came from: "preset NAME", "file metadata" or "read off the weights". */
+    public String configSource() {
+        return origins.architecture();
+    }
 
     public ResNeStConfig config() {
         return network.config();

@@ -38,11 +38,20 @@ public final class ModelLoader {
     private static final Gson GSON = new Gson();
 
     /**
+     * What to load and what the weights cannot say. Nothing here carries over from an earlier load:
+     * each request decides afresh, from the file's metadata, the preset, the user, or the default.
+     *
      * @param preset a preset name; null to read the architecture off the weights
-     * @param avdFirst put the avd pool first (cannot be seen in the weights)
-     * @param labels a file with one class name per line; null for the defaults
+     * @param avdFirst the avd pool first (true) or last (false), which the weights cannot show; null
+     *     for what the file's metadata or the preset says, else last (the official default)
+     * @param labels a file with one class name per line; null for the file's or the defaults
      */
-    public record Request(Path file, String preset, boolean avdFirst, Path labels, Device device) {}
+    public record Request(Path file, String preset, Boolean avdFirst, Path labels, Device device) {
+        /** The CLI's form: {@code --avd-first} forces it, its absence leaves it to the file or preset. */
+        public Request(Path file, String preset, boolean avdFirst, Path labels, Device device) {
+            this(file, preset, avdFirst ? Boolean.TRUE : null, labels, device);
+        }
+    }
 
     private ModelLoader() {}
 
@@ -57,8 +66,14 @@ public final class ModelLoader {
             dict.tensors().forEach((key, array) -> shapes.put(key, array.getShape()));
 
             ResNeStConfig config = configFor(file, dict, shapes, preset);
-            if (request.avdFirst()) {
-                config = config.withAvdFirst(true);
+            boolean described = dict.metadata().containsKey(Metadata.CONFIG);
+            String architecture = preset != null ? Origins.PRESET + preset.name() : described ? Origins.METADATA : Origins.WEIGHTS;
+            String avdOrigin = preset != null ? architecture : described ? Origins.METADATA : Origins.DEFAULT;
+            if (request.avdFirst() != null && request.avdFirst() != config.avdFirst()) {
+                config = config.withAvdFirst(request.avdFirst());
+                avdOrigin = Origins.USER;
+            } else if (request.avdFirst() != null && !described && preset == null) {
+                avdOrigin = Origins.USER; // the same as the default, but said by the user
             }
             ResNeSt network = new ResNeSt(config);
             WeightReport report = Weights.check(network, shapes);
@@ -71,15 +86,17 @@ public final class ModelLoader {
             network.foldBatchNorm();
 
             List<String> labels = labels(request.labels(), dict.metadata(), config.numClasses(), file);
+            String labelOrigin = request.labels() != null ? request.labels().getFileName().toString()
+                    : dict.metadata().containsKey(Metadata.LABELS) ? Origins.METADATA : Origins.DEFAULT;
+            Preprocessing fromFile = metadata(dict.metadata(), Metadata.PREPROCESSING, Preprocessing.class, file, null);
             Preprocessing preprocessing = preset != null ? preset.preprocessing()
-                    : metadata(dict.metadata(), Metadata.PREPROCESSING, Preprocessing.class, file,
-                            defaultPreprocessing(config));
+                    : fromFile != null ? fromFile : defaultPreprocessing(config);
+            String preprocessingOrigin = preset != null ? architecture : fromFile != null ? Origins.METADATA : Origins.DEFAULT;
             String name = preset != null ? preset.name()
                     : dict.metadata().getOrDefault(Metadata.NAME, file.getFileName().toString());
             double ms = (System.nanoTime() - start) / 1e6;
-            String source = preset != null ? "preset " + preset.name()
-                    : dict.metadata().containsKey(Metadata.CONFIG) ? "file metadata" : "read off the weights";
-            return new LoadedModel(name, file, preset == null ? null : preset.name(), source, network, preprocessing,
+            Origins origins = new Origins(architecture, avdOrigin, preprocessingOrigin, labelOrigin);
+            return new LoadedModel(name, file, preset == null ? null : preset.name(), origins, network, preprocessing,
                     labels, request.device(), manager, ms);
         } catch (SplitScopeException | RuntimeException e) {
             manager.close();
@@ -96,7 +113,9 @@ public final class ModelLoader {
         network.setTraining(false);
         network.foldBatchNorm();
         double ms = (System.nanoTime() - start) / 1e6;
-        return new LoadedModel(preset.name(), null, preset.name(), "preset " + preset.name(), network, preset.preprocessing(),
+        String origin = Origins.PRESET + preset.name();
+        return new LoadedModel(preset.name(), null, preset.name(), new Origins(origin, origin, origin, Origins.DEFAULT),
+                network, preset.preprocessing(),
                 Labels.defaults(preset.config().numClasses()), device, manager, ms);
     }
 

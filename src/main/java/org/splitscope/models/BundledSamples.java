@@ -16,6 +16,9 @@ public final class BundledSamples {
      */
     public record Entry(String file, String title, String kind, Integer label) {}
 
+    /** The kind of the 28×28 grey samples (Fashion-MNIST), for one-channel models; the others are RGB photos. */
+    public static final String GREY_KIND = "fashion-mnist";
+
     private record Index(List<Entry> samples) {}
 
     private BundledSamples() {}

@@ -49,6 +49,22 @@ public record ValueRange(double min, double max, double center) {
         return new ValueRange(-m, m, 0);
     }
 
+    /**
+     * The scale for data with no centre of its own (activations, GAP values) on {@code colormap}.
+     * A diverging map's neutral colour must mean something, so it goes to zero: signed data spread
+     * symmetrically, non-negative data on the upper half only (neutral = 0, never mid-range). A
+     * sequential map spans the data.
+     */
+    public ValueRange forColormap(Colormap colormap) {
+        if (!colormap.diverging()) {
+            return this;
+        }
+        if (min < 0 && max > 0) {
+            return symmetric();
+        }
+        return centeredOn(0);
+    }
+
     /** The same span, stretched to include c, with c as the neutral point. */
     public ValueRange centeredOn(double c) {
         return new ValueRange(Math.min(min, c), Math.max(max, c), c);

@@ -49,7 +49,9 @@ class SerialTaskExecutorTest {
         assertEquals(List.of("a@fake-fx"), delivered);
         onUi(() -> {
             assertFalse(executor.status().isRunning());
-            assertTrue(executor.status().messageProperty().get().startsWith("Cancelled: second"));
+            // what happened: the job that ran, not the one dropped
+            assertTrue(executor.status().messageProperty().get().startsWith("first finished in "),
+                    executor.status().messageProperty().get());
         });
     }
 
@@ -78,5 +80,41 @@ class SerialTaskExecutorTest {
         assertEquals(1, errors.size());
         assertFalse(executor.status().isRunning());
         assertEquals("boom failed", executor.status().messageProperty().get());
+    }
+
+    @Test
+    void theStatusSaysWhatHappenedNotWhichHousekeepingRanLast() {
+        SerialTaskExecutor executor = SerialTaskExecutor.direct();
+        executor.submit("Opening a.pth", p -> 1, r -> {
+            executor.announce("Opened a.pth in 5 ms");
+            executor.submit("Capturing x.png", q -> 2, x -> executor.announce("Captured x.png in 3 ms"), e -> {});
+            executor.submit(null, q -> 3, x -> {}, e -> {}); // closing the previous model: says nothing
+        }, e -> {});
+        assertEquals("Opened a.pth in 5 ms · Captured x.png in 3 ms", executor.status().messageProperty().get());
+        executor.submit("Reading y.png", p -> 1, r -> executor.announce("Could not read y.png: not an image"), e -> {});
+        assertEquals("Could not read y.png: not an image", executor.status().messageProperty().get());
+        executor.announce("Settings forgotten");
+        assertEquals("Settings forgotten", executor.status().messageProperty().get(), "said at once when idle");
+    }
+
+    @Test
+    void aCancelledResultThatOwnsMemoryIsClosed() throws Exception {
+        SerialTaskExecutor executor = SerialTaskExecutor.of(worker, ui);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        TaskExecutor.Handle[] job = new TaskExecutor.Handle[1];
+        onUi(() -> job[0] = executor.submit("load", p -> {
+            started.countDown();
+            release.await();
+            return (AutoCloseable) closed::countDown;
+        }, r -> delivered.add("delivered"), e -> delivered.add("error")));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        onUi(() -> job[0].cancel()); // superseded while running
+        release.countDown();
+        assertTrue(closed.await(10, TimeUnit.SECONDS), "a superseded model is freed, not leaked");
+        onUi(() -> {});
+        assertEquals(List.of(), delivered);
     }
 }

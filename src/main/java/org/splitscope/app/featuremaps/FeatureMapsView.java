@@ -35,7 +35,7 @@ public final class FeatureMapsView extends BorderPane implements Exportable {
     private final VBox figure;
     private final Label caption = new Label();
     private final ImageView legend = new ImageView();
-    private final Label readout = new Label("Hover over a tile for exact values; Ctrl + scroll zooms");
+    private final Label readout = new Label();
 
     public FeatureMapsView(FeatureMapsViewModel vm, BlocksViewModel blocks) {
         this.vm = vm;
@@ -105,6 +105,7 @@ public final class FeatureMapsView extends BorderPane implements Exportable {
         });
         setCenter(scroll);
         readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 
         vm.gridProperty().addListener((obs, old, now) -> rebuild());
@@ -137,8 +138,9 @@ public final class FeatureMapsView extends BorderPane implements Exportable {
                 int x = (int) Math.min(g.block().width() - 1, e.getX() / view.getBoundsInLocal().getWidth() * g.block().width());
                 int y = (int) Math.min(g.block().height() - 1,
                         e.getY() / view.getBoundsInLocal().getHeight() * g.block().height());
-                readout.setText(vm.readout(t, Math.max(0, x), Math.max(0, y)));
+                vm.readout().show(vm.readout(t, Math.max(0, x), Math.max(0, y)));
             });
+            view.setOnMouseExited(e -> vm.readout().clear());
             Label label = new Label("c " + t.channel() + " · " + (g.split() == FeatureMaps.FUSED ? "max a " : "a ")
                     + ColorBars.label(t.weight(), 0.01));
             label.getStyleClass().add("tile-label");

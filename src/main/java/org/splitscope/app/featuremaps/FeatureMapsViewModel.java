@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
+import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.render.ColorBars;
@@ -46,12 +47,14 @@ public final class FeatureMapsViewModel {
     }
 
     private final Session session;
+    private final Readout readout;
     private final ObjectProperty<FeatureMaps.Order> order = new SimpleObjectProperty<>(this, "order", FeatureMaps.Order.ATTENTION);
     private final IntegerProperty tileSize = new SimpleIntegerProperty(this, "tileSize", 96);
     private final ReadOnlyObjectWrapper<Grid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
 
     public FeatureMapsViewModel(Session session) {
         this.session = session;
+        this.readout = new Readout(session, "Hover over a tile for exact values; Ctrl + scroll zooms");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         session.groupProperty().addListener((obs, old, now) -> update());
@@ -96,7 +99,7 @@ public final class FeatureMapsViewModel {
             ValueRange range = ValueRange.of(source, offset, offset + plane);
             // A constant map (often all zero after the ReLU) is drawn in the low colour, not mid-scale.
             ValueRange shown = range.span() == 0 ? ValueRange.of(range.min(), range.min() + 1)
-                    : colormap.diverging() && range.min() < 0 && range.max() > 0 ? range.symmetric() : range;
+                    : range.forColormap(colormap);
             float[] values = java.util.Arrays.copyOfRange(source, offset, offset + plane);
             tiles.add(new Tile(c, c / b.groupChannels(),
                     Heatmaps.rasterize(values, b.width(), b.height(), colormap, shown), values, range,
@@ -140,5 +143,10 @@ public final class FeatureMapsViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** The hover line under the view. */
+    public Readout readout() {
+        return readout;
     }
 }

@@ -33,7 +33,7 @@ public final class GapView extends BorderPane implements Exportable {
     private final GapViewModel vm;
     private final VBox figure = new VBox();
     private final List<PlotCanvas> rows = new ArrayList<>();
-    private final Label readout = new Label("Hover over a histogram bar for its range and count");
+    private final Label readout = new Label();
     private final Label title = new Label();
 
     public GapView(GapViewModel vm) {
@@ -55,6 +55,7 @@ public final class GapView extends BorderPane implements Exportable {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
         vm.gapProperty().addListener((obs, old, now) -> rebuild());
         vm.session().colormapProperty().addListener((obs, old, now) -> rows.forEach(PlotCanvas::redraw));
@@ -76,7 +77,8 @@ public final class GapView extends BorderPane implements Exportable {
             row.setPrefHeight(ROW_HEIGHT);
             row.setMinHeight(ROW_HEIGHT);
             row.setPainter((g, w, h) -> paint(g, w, h, k));
-            row.setOnMouseMoved(e -> readout.setText(binReadout(k, e.getX(), row.getWidth())));
+            row.setOnMouseMoved(e -> vm.readout().show(binReadout(k, e.getX(), row.getWidth())));
+            row.setOnMouseExited(e -> vm.readout().clear());
             rows.add(row);
             figure.getChildren().add(row);
         }
@@ -104,7 +106,7 @@ public final class GapView extends BorderPane implements Exportable {
             max = Math.max(max, c);
         }
         Axes.valueAxis(g, s, LEFT, top, bottom, right, 0, max * 1.05, "channels", true);
-        ValueRange colour = gap.range();
+        ValueRange colour = gap.range().forColormap(vm.session().colormapProperty().get());
         double binW = (right - LEFT) / sum.counts().length;
         for (int i = 0; i < sum.counts().length; i++) {
             double centre = sum.binStart() + (i + 0.5) * sum.binWidth();
@@ -185,7 +187,7 @@ public final class GapView extends BorderPane implements Exportable {
     private String binReadout(int k, double x, double w) {
         GapViewModel.Gap gap = vm.gapProperty().get();
         if (gap == null || k >= gap.groups().size()) {
-            return readout.getText();
+            return null;
         }
         double right = w - SIDE - 16;
         int bins = gap.groups().get(k).counts().length;

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.splitscope.analysis.GapStatistics;
 import org.splitscope.analysis.GapSummary;
+import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.render.ColorBars;
@@ -22,11 +23,13 @@ public final class GapViewModel {
     public record Gap(BlockCapture block, List<GapSummary> groups, ValueRange range) {}
 
     private final Session session;
+    private final Readout readout;
     private final IntegerProperty bins = new SimpleIntegerProperty(this, "bins", 24);
     private final ReadOnlyObjectWrapper<Gap> gap = new ReadOnlyObjectWrapper<>(this, "gap");
 
     public GapViewModel(Session session) {
         this.session = session;
+        this.readout = new Readout(session, "Hover over a histogram bar for its range and count");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         bins.addListener((obs, old, now) -> update());
@@ -71,5 +74,10 @@ public final class GapViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** The hover line under the view. */
+    public Readout readout() {
+        return readout;
     }
 }

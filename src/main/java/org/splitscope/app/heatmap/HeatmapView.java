@@ -32,7 +32,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
     private final PlotCanvas matrixCanvas = new PlotCanvas();
     private final PlotCanvas contributionCanvas = new PlotCanvas();
     private final VBox figure;
-    private final Label readout = new Label("Hover over a heatmap for exact values");
+    private final Label readout = new Label();
     private final Label title = new Label();
     private final ScrollPane scroll;
 
@@ -49,7 +49,18 @@ public final class HeatmapView extends BorderPane implements Exportable {
         title.getStyleClass().add("view-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, new Label("Overlay opacity"), opacity, opacityValue);
+        javafx.scene.control.ComboBox<org.splitscope.render.AttentionScale> scale = new javafx.scene.control.ComboBox<>();
+        scale.getItems().setAll(org.splitscope.render.AttentionScale.values());
+        scale.valueProperty().bindBidirectional(vm.scaleProperty());
+        scale.setTooltip(new javafx.scene.control.Tooltip("Colour scale of the attention matrix"));
+        scale.setPrefWidth(170);
+        scale.setMinWidth(Region.USE_PREF_SIZE);
+        Label scaleLabel = new Label("Scale");
+        scaleLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label opacityLabel = new Label("Opacity");
+        opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
+        opacity.setPrefWidth(120);
+        HBox header = new HBox(10, title, spacer, scaleLabel, scale, opacityLabel, opacity, opacityValue);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("view-header");
         setTop(header);
@@ -65,6 +76,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
             contributionCanvas.redraw();
         });
         readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 
         matrixCanvas.setPainter(this::paintMatrix);
@@ -82,8 +94,10 @@ public final class HeatmapView extends BorderPane implements Exportable {
             contributionCanvas.redraw();
         });
         contributionCanvas.widthProperty().addListener((obs, old, now) -> sizeContributions());
-        matrixCanvas.setOnMouseMoved(e -> readout.setText(matrixReadout(e.getX(), e.getY())));
-        contributionCanvas.setOnMouseMoved(e -> readout.setText(contributionReadout(e.getX(), e.getY())));
+        matrixCanvas.setOnMouseMoved(e -> vm.readout().show(matrixReadout(e.getX(), e.getY())));
+        matrixCanvas.setOnMouseExited(e -> vm.readout().clear());
+        contributionCanvas.setOnMouseMoved(e -> vm.readout().show(contributionReadout(e.getX(), e.getY())));
+        contributionCanvas.setOnMouseExited(e -> vm.readout().clear());
         sizeMatrix();
         sizeContributions();
     }
@@ -170,7 +184,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
         double barTop = y0 + GROUP_TOP;
         double barHeight = Math.max(90, b.cardinality() * groupHeight(b) - GROUP_TOP - 4);
         Axes.colorBar(g, s, m.colormap(), m.range(), w - BAR_AREA + 18, barTop, 14, barHeight,
-                m.range().centered() ? "a_r(c), centre 1/R" : "attention a_r(c)");
+                "a_r(c), " + m.scale() + (m.range().centered() ? ", neutral 1/R" : ""));
     }
 
     /** 1, 2, 5, 10, 20, 50 … : the smallest that gives at most {@code count} ticks over {@code n} channels. */
@@ -200,7 +214,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
                 return vm.attentionReadout(k, r, Math.min(c, b.groupChannels() - 1));
             }
         }
-        return readout.getText();
+        return null;
     }
 
     // --- split contributions: one panel per split, same colour scale
@@ -261,13 +275,14 @@ public final class HeatmapView extends BorderPane implements Exportable {
                         c.mapHeight(), c.mapWidth(), vm.session().capture().input().height(),
                         vm.session().capture().input().width()),
                 x0, top + size + 10, TextAlignment.LEFT, VPos.TOP);
-        Axes.colorBar(g, s, c.colormap(), c.range(), w - BAR_AREA + 18, top, 14, size, "Σ a·U (activation, a.u.)");
+        Axes.colorBar(g, s, c.colormap(), c.range(), w - BAR_AREA + 18, top, 14, size,
+                c.range().centered() ? "Σ a·U (a.u.), neutral = 0" : "Σ a·U (activation, a.u.)");
     }
 
     private String contributionReadout(double x, double y) {
         HeatmapViewModel.Contributions c = vm.contributionsProperty().get();
         if (c == null || c.status() != null) {
-            return readout.getText();
+            return null;
         }
         double size = panelSize();
         double top = 34 + 24;
@@ -279,7 +294,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
                 return vm.contributionReadout(r, mx, my);
             }
         }
-        return readout.getText();
+        return null;
     }
 
     @Override

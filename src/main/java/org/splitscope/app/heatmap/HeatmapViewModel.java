@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.splitscope.analysis.AttentionStats;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.session.ImageCapture;
+import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.render.AttentionScale;
 import org.splitscope.render.ColorBars;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.Heatmaps;
@@ -26,14 +30,17 @@ import org.splitscope.render.ValueRange;
  */
 public final class HeatmapViewModel {
     private final Session session;
+    private final Readout readout;
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.6);
+    private final ObjectProperty<AttentionScale> scale = new SimpleObjectProperty<>(this, "scale", AttentionScale.FIXED);
     private final ReadOnlyObjectWrapper<AttentionMatrix> matrix = new ReadOnlyObjectWrapper<>(this, "matrix");
     private final ReadOnlyObjectWrapper<Contributions> contributions = new ReadOnlyObjectWrapper<>(this, "contributions");
 
     /**
      * @param groups one raster per cardinal group k: C/K columns (channels) × R rows (splits)
      */
-    public record AttentionMatrix(BlockCapture block, List<Raster> groups, ValueRange range, Colormap colormap) {
+    public record AttentionMatrix(BlockCapture block, List<Raster> groups, ValueRange range, Colormap colormap,
+            AttentionScale scale) {
         public double weight(int group, int split, int channel) {
             return block.attention(0, split, group, channel);
         }
@@ -55,11 +62,19 @@ public final class HeatmapViewModel {
 
     public HeatmapViewModel(Session session) {
         this.session = session;
+        this.readout = new Readout(session, "Hover over a heatmap for exact values");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         session.groupProperty().addListener((obs, old, now) -> updateContributions());
         session.colormapProperty().addListener((obs, old, now) -> update());
         opacity.addListener((obs, old, now) -> updateContributions());
+        scale.addListener((obs, old, now) -> {
+            if (now == null) {
+                scale.set(old == null ? AttentionScale.FIXED : old);
+            } else {
+                updateMatrix();
+            }
+        });
         update();
     }
 
@@ -75,7 +90,7 @@ public final class HeatmapViewModel {
             return;
         }
         Colormap colormap = session.colormapProperty().get();
-        ValueRange range = attentionRange(b.radix(), colormap);
+        ValueRange range = scale.get().range(b.attention(), b.radix(), colormap);
         List<Raster> groups = new ArrayList<>();
         for (int k = 0; k < b.cardinality(); k++) {
             int per = b.groupChannels();
@@ -85,16 +100,7 @@ public final class HeatmapViewModel {
             }
             groups.add(Heatmaps.rasterize(grid, per, b.radix(), colormap, range));
         }
-        matrix.set(new AttentionMatrix(b, List.copyOf(groups), range, colormap));
-    }
-
-    /**
-     * Attention weights live on [0, 1]; a diverging scale puts its neutral colour at the uniform
-     * weight 1/R (½ for a sigmoid gate), so splits favoured over uniform show warm.
-     */
-    static ValueRange attentionRange(int radix, Colormap colormap) {
-        ValueRange unit = ValueRange.of(0, 1);
-        return colormap.diverging() ? unit.centeredOn(radix >= 2 ? 1.0 / radix : 0.5) : unit;
+        matrix.set(new AttentionMatrix(b, List.copyOf(groups), range, colormap, scale.get()));
     }
 
     private void updateContributions() {
@@ -119,9 +125,7 @@ public final class HeatmapViewModel {
         for (float[] m : maps) {
             range = range == null ? ValueRange.of(m) : range.union(ValueRange.of(m));
         }
-        if (colormap.diverging() && range.min() < 0 && range.max() > 0) {
-            range = range.symmetric();
-        }
+        range = range.forColormap(colormap);
         int size = Math.max(256, Math.min(512, c.input().width()));
         List<Raster> panels = new ArrayList<>();
         for (float[] m : maps) {
@@ -151,6 +155,11 @@ public final class HeatmapViewModel {
                 m.mapWidth(), ColorBars.exact(m.value(split, x, y)));
     }
 
+    /** How the attention matrix's colour scale is chosen. */
+    public ObjectProperty<AttentionScale> scaleProperty() {
+        return scale;
+    }
+
     public DoubleProperty opacityProperty() {
         return opacity;
     }
@@ -165,5 +174,10 @@ public final class HeatmapViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** The hover line under the view. */
+    public Readout readout() {
+        return readout;
     }
 }

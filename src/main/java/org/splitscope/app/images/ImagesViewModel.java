@@ -27,7 +27,9 @@ import org.splitscope.models.BundledSamples;
 import org.splitscope.render.Raster;
 
 /**
- * The images to step through: samples, files, folders, pasted pictures. Decoding (for thumbnails)
+ * The images to step through: samples, files, folders, pasted pictures. The user's own images stay
+ * across model changes; of the bundled samples only those that fit the model are listed (the grey
+ * Fashion-MNIST images for one-channel models, the photos for RGB ones). Decoding (for thumbnails)
  * runs on the executor; the selected image goes to the session, which captures it. The top-5 follow
  * the session's capture.
  */
@@ -38,6 +40,10 @@ public final class ImagesViewModel {
     private final Session session;
     private final Settings settings;
     private final ObservableList<ImageItem> images = FXCollections.observableArrayList();
+    /** Everything added, in order; {@link #images} is the part that fits the model. */
+    private final List<ImageItem> all = new ArrayList<>();
+    /** The kind of each bundled sample (user images have none). */
+    private final Map<ImageItem, String> sampleKinds = new java.util.HashMap<>();
     private final ObservableMap<ImageItem, BufferedImage> thumbnails = FXCollections.observableHashMap();
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private final ReadOnlyObjectWrapper<List<Prediction>> predictions = new ReadOnlyObjectWrapper<>(this, "predictions", List.of());
@@ -48,14 +54,37 @@ public final class ImagesViewModel {
     public ImagesViewModel(Session session, Settings settings) {
         this.session = session;
         this.settings = settings;
-        selected.addListener((obs, old, now) -> {
-            int i = now.intValue();
-            session.imageProperty().set(i >= 0 && i < images.size() ? images.get(i) : null);
-        });
+        selected.addListener((obs, old, now) -> syncImage());
+        session.modelProperty().addListener((obs, old, now) -> refresh(session.imageProperty().get()));
         session.captureProperty().addListener((obs, old, now) -> {
             predictions.set(now == null ? List.of() : now.top());
             input.set(now == null ? null : now.input());
         });
+    }
+
+    private void syncImage() {
+        int i = selected.get();
+        session.imageProperty().set(i >= 0 && i < images.size() ? images.get(i) : null);
+    }
+
+    private boolean fits(ImageItem item) {
+        String kind = sampleKinds.get(item);
+        var model = session.modelProperty().get();
+        if (kind == null || model == null) {
+            return true;
+        }
+        return (model.preprocessing().channels() == 1) == BundledSamples.GREY_KIND.equals(kind);
+    }
+
+    /** Lists what fits the model, keeping {@code keep} selected if it is still listed, else the first. */
+    private void refresh(ImageItem keep) {
+        List<ImageItem> shown = all.stream().filter(this::fits).toList();
+        if (!shown.equals(images)) {
+            images.setAll(shown);
+        }
+        int i = keep == null ? -1 : shown.indexOf(keep);
+        selected.set(i >= 0 ? i : shown.isEmpty() ? -1 : 0);
+        syncImage(); // the index may be the same while the image under it changed
     }
 
     public void setProblemHandler(Consumer<Problem> handler) {
@@ -108,6 +137,12 @@ public final class ImagesViewModel {
                     return new Loaded(read, failed);
                 }, loaded -> {
                     addAll(loaded.read());
+                    int added = loaded.read().size();
+                    session.executor().announce(loaded.failed().isEmpty()
+                            ? "Added " + (added == 1 ? loaded.read().keySet().iterator().next().name() : added + " images")
+                            : (added > 0 ? "Added " + added + (added == 1 ? " image" : " images") + "; could not read "
+                                    : "Could not read ") + (loaded.failed().size() == 1 ? loaded.failed().get(0)
+                                    : loaded.failed().size() + " files"));
                     if (!loaded.failed().isEmpty()) {
                         problems.accept(new Problem("Opening images", loaded.failed().size() == 1 ? loaded.failed().get(0)
                                 : loaded.failed().size() + " files could not be opened; the first: " + loaded.failed().get(0),
@@ -124,14 +159,15 @@ public final class ImagesViewModel {
         addAll(Map.of(item, Thumbnails.of(pixels)));
     }
 
+    /** Adds images and selects the first of them that fits the model. */
     private void addAll(Map<ImageItem, BufferedImage> read) {
         if (read.isEmpty()) {
             return;
         }
         thumbnails.putAll(read);
-        int first = images.size();
-        images.addAll(read.keySet());
-        selected.set(first);
+        all.addAll(read.keySet());
+        ImageItem first = read.keySet().stream().filter(this::fits).findFirst().orElse(session.imageProperty().get());
+        refresh(first);
     }
 
     /** The bundled samples (none in a build without them), added without selecting unless nothing is selected. */
@@ -150,18 +186,19 @@ public final class ImagesViewModel {
                     BufferedImage pixels = ImageLoader.load(file);
                     String name = entry.title() == null || entry.title().isBlank() ? file.getFileName().toString()
                             : entry.title();
-                    read.put(new ImageItem(name, file, pixels), Thumbnails.of(pixels));
+                    ImageItem item = new ImageItem(name, file, pixels);
+                    sampleKinds.put(item, entry.kind());
+                    read.put(item, Thumbnails.of(pixels));
                 } catch (SplitScopeException e) {
                     // a missing or damaged sample is skipped: samples are a convenience
                 }
             }
             return read;
         }, read -> {
-            int before = selected.get();
-            addAll(read);
-            if (before >= 0) {
-                selected.set(before);
-            }
+            ImageItem before = session.imageProperty().get();
+            thumbnails.putAll(read);
+            all.addAll(read.keySet());
+            refresh(before != null ? before : read.keySet().stream().filter(this::fits).findFirst().orElse(null));
         }, error -> {});
     }
 
@@ -183,10 +220,12 @@ public final class ImagesViewModel {
         if (i < 0 || i >= images.size()) {
             return;
         }
-        ImageItem gone = images.remove(i);
+        ImageItem gone = images.get(i);
+        all.remove(gone);
+        sampleKinds.remove(gone);
         thumbnails.remove(gone);
-        selected.set(-1);
-        selected.set(Math.min(i, images.size() - 1));
+        List<ImageItem> shown = all.stream().filter(this::fits).toList();
+        refresh(shown.isEmpty() ? null : shown.get(Math.min(i, shown.size() - 1)));
     }
 
     public ObservableList<ImageItem> images() {

@@ -17,9 +17,11 @@ final class ErrorDialog {
         TextArea details = new TextArea(problem.details());
         details.setEditable(false);
         details.setWrapText(false);
-        details.setPrefRowCount(14);
+        details.setPrefRowCount(18);
+        details.setPrefColumnCount(100); // a stack trace line is long: readable without scrolling sideways
         details.setStyle("-fx-font-family: monospace;");
         alert.getDialogPane().setExpandableContent(details);
+        alert.setResizable(true);
         if (owner != null) {
             alert.initOwner(owner);
         }

@@ -238,12 +238,21 @@ public final class MainView extends BorderPane {
         Runnable update = () -> {
             MainViewModel.State s = vm.stateProperty().get();
             pane.setVisible(s != MainViewModel.State.READY);
-            busy.setVisible(s == MainViewModel.State.CAPTURING || vm.model().loadingProperty().get());
+            busy.setVisible(s == MainViewModel.State.CAPTURING || s == MainViewModel.State.OPENING);
             busy.setManaged(busy.isVisible());
             switch (s) {
+                case OPENING -> {
+                    icon.setGraphic(new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
+                    title.setText("Opening " + vm.model().openingProperty().get() + "…");
+                    text.setText("Reading the weights and building the network. The figures return once the new model "
+                            + "has run on the image.");
+                    primary.setVisible(false);
+                    secondary.setVisible(false);
+                    return;
+                }
                 case NO_MODEL -> {
                     icon.setGraphic(new FontIcon(MaterialDesignF.FILE_CHART_OUTLINE));
-                    title.setText(busy.isVisible() ? "Opening the model…" : "No model open");
+                    title.setText("No model open");
                     text.setText("Open a checkpoint… (safetensors, PyTorch .pth, DJL .params) or drop one on the window."
                             + (vm.model().bundled().isEmpty() ? "" : " Or start with a bundled model."));
                     primary.setText("Open a checkpoint…");
@@ -288,7 +297,7 @@ public final class MainView extends BorderPane {
             primary.setVisible(true);
         };
         vm.stateProperty().addListener((obs, old, now) -> update.run());
-        vm.model().loadingProperty().addListener((obs, old, now) -> update.run());
+        vm.model().openingProperty().addListener((obs, old, now) -> update.run());
         vm.model().bundled().addListener((javafx.collections.ListChangeListener<BundledModels.Entry>) c -> update.run());
         update.run();
         return pane;
@@ -374,6 +383,11 @@ public final class MainView extends BorderPane {
             keys.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.blocks().step(1));
             keys.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.blocks().step(-1));
             keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), vm::toggleTheme);
+            keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+                if (window() != null) {
+                    window().hide(); // closes like the window's ✕ (settings are saved on hiding)
+                }
+            });
             MainViewModel.View[] all = MainViewModel.View.values();
             for (int i = 0; i < all.length; i++) {
                 MainViewModel.View v = all[i];

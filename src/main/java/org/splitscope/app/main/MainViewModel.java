@@ -35,6 +35,8 @@ public final class MainViewModel {
     public enum State {
         /** No model: "Open a checkpoint…". */
         NO_MODEL,
+        /** A model is being opened: nothing of the previous one is shown meanwhile. */
+        OPENING,
         /** A model, no image: "Open an image…". */
         NO_IMAGE,
         /** Waiting for the first capture of the image. */
@@ -101,12 +103,16 @@ public final class MainViewModel {
         images.setProblemHandler(problem::set);
         export.setProblemHandler(problem::set);
 
-        state.bind(Bindings.createObjectBinding(() -> session.modelProperty().get() == null ? State.NO_MODEL
+        state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
+                        : session.modelProperty().get() == null ? State.NO_MODEL
                         : session.imageProperty().get() == null ? State.NO_IMAGE
                         : session.capture() == null ? State.CAPTURING
                         : session.capture().result().blocks().isEmpty() ? State.NO_ATTENTION : State.READY,
-                session.modelProperty(), session.imageProperty(), session.captureProperty()));
+                model.loadingProperty(), session.modelProperty(), session.imageProperty(), session.captureProperty()));
 
+        // A readout belongs to the view it was read from.
+        view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
+                gap.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -135,9 +141,7 @@ public final class MainViewModel {
             model.open(options.model());
         } else if (settings.lastModel().isPresent()) {
             Settings.LastModel last = settings.lastModel().get();
-            model.presetProperty().set(last.preset() == null ? ModelViewModel.FROM_WEIGHTS : last.preset());
-            model.avdFirstProperty().set(last.avdFirst());
-            model.open(last.file());
+            model.open(last.file(), new ModelViewModel.Choice(last.preset(), last.avdFirst()));
         } else if (settings.lastBundled().map(model::openBundled).orElse(false)) {
             // opened the bundled model used last
         } else {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.engine.Origins;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
 
@@ -18,6 +19,7 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
         ResNeStConfig c = model.config();
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Source", origin));
+        rows.add(new Row("Architecture", model.origins().architecture()));
         rows.add(new Row("Stages", c.stages() + " (" + c.layers().stream().map(String::valueOf)
                 .collect(Collectors.joining(" · ")) + " blocks)"));
         rows.add(new Row("Radix R", c.radix() + (c.radix() == 1 ? " (sigmoid gate)" : c.radix() == 0 ? " (no split attention)" : "")));
@@ -26,12 +28,29 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
                 .collect(Collectors.joining(" · "))));
         rows.add(new Row("Parameters", parameters(Weights.count(model.network()))));
         var p = model.preprocessing();
+        var origins = model.origins();
         rows.add(new Row("Input", p.size() + "×" + p.size() + (p.channels() == 1 ? " grey" : " RGB") + ", "
-                + c.numClasses() + " classes"));
+                + p.interpolation().name().toLowerCase(Locale.ROOT) + " (" + shortOrigin(origins.preprocessing()) + ")"));
+        rows.add(new Row("Classes", c.numClasses() + " (labels: " + shortOrigin(origins.labels()) + ")"));
         rows.add(new Row("Stem", (c.deepStem() ? "deep" : "7×7") + ", stride " + c.stemStride()
-                + (c.stemPool() ? ", max-pool" : "") + (c.avd() ? (c.avdFirst() ? "; avd first" : "; avd") : "")));
+                + (c.stemPool() ? ", max-pool" : "")));
+        rows.add(new Row("avd pool", avd(c, origins.avd())));
         rows.add(new Row("Device", device(model)));
         return new ArchitectureSummary(model.name(), c.notation(), List.copyOf(rows));
+    }
+
+    /** The one fact the weights cannot show, with where it came from. */
+    static String avd(ResNeStConfig c, String origin) {
+        if (!c.avd()) {
+            return "none";
+        }
+        return (c.avdFirst() ? "first" : "last") + " ("
+                + (Origins.DEFAULT.equals(origin) ? "default: not in the weights" : shortOrigin(origin)) + ")";
+    }
+
+    /** "file metadata" → "file": rows stay one line in the sidebar. */
+    private static String shortOrigin(String origin) {
+        return Origins.METADATA.equals(origin) ? "file" : origin;
     }
 
     static String parameters(long n) {

@@ -100,7 +100,10 @@ public final class ModelPanel extends VBox {
             item.setOnAction(e -> vm.openBundled(entry));
             bundled.getItems().add(item);
         }
-        bundled.setDisable(vm.bundled().isEmpty());
+        MenuItem forget = new MenuItem("Forget remembered settings");
+        forget.setOnAction(e -> vm.forgetSettings());
+        bundled.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), forget);
+
     }
 
     public void chooseCheckpoint() {

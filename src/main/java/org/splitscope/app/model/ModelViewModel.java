@@ -9,6 +9,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,18 +22,31 @@ import org.splitscope.app.session.Session;
 import org.splitscope.engine.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
+import org.splitscope.engine.Origins;
 import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 import org.splitscope.models.BundledModels;
 
 /**
- * Opening models: a checkpoint file (with an optional preset and the avd-first switch, which the
- * weights cannot show), or one of the bundled models. A model that fails to load leaves the current
- * one in place.
+ * Opening models: a checkpoint file or one of the bundled models. What the weights cannot say (the
+ * preset, the avd placement) is decided afresh for every file opened — from the file, or from the
+ * choices made for that file with ↻ — never carried over from the previous model. The preset box and
+ * the avd box always show the current model's true state; a load that fails leaves the current model
+ * in place and the boxes showing it.
  */
 public final class ModelViewModel {
     /** The preset choice that means "read the architecture off the weights". */
     public static final String FROM_WEIGHTS = "from the weights";
+
+    /**
+     * What the user chose for one file.
+     *
+     * @param preset a preset name, or null to read the architecture off the weights
+     * @param avdFirst the avd placement, or null for what the file or preset says (else last)
+     */
+    public record Choice(String preset, Boolean avdFirst) {
+        public static final Choice NONE = new Choice(null, null);
+    }
 
     private final Session session;
     private final Settings settings;
@@ -40,16 +55,21 @@ public final class ModelViewModel {
     private final ObjectProperty<String> preset = new SimpleObjectProperty<>(this, "preset", FROM_WEIGHTS);
     private final BooleanProperty avdFirst = new SimpleBooleanProperty(this, "avdFirst");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper(this, "opening");
     private final javafx.beans.property.ReadOnlyBooleanWrapper loading =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loading");
     private Consumer<Problem> problems = p -> {};
+    private TaskExecutor.Handle pending;
+    private Object latest;
     private String origin = "";
 
     public ModelViewModel(Session session, Settings settings) {
         this.session = session;
         this.settings = settings;
-        session.modelProperty().addListener((obs, old, now) ->
-                summary.set(now == null ? null : ArchitectureSummary.of(now, origin)));
+        session.modelProperty().addListener((obs, old, now) -> {
+            summary.set(now == null ? null : ArchitectureSummary.of(now, origin));
+            showState(now);
+        });
         bundled.setAll(availableBundled());
     }
 
@@ -70,36 +90,41 @@ public final class ModelViewModel {
         this.problems = handler;
     }
 
-    /** Opens a checkpoint file with the current preset and avd-first choices. */
+    /** Opens a checkpoint as a new file (Ctrl+O, a drop): only the file itself decides. */
     public void open(Path checkpoint) {
-        String chosen = FROM_WEIGHTS.equals(preset.get()) ? null : preset.get();
-        boolean avd = avdFirst.get();
-        load("Opening " + checkpoint.getFileName(), checkpoint.getFileName().toString(), () -> checkpoint, chosen,
-                avd, loaded -> {
-                    file.set(loaded.file());
-                    // show what the model is (a self-describing file can be avd-first without the switch)
-                    avdFirst.set(loaded.config().avdFirst());
-                    settings.setLastModel(new Settings.LastModel(loaded.file(), chosen, avd));
-                });
-        if (checkpoint.getParent() != null) {
+        open(checkpoint, Choice.NONE);
+    }
+
+    /** Opens a checkpoint with choices made for this very file (↻, or the last session's). */
+    public void open(Path checkpoint, Choice choice) {
+        String name = String.valueOf(checkpoint.getFileName());
+        load(name, name, () -> checkpoint, choice, loaded -> {
+            file.set(loaded.file());
+            settings.setLastModel(new Settings.LastModel(loaded.file(), choice.preset(), choice.avdFirst()));
+        });
+        if (checkpoint.toAbsolutePath().getParent() != null) {
             settings.setModelFolder(checkpoint.toAbsolutePath().getParent());
         }
     }
 
-    /** Loads the current file again with the preset and avd-first now chosen. */
+    /** Opens the current file again with the preset and avd placement now in the boxes. */
     public void reload() {
-        if (file.get() != null) {
-            open(file.get());
+        LoadedModel current = session.modelProperty().get();
+        if (file.get() == null || current == null) {
+            return;
         }
+        String chosen = FROM_WEIGHTS.equals(preset.get()) ? null : preset.get();
+        // The avd box is a choice only if the user changed it (or chose it before): an untouched box
+        // must not override what a newly chosen preset says.
+        boolean touched = avdFirst.get() != current.config().avdFirst() || Origins.USER.equals(current.origins().avd());
+        open(file.get(), new Choice(chosen, touched ? avdFirst.get() : null));
     }
 
     public void openBundled(BundledModels.Entry entry) {
-        load("Opening " + entry.title(), "bundled: " + entry.title(), () -> BundledModels.file(entry), null, false,
-                loaded -> {
-                    file.set(null);
-                    avdFirst.set(loaded.config().avdFirst());
-                    settings.setLastBundled(entry.file());
-                });
+        load(entry.title(), "bundled: " + entry.title(), () -> BundledModels.file(entry), Choice.NONE, loaded -> {
+            file.set(null);
+            settings.setLastBundled(entry.file());
+        });
     }
 
     /** The bundled model with this file name; false when this build has none such. */
@@ -122,33 +147,69 @@ public final class ModelViewModel {
         Path file() throws SplitScopeException;
     }
 
-    /** @param remember what to note once the model is in use */
-    private void load(String title, String from, Source source, String presetName, boolean avd,
-            Consumer<LoadedModel> remember) {
+    /** The boxes show what the model really is (or their neutral state without a model). */
+    private void showState(LoadedModel model) {
+        preset.set(model == null || model.preset() == null ? FROM_WEIGHTS : model.preset());
+        avdFirst.set(model != null && model.config().avdFirst());
+    }
+
+    /**
+     * @param name what is being opened, for the status and the loading state
+     * @param remember what to note once the model is in use
+     */
+    private void load(String name, String from, Source source, Choice choice, Consumer<LoadedModel> remember) {
+        if (pending != null) {
+            pending.cancel(); // only the latest open matters
+        }
+        opening.set(name);
         loading.set(true);
-        session.executor().submit(title, progress -> {
-            progress.update(-1, "Reading the weights");
+        String title = "Opening " + name;
+        Object self = new Object(); // this request, known before submit returns (direct executors run at once)
+        latest = self;
+        TaskExecutor.Handle handle = session.executor().submit(title, progress -> {
+            progress.update(-1, "Reading the weights of " + name);
             Path path = source.file();
             ModelLoader.requireFile(path);
             var device = Engines.device("auto");
-            return ModelLoader.load(new ModelLoader.Request(path, presetName, avd, null, device));
+            return ModelLoader.load(new ModelLoader.Request(path, choice.preset(), choice.avdFirst(), null, device));
         }, loaded -> {
-            loading.set(false);
+            finished(self);
             LoadedModel old = session.modelProperty().get();
             origin = from;
             remember.accept(loaded);
             session.modelProperty().set(loaded);
+            session.executor().announce(String.format(java.util.Locale.ROOT, "Opened %s in %.0f ms", name, loaded.loadMs()));
             if (old != null) {
-                // Queued behind any capture still using it.
-                session.executor().submit("Closing " + old.name(), progress -> {
+                // Queued behind any capture still using it; says nothing in the status bar.
+                session.executor().submit(null, progress -> {
                     old.close();
                     return null;
                 }, x -> {}, e -> {});
             }
         }, error -> {
-            loading.set(false);
-            problems.accept(Problem.of(title, error));
+            finished(self);
+            showState(session.modelProperty().get()); // the boxes go back to what is really open
+            Problem problem = Problem.of(title, error);
+            session.executor().announce("Could not open " + name + ": " + problem.message());
+            problems.accept(problem);
         });
+        if (latest == self) {
+            pending = handle;
+        }
+    }
+
+    private void finished(Object request) {
+        if (latest == request) {
+            latest = null;
+            pending = null;
+            loading.set(false);
+            opening.set(null);
+        }
+    }
+
+    /** What is being opened (a file or bundled model name), or null. */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** Whether a model is being opened. */
@@ -183,6 +244,15 @@ public final class ModelViewModel {
     /** The checkpoint file of the current model; null for bundled models. */
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
+    }
+
+    /**
+     * Forgets the remembered model, folders, theme, colormap and window size: the next start opens
+     * the bundled default model, as the first one did. What is open now stays open.
+     */
+    public void forgetSettings() {
+        settings.clear();
+        session.executor().announce("Settings forgotten: the next start opens the bundled default model");
     }
 
     public Settings settings() {

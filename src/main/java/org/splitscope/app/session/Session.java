@@ -57,6 +57,9 @@ public final class Session {
     private final Set<String> splitsRequested = new HashSet<>();
     private int eagerSplitLimit = EAGER_SPLIT_LIMIT;
     private TaskExecutor.Handle running;
+    private TaskExecutor.Handle splitsJob;
+    private Object splitsToken;
+    private String splitsBlock;
     private Consumer<Problem> problems = p -> {};
 
     public Session(TaskExecutor executor) {
@@ -94,16 +97,21 @@ public final class Session {
         return m.network().blocks().stream().filter(b -> b.radix() >= 1).toList();
     }
 
-    /** Runs the network again for the current model and image (the only place a capture starts). */
+    /**
+     * Runs the network again for the current model and image (the only place a capture starts). The
+     * capture of the previous model or image is dropped at once: the views show the capturing state
+     * rather than one image's attention under another's name.
+     */
     public void recapture() {
         if (running != null) {
             running.cancel();
         }
+        cancelSplits();
         splitsRequested.clear();
+        capture.set(null);
         LoadedModel m = model.get();
         ImageItem item = image.get();
         if (m == null || item == null) {
-            capture.set(null);
             return;
         }
         List<Bottleneck> blocks = attentionBlocks(m);
@@ -118,10 +126,12 @@ public final class Session {
             BufferedImage pixels = item.load();
             Sample sample = sample(item.name(), pixels, m.preprocessing());
             progress.update(-1, "Running " + m.name() + " on " + item.name());
-            CaptureResult result = CaptureService.capture(m, List.of(sample), eager);
+            CaptureResult result = CaptureService.capture(m, List.of(sample), eager, progress::isCancelled);
             return assemble(m, item, sample, result);
         }, result -> {
             forwards.set(forwards.get() + 1);
+            executor.announce(String.format(java.util.Locale.ROOT, "Captured %s in %.0f ms", item.name(),
+                    result.result().forwardMs() + result.result().hostCopyMs()));
             capture.set(result);
             if (block.get() == null || !result.hasBlock(block.get())) {
                 block.set(defaultBlock(result));
@@ -156,25 +166,63 @@ public final class Session {
         return blocks.isEmpty() ? null : blocks.get(blocks.size() / 2).name();
     }
 
-    /** Captures the selected block's split maps if the first capture left them out (large models). */
+    /**
+     * Captures the selected block's split maps if the first capture left them out (large models).
+     * Only the latest block matters: a request for a block no longer selected is cancelled — dropped
+     * if it has not started, stopped at the next block boundary if it has.
+     */
     private void requestSplits() {
         ImageCapture current = capture.get();
         String name = block.get();
+        if (name != null && name.equals(splitsBlock)) {
+            return; // already on its way
+        }
+        cancelSplits();
         if (current == null || name == null || !current.hasBlock(name) || current.hasSplits(name)
                 || !splitsRequested.add(name)) {
             return;
         }
         TaskExecutor.Handle owner = running;
-        executor.submit("Split maps of " + name, progress -> {
-            CaptureResult result = CaptureService.capture(current.model(), List.of(current.sample()), Set.of(name));
+        splitsBlock = name;
+        Object self = new Object(); // this request, known before submit returns (direct executors run at once)
+        splitsToken = self;
+        TaskExecutor.Handle handle = executor.submit("Split maps of " + name, progress -> {
+            CaptureResult result = CaptureService.capture(current.model(), List.of(current.sample()), Set.of(name),
+                    progress::isCancelled);
             return result.block(name);
         }, blockCapture -> {
+            splitsDone(self);
             ImageCapture now = capture.get();
             if (owner == running && now != null && now.image() == current.image() && now.model() == current.model()) {
                 forwards.set(forwards.get() + 1);
                 capture.set(now.withSplits(blockCapture));
             }
-        }, error -> problems.accept(Problem.of("Capturing the split maps of " + name, error)));
+        }, error -> {
+            splitsDone(self);
+            splitsRequested.remove(name);
+            problems.accept(Problem.of("Capturing the split maps of " + name, error));
+        });
+        if (splitsToken == self) {
+            splitsJob = handle;
+        }
+    }
+
+    private void cancelSplits() {
+        if (splitsToken != null) {
+            if (splitsJob != null) {
+                splitsJob.cancel();
+            }
+            splitsRequested.remove(splitsBlock); // may be asked for again when selected again
+            splitsDone(splitsToken);
+        }
+    }
+
+    private void splitsDone(Object request) {
+        if (splitsToken == request) {
+            splitsToken = null;
+            splitsJob = null;
+            splitsBlock = null;
+        }
     }
 
     /** Keeps group and split within the selected block's K and R. */

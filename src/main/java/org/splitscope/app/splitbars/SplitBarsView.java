@@ -32,7 +32,7 @@ public final class SplitBarsView extends BorderPane implements Exportable {
     private final PlotCanvas bars = new PlotCanvas();
     private final PlotCanvas overview = new PlotCanvas();
     private final VBox figure;
-    private final Label readout = new Label("Hover over a bar for exact values; click a block below to select it");
+    private final Label readout = new Label();
 
     public SplitBarsView(SplitBarsViewModel vm) {
         this.vm = vm;
@@ -66,6 +66,7 @@ public final class SplitBarsView extends BorderPane implements Exportable {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 
         bars.setPainter(this::paintBars);
@@ -83,11 +84,12 @@ public final class SplitBarsView extends BorderPane implements Exportable {
         vm.session().darkProperty().addListener((obs, old, now) -> redraw.run());
         vm.session().blockProperty().addListener((obs, old, now) -> overview.redraw());
         overview.widthProperty().addListener((obs, old, now) -> sizeOverview());
-        bars.setOnMouseMoved(e -> readout.setText(barReadout(e.getX(), e.getY())));
+        bars.setOnMouseMoved(e -> vm.readout().show(barReadout(e.getX(), e.getY())));
+        bars.setOnMouseExited(e -> vm.readout().clear());
         overview.setOnMouseMoved(e -> {
             SplitBarsViewModel.BlockBars b = blockAt(e.getX(), e.getY());
             if (b != null) {
-                readout.setText(vm.overviewReadout(b));
+                vm.readout().show(vm.overviewReadout(b));
             }
         });
         overview.setOnMouseClicked(e -> {
@@ -225,14 +227,14 @@ public final class SplitBarsView extends BorderPane implements Exportable {
     private String barReadout(double x, double y) {
         SplitBarsViewModel.Bars b = vm.barsProperty().get();
         if (b == null) {
-            return readout.getText();
+            return null;
         }
         double w = bars.getWidth();
         if (vm.stackedProperty().get()) {
             double slot = (w - 24 - LEFT) / b.groups().size();
             int k = (int) ((x - LEFT) / slot);
             if (k < 0 || k >= b.groups().size()) {
-                return readout.getText();
+                return null;
             }
             double bottom = bars.getHeight() - BOTTOM;
             double v = (bottom - y) / (bottom - TOP);
@@ -243,7 +245,7 @@ public final class SplitBarsView extends BorderPane implements Exportable {
                 }
                 acc += st.mean();
             }
-            return readout.getText();
+            return null;
         }
         for (int k = 0; k < b.groups().size(); k++) {
             double[] p = panel(k, b.groups().size(), w);
@@ -252,7 +254,7 @@ public final class SplitBarsView extends BorderPane implements Exportable {
                 return vm.barReadout(k, Math.min(r, b.radix() - 1));
             }
         }
-        return readout.getText();
+        return null;
     }
 
     // --- all blocks: small multiples in forward order

@@ -13,6 +13,7 @@ import org.splitscope.analysis.AttentionStats;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.analysis.SplitStats;
 import org.splitscope.app.session.ImageCapture;
+import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.render.ColorBars;
@@ -46,6 +47,7 @@ public final class SplitBarsViewModel {
     public record BlockBars(String block, int radix, double[] means, double entropy) {}
 
     private final Session session;
+    private final Readout readout;
     private final ObjectProperty<Whiskers> whiskers = new SimpleObjectProperty<>(this, "whiskers", Whiskers.MIN_MAX);
     private final BooleanProperty stacked = new SimpleBooleanProperty(this, "stacked");
     private final ReadOnlyObjectWrapper<Bars> bars = new ReadOnlyObjectWrapper<>(this, "bars");
@@ -53,6 +55,7 @@ public final class SplitBarsViewModel {
 
     public SplitBarsViewModel(Session session) {
         this.session = session;
+        this.readout = new Readout(session, "Hover over a bar for exact values; click a block below to select it");
         session.captureProperty().addListener((obs, old, now) -> {
             updateOverview();
             updateBars();
@@ -134,5 +137,10 @@ public final class SplitBarsViewModel {
 
     public Session session() {
         return session;
+    }
+
+    /** The hover line under the view. */
+    public Readout readout() {
+        return readout;
     }
 }

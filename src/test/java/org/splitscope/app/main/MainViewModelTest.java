@@ -146,4 +146,43 @@ class MainViewModelTest {
         assertFalse(MainViewModel.isCheckpoint(Path.of("cat.png")));
         assertEquals(MainViewModel.View.GAP, MainViewModel.View.byId("gap"));
     }
+
+    @Test
+    void theHoverLineNeverOutlivesWhatItDescribes() throws Exception {
+        try (var e = Explorers.started()) {
+            var readout = e.vm().heatmap().readout();
+            String hint = readout.text();
+            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            assertTrue(readout.text().contains("layer2.0"), readout.text());
+            e.vm().session().blockProperty().set("layer3.0");
+            assertEquals(hint, readout.text(), "a new block");
+            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            e.vm().viewProperty().set(MainViewModel.View.GAP);
+            assertEquals(hint, readout.text(), "another view");
+            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            e.vm().images().next();
+            assertEquals(hint, readout.text(), "another image");
+            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            e.vm().model().openDefault();
+            assertEquals(hint, readout.text(), "another model");
+        }
+    }
+
+    @Test
+    void theSamplesFitTheModelAndTheUsersImagesStay() throws Exception {
+        try (var e = Explorers.started(null, TestModels.image())) { // bundled default: 28×28 grey
+            var images = e.vm().images();
+            assertEquals(TestModels.image(), images.images().get(0).file(), "the user's image first");
+            assertTrue(images.images().stream().skip(1).allMatch(i -> i.file().toString().contains("fashion-mnist")),
+                    "grey samples for a grey model");
+            assertTrue(images.images().size() > 10);
+            e.vm().model().open(org.splitscope.TestSupport.resource("parity/r2k1_odd15.pth")); // an RGB model
+            assertEquals(TestModels.image(), images.images().get(0).file(), "kept across the model change");
+            assertEquals(0, images.selectedProperty().get(), "and still shown");
+            assertTrue(images.images().size() > 1);
+            assertTrue(images.images().stream().skip(1).noneMatch(i -> i.file().toString().contains("fashion-mnist")),
+                    "photos, not ankle boots, for an RGB model");
+            assertEquals(MainViewModel.State.READY, e.vm().stateProperty().get());
+        }
+    }
 }

@@ -17,8 +17,11 @@ class ArchitectureSummaryTest {
             assertEquals("2", s.value("Radix R"));
             assertEquals("2", s.value("Cardinality K"));
             assertEquals("8 · 16 · 32", s.value("Widths C"));
-            assertEquals("28×28 grey, 10 classes", s.value("Input"));
-            assertEquals("deep, stride 1; avd", s.value("Stem"));
+            assertEquals("28×28 grey, bilinear (file)", s.value("Input"));
+            assertEquals("10 (labels: file)", s.value("Classes"));
+            assertEquals("deep, stride 1", s.value("Stem"));
+            assertEquals("last (file)", s.value("avd pool"), "the placement in full, and where it came from");
+            assertEquals("file metadata", s.value("Architecture"));
         }
     }
 }

@@ -45,6 +45,57 @@ class SessionTest {
     }
 
     @Test
+    void steppingThroughBlocksRunsOnlyTheLatestRequest() throws Exception {
+        try (LoadedModel model = model()) {
+            java.util.Deque<Runnable> queue = new java.util.ArrayDeque<>();
+            Session session = new Session(SerialTaskExecutor.of(queue::add, Runnable::run));
+            session.setEagerSplitLimit(1);
+            session.blockProperty().set("layer1.0");
+            session.modelProperty().set(model);
+            session.imageProperty().set(ImageItem.ofFile(TestModels.image()));
+            drain(queue);
+            assertEquals(1, session.forwardsProperty().get());
+            // five quick Ctrl+↓/↑ while the worker is busy elsewhere: nothing has run yet
+            for (String block : new String[] {"layer2.0", "layer3.0", "layer2.0", "layer1.0", "layer3.0"}) {
+                session.blockProperty().set(block);
+            }
+            drain(queue);
+            assertEquals(2, session.forwardsProperty().get(), "one forward, for the block selected last");
+            assertTrue(session.capture().hasSplits("layer3.0"));
+            assertFalse(session.capture().hasSplits("layer2.0"), "superseded requests were dropped");
+            session.blockProperty().set("layer2.0");
+            drain(queue);
+            assertTrue(session.capture().hasSplits("layer2.0"), "a dropped block is captured when selected again");
+            session.modelProperty().set(null);
+            drain(queue);
+        }
+    }
+
+    @Test
+    void aNewImageOrModelClearsTheOldCaptureAtOnce() throws Exception {
+        try (LoadedModel model = model()) {
+            java.util.Deque<Runnable> queue = new java.util.ArrayDeque<>();
+            Session session = new Session(SerialTaskExecutor.of(queue::add, Runnable::run));
+            session.modelProperty().set(model);
+            session.imageProperty().set(ImageItem.ofFile(TestModels.image()));
+            drain(queue);
+            assertNotNull(session.capture());
+            session.imageProperty().set(ImageItem.ofFile(TestModels.image()));
+            assertEquals(null, session.capture(), "never one image's attention under another's name");
+            drain(queue);
+            assertNotNull(session.capture());
+            session.modelProperty().set(null);
+            drain(queue);
+        }
+    }
+
+    private static void drain(java.util.Deque<Runnable> queue) {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+    }
+
+    @Test
     void groupAndSplitStayWithinTheBlock() throws Exception {
         try (LoadedModel model = model()) {
             Session session = new Session(SerialTaskExecutor.direct());

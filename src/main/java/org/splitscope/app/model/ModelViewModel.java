@@ -190,7 +190,9 @@ public final class ModelViewModel {
             finished(self);
             showState(session.modelProperty().get()); // the boxes go back to what is really open
             Problem problem = Problem.of(title, error);
-            session.executor().announce("Could not open " + name + ": " + problem.message());
+            String why = problem.message().startsWith(name + ": ") ? problem.message().substring(name.length() + 2)
+                    : problem.message();
+            session.executor().announce("Could not open " + name + ": " + why);
             problems.accept(problem);
         });
         if (latest == self) {

@@ -282,6 +282,14 @@ public final class MainView extends BorderPane {
                     primary.setOnAction(e -> modelPanel.chooseCheckpoint());
                     secondary.setVisible(false);
                 }
+                case STOPPED -> {
+                    icon.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+                    title.setText("The network has not run on this image");
+                    text.setText("The capture was cancelled or failed. Run it again, or choose another image.");
+                    primary.setText("Run again");
+                    primary.setOnAction(e -> vm.session().recapture());
+                    secondary.setVisible(false);
+                }
                 case CAPTURING -> {
                     icon.setGraphic(null);
                     title.setText("Running the network…");

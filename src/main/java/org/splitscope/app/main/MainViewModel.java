@@ -41,6 +41,8 @@ public final class MainViewModel {
         NO_IMAGE,
         /** Waiting for the first capture of the image. */
         CAPTURING,
+        /** No capture and none running: it was cancelled or failed ("Run again"). */
+        STOPPED,
         /** Captured, but the model has no split-attention block (radix 0): predictions only. */
         NO_ATTENTION,
         READY
@@ -106,9 +108,11 @@ public final class MainViewModel {
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
                         : session.imageProperty().get() == null ? State.NO_IMAGE
-                        : session.capture() == null ? State.CAPTURING
+                        : session.capture() == null
+                                ? (executor.status().isRunning() ? State.CAPTURING : State.STOPPED)
                         : session.capture().result().blocks().isEmpty() ? State.NO_ATTENTION : State.READY,
-                model.loadingProperty(), session.modelProperty(), session.imageProperty(), session.captureProperty()));
+                model.loadingProperty(), session.modelProperty(), session.imageProperty(), session.captureProperty(),
+                executor.status().runningProperty()));
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),

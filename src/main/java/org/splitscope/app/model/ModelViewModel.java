@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.SplitScopeException;
+import org.splitscope.app.LatestRequest;
 import org.splitscope.app.Settings;
 import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.session.Problem;
@@ -59,8 +60,7 @@ public final class ModelViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper loading =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "loading");
     private Consumer<Problem> problems = p -> {};
-    private TaskExecutor.Handle pending;
-    private Object latest;
+    private final LatestRequest latest = new LatestRequest();
     private String origin = "";
 
     public ModelViewModel(Session session, Settings settings) {
@@ -71,6 +71,15 @@ public final class ModelViewModel {
             showState(now);
         });
         bundled.setAll(availableBundled());
+        // A load cancelled from the status bar delivers nothing: once the worker is idle, it is over.
+        session.executor().status().runningProperty().addListener((obs, was, running) -> {
+            if (!running && latest.pending()) {
+                latest.cancel();
+                loading.set(false);
+                opening.set(null);
+                showState(session.modelProperty().get());
+            }
+        });
     }
 
     /**
@@ -158,22 +167,18 @@ public final class ModelViewModel {
      * @param remember what to note once the model is in use
      */
     private void load(String name, String from, Source source, Choice choice, Consumer<LoadedModel> remember) {
-        if (pending != null) {
-            pending.cancel(); // only the latest open matters
-        }
+        Object request = latest.begin(); // only the latest open matters
         opening.set(name);
         loading.set(true);
         String title = "Opening " + name;
-        Object self = new Object(); // this request, known before submit returns (direct executors run at once)
-        latest = self;
-        TaskExecutor.Handle handle = session.executor().submit(title, progress -> {
+        latest.submitted(request, session.executor().submit(title, progress -> {
             progress.update(-1, "Reading the weights of " + name);
             Path path = source.file();
             ModelLoader.requireFile(path);
             var device = Engines.device("auto");
             return ModelLoader.load(new ModelLoader.Request(path, choice.preset(), choice.avdFirst(), null, device));
         }, loaded -> {
-            finished(self);
+            finished(request);
             LoadedModel old = session.modelProperty().get();
             origin = from;
             remember.accept(loaded);
@@ -187,23 +192,18 @@ public final class ModelViewModel {
                 }, x -> {}, e -> {});
             }
         }, error -> {
-            finished(self);
+            finished(request);
             showState(session.modelProperty().get()); // the boxes go back to what is really open
             Problem problem = Problem.of(title, error);
             String why = problem.message().startsWith(name + ": ") ? problem.message().substring(name.length() + 2)
                     : problem.message();
             session.executor().announce("Could not open " + name + ": " + why);
             problems.accept(problem);
-        });
-        if (latest == self) {
-            pending = handle;
-        }
+        }));
     }
 
     private void finished(Object request) {
-        if (latest == request) {
-            latest = null;
-            pending = null;
+        if (latest.finish(request)) {
             loading.set(false);
             opening.set(null);
         }

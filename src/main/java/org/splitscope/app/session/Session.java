@@ -22,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import org.splitscope.analysis.AttentionEntropy;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
+import org.splitscope.app.LatestRequest;
 import org.splitscope.app.TaskExecutor;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
@@ -57,9 +58,8 @@ public final class Session {
     private final Set<String> splitsRequested = new HashSet<>();
     private int eagerSplitLimit = EAGER_SPLIT_LIMIT;
     private TaskExecutor.Handle running;
-    private TaskExecutor.Handle splitsJob;
-    private Object splitsToken;
-    private String splitsBlock;
+    private final LatestRequest splits = new LatestRequest();
+    private String splitsBlock; // the block of the split maps in flight
     private Consumer<Problem> problems = p -> {};
 
     public Session(TaskExecutor executor) {
@@ -69,6 +69,12 @@ public final class Session {
         block.addListener((obs, old, now) -> {
             clampSelection();
             requestSplits();
+        });
+        // Split maps cancelled from the status bar deliver nothing: once the worker is idle, they are over.
+        executor.status().runningProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                cancelSplits();
+            }
         });
         colormap.addListener((obs, old, now) -> {
             if (now == null) {
@@ -174,7 +180,7 @@ public final class Session {
     private void requestSplits() {
         ImageCapture current = capture.get();
         String name = block.get();
-        if (name != null && name.equals(splitsBlock)) {
+        if (splits.pending() && name != null && name.equals(splitsBlock)) {
             return; // already on its way
         }
         cancelSplits();
@@ -183,45 +189,30 @@ public final class Session {
             return;
         }
         TaskExecutor.Handle owner = running;
+        Object request = splits.begin();
         splitsBlock = name;
-        Object self = new Object(); // this request, known before submit returns (direct executors run at once)
-        splitsToken = self;
-        TaskExecutor.Handle handle = executor.submit("Split maps of " + name, progress -> {
+        splits.submitted(request, executor.submit("Split maps of " + name, progress -> {
             CaptureResult result = CaptureService.capture(current.model(), List.of(current.sample()), Set.of(name),
                     progress::isCancelled);
             return result.block(name);
         }, blockCapture -> {
-            splitsDone(self);
+            splits.finish(request);
             ImageCapture now = capture.get();
             if (owner == running && now != null && now.image() == current.image() && now.model() == current.model()) {
                 forwards.set(forwards.get() + 1);
                 capture.set(now.withSplits(blockCapture));
             }
         }, error -> {
-            splitsDone(self);
+            splits.finish(request);
             splitsRequested.remove(name);
             problems.accept(Problem.of("Capturing the split maps of " + name, error));
-        });
-        if (splitsToken == self) {
-            splitsJob = handle;
-        }
+        }));
     }
 
     private void cancelSplits() {
-        if (splitsToken != null) {
-            if (splitsJob != null) {
-                splitsJob.cancel();
-            }
+        if (splits.pending()) {
+            splits.cancel();
             splitsRequested.remove(splitsBlock); // may be asked for again when selected again
-            splitsDone(splitsToken);
-        }
-    }
-
-    private void splitsDone(Object request) {
-        if (splitsToken == request) {
-            splitsToken = null;
-            splitsJob = null;
-            splitsBlock = null;
         }
     }
 

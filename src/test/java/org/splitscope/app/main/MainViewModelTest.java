@@ -185,4 +185,47 @@ class MainViewModelTest {
             assertEquals(MainViewModel.State.READY, e.vm().stateProperty().get());
         }
     }
+
+    @Test
+    void cancellingFromTheStatusBarNeverLeavesTheWindowWaiting() throws Exception {
+        java.util.Deque<Runnable> queue = new java.util.ArrayDeque<>();
+        SerialTaskExecutor executor = SerialTaskExecutor.of(queue::add, Runnable::run);
+        Settings settings = TestModels.settings();
+        MainViewModel vm = new MainViewModel(executor, settings);
+        try {
+            vm.start(new StartOptions(TestModels.gray28(), TestModels.image(), null, null, null, null));
+            assertEquals(MainViewModel.State.OPENING, vm.stateProperty().get());
+            executor.cancelAll();
+            drain(queue);
+            assertFalse(vm.model().loadingProperty().get(), "a cancelled open is over");
+            assertEquals(MainViewModel.State.NO_MODEL, vm.stateProperty().get());
+
+            vm.model().open(TestModels.gray28());
+            vm.images().add(List.of(TestModels.image())); // the reading was cancelled too
+            vm.images().addSamples();
+            drain(queue);
+            assertEquals(MainViewModel.State.READY, vm.stateProperty().get());
+            vm.images().next();
+            executor.cancelAll();
+            drain(queue);
+            assertEquals(MainViewModel.State.STOPPED, vm.stateProperty().get(), "says so, with a way to run it again");
+            vm.session().recapture();
+            drain(queue);
+            assertEquals(MainViewModel.State.READY, vm.stateProperty().get());
+        } finally {
+            var model = vm.session().modelProperty().get();
+            vm.session().modelProperty().set(null);
+            drain(queue);
+            if (model != null) {
+                model.close();
+            }
+            settings.clear();
+        }
+    }
+
+    private static void drain(java.util.Deque<Runnable> queue) {
+        while (!queue.isEmpty()) {
+            queue.poll().run();
+        }
+    }
 }

@@ -1,10 +1,11 @@
 """PyTorch CPU baseline for SplitScope: ResNeSt-50 forward with and without attention capture.
 
-    /usr/bin/python3 src/test/python/bench_pytorch.py [--iterations 30] [--threads 2]
+    /usr/bin/python3 src/test/python/bench_pytorch.py [--iterations 30] [--threads 2] [--contended]
     /usr/bin/python3 src/test/python/bench_pytorch.py --save-checkpoint /tmp/resnest50.safetensors
 
 Prints one JSON line: torch, threads, batch, size, forward_ms, capture_ms (medians), iterations.
-5 warm-up rounds; plain and capturing forwards alternate.
+5 warm-up rounds; plain and capturing forwards alternate. With --contended, also contended_forward_ms and
+contended_capture_ms, measured while a busy process takes one core (as `splitscope bench --contended`).
 Capture = forward hooks on every SplitAttention (fc1 input = gap, r-softmax output = attention)
 copying [N,K,C/K] and [N,R,K,C/K] to host numpy arrays, for all 16 blocks.
 """
@@ -12,6 +13,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 
@@ -22,6 +24,12 @@ from make_parity_fixtures import float_state, save_safetensors  # noqa: E402
 from resnest_reference import attach_capture, resnest50  # noqa: E402
 
 WARMUP = 5
+SPIN = ("import sys, threading\n"
+        "def spin():\n"
+        "    while True:\n"
+        "        pass\n"
+        "threading.Thread(target=spin, daemon=True).start()\n"
+        "sys.stdin.read()\n")
 BATCH, SIZE = 1, 224
 
 
@@ -60,6 +68,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--iterations", type=int, default=30)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--contended", action="store_true",
+                    help="measure again while a busy process of our own takes one core")
     ap.add_argument("--save-checkpoint", metavar="PATH",
                     help="write resnest50's state dict as safetensors to PATH and exit")
     args = ap.parse_args()
@@ -76,10 +86,19 @@ def main() -> None:
 
     with torch.no_grad():
         forward_ms, capture_ms = measure(model, x, args.iterations)
-
-    print(json.dumps({"torch": torch.__version__, "threads": args.threads, "batch": BATCH, "size": SIZE,
-                      "forward_ms": round(forward_ms, 2), "capture_ms": round(capture_ms, 2),
-                      "iterations": args.iterations}))
+    out = {"torch": torch.__version__, "threads": args.threads, "batch": BATCH, "size": SIZE,
+           "forward_ms": round(forward_ms, 2), "capture_ms": round(capture_ms, 2), "iterations": args.iterations}
+    if args.contended:
+        # the same competitor as SplitScope's: a separate process spinning on one core until stdin closes
+        spinner = subprocess.Popen([sys.executable, "-c", SPIN], stdin=subprocess.PIPE)
+        try:
+            with torch.no_grad():
+                busy_forward, busy_capture = measure(model, x, args.iterations)
+        finally:
+            spinner.kill()
+        out["contended_forward_ms"] = round(busy_forward, 2)
+        out["contended_capture_ms"] = round(busy_capture, 2)
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ public final class CaptureExport {
         modelJson.add("config", GSON.toJsonTree(model.config()));
         modelJson.addProperty("notation", model.config().notation());
         json.add("model", modelJson);
-        json.addProperty("device", model.device().toString());
+        json.addProperty("device", org.splitscope.engine.Devices.describe(model.device()));
 
         JsonArray inputsJson = new JsonArray();
         for (int i = 0; i < inputs.size(); i++) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
 import org.splitscope.capture.Capture;
+import org.splitscope.engine.Devices;
 import org.splitscope.engine.Engines;
 import org.splitscope.engine.Timing;
 import org.splitscope.engine.LoadedModel;
@@ -58,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--contended", description = "Measure again while a busy process of our own takes one core, "
+            + "as on a desktop that is never idle (contended_forward_ms, contended_capture_ms).")
+    boolean contended;
+
     @Override
     public Integer call() throws SplitScopeException {
         if (batch < 1 || iterations < 1 || warmup < 0) {
@@ -84,30 +89,32 @@ final class BenchCommand implements Callable<Integer> {
         try (model) {
             int side = size != null ? size : model.preprocessing().size();
             Shape shape = new Shape(batch, model.config().inChannels(), side, side);
-            double[] forward = new double[iterations];
-            double[] capture = new double[iterations];
-            for (int i = -warmup; i < iterations; i++) {
-                // Alternate the two kinds so that drift on the machine affects both alike.
-                double f = time(model, shape, false);
-                double c = time(model, shape, true);
-                if (i >= 0) {
-                    forward[i] = f;
-                    capture[i] = c;
-                }
-            }
+            double[] quiet = measure(model, shape);
             out.put("model", model.name());
             out.put("notation", model.config().notation());
-            out.put("device", model.device().toString());
+            out.put("device", Devices.describe(model.device()));
             out.put("threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
             out.put("batch", batch);
             out.put("size", side);
             out.put("iterations", iterations);
-            out.put("forward_ms", round(Timing.median(forward)));
-            out.put("capture_ms", round(Timing.median(capture)));
-            out.put("capture_overhead_pct", round(100 * (Timing.median(capture) / Timing.median(forward) - 1)));
+            out.put("forward_ms", round(quiet[0]));
+            out.put("capture_ms", round(quiet[1]));
+            out.put("capture_overhead_pct", round(100 * (quiet[1] / quiet[0] - 1)));
+            if (contended) {
+                double[] busy;
+                try (Competitor competitor = Competitor.start()) {
+                    busy = measure(model, shape);
+                } catch (java.io.IOException e) {
+                    throw new SplitScopeException("--contended: cannot start the competing process: " + e.getMessage());
+                }
+                out.put("contended_forward_ms", round(busy[0]));
+                out.put("contended_capture_ms", round(busy[1]));
+            }
             if (!Double.isNaN(loadMs)) {
                 out.put("load_ms", round(loadMs));
             }
+            out.put("cpu_kernels", Engines.cpuKernels());
+            out.put("omp_wait_policy", Engines.ompWaitPolicy());
             out.put("djl", Engine.getDjlVersion());
             out.put("pytorch", Engine.getEngine("PyTorch").getVersion());
         }
@@ -117,6 +124,21 @@ final class BenchCommand implements Callable<Integer> {
             out.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
         }
         return 0;
+    }
+
+    /** Median forward and capture ms: warm-up, then the two kinds alternating so drift hits both alike. */
+    private double[] measure(LoadedModel model, Shape shape) {
+        double[] forward = new double[iterations];
+        double[] capture = new double[iterations];
+        for (int i = -warmup; i < iterations; i++) {
+            double f = time(model, shape, false);
+            double c = time(model, shape, true);
+            if (i >= 0) {
+                forward[i] = f;
+                capture[i] = c;
+            }
+        }
+        return new double[] {Timing.median(forward), Timing.median(capture)};
     }
 
     /** One forward on a fresh input, timed from input creation to logits (and captures) on the host. */

@@ -47,7 +47,7 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf("parameters   %,d%n", Weights.count(model.network()));
             System.out.printf("input        %d px, crop %.3f, %s%n", model.preprocessing().size(),
                     model.preprocessing().cropFraction(), model.preprocessing().interpolation().name().toLowerCase());
-            System.out.printf("device       %s; loaded in %.0f ms%n", model.device(), model.loadMs());
+            System.out.printf("device       %s; loaded in %.0f ms%n", org.splitscope.engine.Devices.describe(model.device()), model.loadMs());
             System.out.println();
             System.out.println("block       radix  K   C     C/K");
             for (Bottleneck b : model.network().blocks()) {

@@ -77,7 +77,7 @@ public class CliTest {
         assertEquals(64, json.getAsJsonObject("model").get("sha256").getAsString().length());
         assertEquals(2, json.getAsJsonObject("model").getAsJsonObject("config").get("radix").getAsInt());
         assertEquals(4, json.getAsJsonArray("blocks").size());
-        assertEquals("cpu()", json.get("device").getAsString());
+        assertEquals("CPU", json.get("device").getAsString());
         assertTrue(json.getAsJsonObject("timingsMs").get("forward").getAsDouble() > 0);
     }
 
@@ -128,12 +128,17 @@ public class CliTest {
 
     @Test
     void benchPrintsOneJsonObject() {
-        Run run = run("bench", "--preset", "resnest14d", "--size", "64", "--iterations", "2", "--warmup", "1", "--json");
+        Run run = run("bench", "--preset", "resnest14d", "--size", "64", "--iterations", "2", "--warmup", "1", "--json",
+                "--contended");
         assertEquals(0, run.status(), run.err());
         JsonObject json = new Gson().fromJson(run.out().trim(), JsonObject.class);
         assertTrue(json.get("forward_ms").getAsDouble() > 0);
         assertTrue(json.get("capture_ms").getAsDouble() > 0);
+        assertTrue(json.get("contended_forward_ms").getAsDouble() > 0, "measured again under its own competitor");
+        assertTrue(json.get("contended_capture_ms").getAsDouble() > 0);
         assertEquals("2s1x64d", json.get("notation").getAsString());
+        assertEquals("CPU", json.get("device").getAsString(), "in the user's words, not cpu()");
+        assertEquals("PASSIVE", json.get("omp_wait_policy").getAsString());
     }
 
     @Test

@@ -30,4 +30,29 @@ class EnginesTest {
         SplitScopeException bad = assertThrows(SplitScopeException.class, () -> Engines.device("tpu"));
         assertEquals("--device: expected auto, cpu or gpu, got 'tpu'", bad.getMessage());
     }
+
+    @Test
+    void nativeSettingsAreSetBeforeTheEngineLoadsAndAUsersValueIsKept() throws Exception {
+        Engines.configure(0);
+        assertEquals("PASSIVE", Engines.ompWaitPolicy(), "OpenMP threads sleep instead of spinning");
+        assertTrue(Engines.cpuKernels().startsWith("AVX"), Engines.cpuKernels());
+        // a fresh process where the user chose otherwise
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), ShowSettings.class.getName());
+        pb.environment().put("OMP_WAIT_POLICY", "ACTIVE");
+        pb.environment().put("ONEDNN_MAX_CPU_ISA", "AVX2");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("ACTIVE AVX2", out);
+    }
+
+    /** Prints the settings the engine would start with. */
+    public static final class ShowSettings {
+        public static void main(String[] args) {
+            Engines.configure(0);
+            System.out.println(Engines.ompWaitPolicy() + " " + Engines.cpuKernels());
+        }
+    }
 }

@@ -47,7 +47,7 @@ final class StatusBar extends HBox {
         timing.getStyleClass().add("timing");
         session.captureProperty().addListener((obs, old, now) -> timing.setText(now == null ? ""
                 : String.format(java.util.Locale.ROOT, "forward %.0f ms · copy %.0f ms · %s", now.result().forwardMs(),
-                        now.result().hostCopyMs(), now.model().device().getDeviceType().toUpperCase(java.util.Locale.ROOT))));
+                        now.result().hostCopyMs(), org.splitscope.engine.Devices.describe(now.model().device()))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(message, spacer, progress, cancel, timing);

@@ -64,8 +64,7 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
     }
 
     static String device(LoadedModel model) {
-        String type = model.device().getDeviceType();
-        return "gpu".equalsIgnoreCase(type) ? "GPU " + model.device().getDeviceId() : "CPU";
+        return org.splitscope.engine.Devices.describe(model.device());
     }
 
     public String value(String label) {

@@ -1,0 +1,12 @@
+package org.splitscope.engine;
+
+import ai.djl.Device;
+
+/** Devices in the user's words: "CPU", "GPU 0" (DJL prints "cpu()"). */
+public final class Devices {
+    private Devices() {}
+
+    public static String describe(Device device) {
+        return device.isGpu() ? "GPU " + device.getDeviceId() : "CPU";
+    }
+}

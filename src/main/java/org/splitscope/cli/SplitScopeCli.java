@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 /**
  * The headless command line: thin commands over the same services as the GUI. A problem with the
  * user's input ends with exit status 2 and one {@code error:} line; stack traces only with --debug.
+ * Scope INHERIT gives every subcommand -h/--help and -V/--version.
  */
-@Command(name = "splitscope", mixinStandardHelpOptions = true, version = "SplitScope 0.1",
+@Command(name = "splitscope", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "SplitScope 0.1",
         description = "Explore split-attention networks (ResNeSt): capture, benchmark, inspect.",
         subcommands = {CaptureCommand.class, BenchCommand.class, InfoCommand.class, TrainCommand.class, AblationCommand.class})
 public final class SplitScopeCli implements Runnable {

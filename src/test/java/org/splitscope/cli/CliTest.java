@@ -13,11 +13,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.TestSupport;
+import picocli.CommandLine;
 
 /** The CLI end to end, in process: real files in, files out read back; broken files out with exit 2. */
 public class CliTest {
@@ -171,5 +173,29 @@ public class CliTest {
         Run preset = run("bench", "--preset", "resnest9000");
         assertEquals(2, preset.status());
         assertTrue(preset.err().contains("unknown preset 'resnest9000'"), preset.err());
+    }
+
+    @Test
+    void everyCommandPrintsHelpAndVersionWithoutItsRequiredOptions() {
+        List<String> commands = new ArrayList<>(new CommandLine(new SplitScopeCli()).getSubcommands().keySet());
+        assertTrue(commands.containsAll(List.of("capture", "bench", "info", "train", "ablation")), commands.toString());
+        for (String command : commands) {
+            for (String flag : List.of("--help", "-h")) {
+                Run run = run(command, flag);
+                assertEquals(0, run.status(), command + " " + flag + ": " + run.err());
+                assertTrue(run.out().startsWith("Usage: splitscope " + command + " "), run.out());
+                assertTrue(run.out().contains("--version"), run.out());
+                assertEquals("", run.err(), command + " " + flag);
+            }
+            for (String flag : List.of("--version", "-V")) {
+                Run run = run(command, flag);
+                assertEquals(0, run.status(), command + " " + flag + ": " + run.err());
+                assertEquals("SplitScope 0.1", run.out().strip(), command + " " + flag);
+            }
+        }
+        Run root = run("--help");
+        assertEquals(0, root.status());
+        assertTrue(root.out().contains("capture"), root.out());
+        assertEquals("SplitScope 0.1", run("--version").out().strip());
     }
 }

@@ -1,5 +1,8 @@
 package org.splitscope;
 
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import org.splitscope.app.SplitScopeApp;
 import org.splitscope.cli.SplitScopeCli;
@@ -10,15 +13,53 @@ import org.splitscope.engine.Engines;
  * class (not a JavaFX Application) so that JavaFX on the class path works with {@code java -jar}.
  */
 public final class Launcher {
+    static final String NO_DISPLAY = "error: the explorer needs a display (DISPLAY is not set); "
+            + "the command line works without one: splitscope --help";
+
+    /** Held so the setting below is not lost with a garbage-collected logger. */
+    private static Logger javafxLogger;
+
     private Launcher() {}
 
     public static void main(String[] args) {
         Engines.configure(0); // telemetry off, offline: before anything can touch DJL
         if (args.length == 0) {
-            Application.launch(SplitScopeApp.class);
-            System.exit(0); // DJL's native threads must not keep the JVM alive after the window closes
+            System.exit(explorer());
         } else {
             System.exit(SplitScopeCli.run(args));
         }
+    }
+
+    private static int explorer() {
+        if (!hasDisplay()) {
+            System.err.println(NO_DISPLAY);
+            return SplitScopeCli.USER_ERROR;
+        }
+        // JavaFX warns at every start that it runs from the class path ("unnamed module"): that is how
+        // java -jar with target/lib/ works, and the window is tested that way. Only that warning level.
+        javafxLogger = Logger.getLogger("javafx");
+        javafxLogger.setLevel(Level.SEVERE);
+        try {
+            Application.launch(SplitScopeApp.class);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // e.g. "Unable to open DISPLAY": a display variable that points nowhere
+            System.err.println("error: cannot open the explorer window: " + e.getMessage()
+                    + "; the command line works without a display: splitscope --help");
+            return SplitScopeCli.USER_ERROR;
+        }
+        return 0; // DJL's native threads must not keep the JVM alive after the window closes
+    }
+
+    /** On Linux and the BSDs a window needs X11 or Wayland; elsewhere there is always a desktop. */
+    static boolean hasDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

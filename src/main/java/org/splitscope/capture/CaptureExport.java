@@ -33,10 +33,19 @@ public final class CaptureExport {
 
     private CaptureExport() {}
 
+    /** An input left out (capture --skip-bad), with why. */
+    public record Skipped(String path, String reason) {}
+
     public static void write(Path dir, LoadedModel model, List<String> inputs, CaptureResult result,
             Map<String, Double> timings) throws IOException {
+        write(dir, model, inputs, List.of(), result, timings);
+    }
+
+    public static void write(Path dir, LoadedModel model, List<String> inputs, List<Skipped> skipped,
+            CaptureResult result, Map<String, Double> timings) throws IOException {
         writeNpz(dir.resolve(NPZ), model.manager(), result);
         JsonObject report = report(model, inputs, result, timings);
+        report.add("skipped", GSON.toJsonTree(skipped));
         AtomicFiles.write(dir.resolve(JSON), out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             GSON.toJson(report, writer);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ablation", description = "Measure the bundled (or given) Fashion-MNIST models: top-1, parameters, MFLOPs, images/s.")
 final class AblationCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "FILE", description = "Models to measure (default: every bundled one).")
+    @Option(names = "--model", paramLabel = "FILE|NAME", description = "Models to measure: files or bundled names (default: every bundled one).")
     List<Path> models;
 
     @Option(names = "--data", defaultValue = "/usr/share/datasets/fashion-mnist", description = "Fashion-MNIST IDX files.")
@@ -38,9 +38,12 @@ final class AblationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SplitScopeException {
         Engines.configure(threads);
-        List<Path> files = models;
-        if (files == null) {
-            files = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        if (models != null) {
+            for (Path m : models) {
+                files.add(BundledModels.resolve(m));
+            }
+        } else {
             for (BundledModels.Entry entry : BundledModels.all()) {
                 files.add(BundledModels.file(entry));
             }

@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--preset", paramLabel = "NAME", description = "Random weights for this preset.")
         String preset;
 
-        @Option(names = "--model", paramLabel = "FILE", description = "A checkpoint; also measures load_ms.")
+        @Option(names = "--model", paramLabel = "FILE|NAME", description = "A checkpoint or bundled model; also measures load_ms.")
         java.nio.file.Path model;
     }
 
@@ -73,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
         double loadMs = Double.NaN;
         LoadedModel model;
         if (target.model != null) {
-            ModelLoader.requireFile(target.model);
-            ModelLoader.Request request = new ModelLoader.Request(target.model, null, avdFirst, null, Engines.device(device));
+            java.nio.file.Path file = org.splitscope.models.BundledModels.resolve(target.model);
+            ModelLoader.Request request = new ModelLoader.Request(file, null, avdFirst, null, Engines.device(device));
             double[] loads = new double[3];
             for (int i = 0; i < loads.length; i++) {
                 try (LoadedModel m = ModelLoader.load(request)) {

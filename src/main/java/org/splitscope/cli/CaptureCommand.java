@@ -39,6 +39,10 @@ final class CaptureCommand implements Callable<Integer> {
             description = "Also save these blocks' per-split maps U_r [N,R,C,H,W] and fused output V [N,C,H,W] (large), e.g. layer3.4.")
     Set<String> splitBlocks = Set.of();
 
+    @Option(names = "--skip-bad", description = "Leave out inputs that cannot be read (listed in the summary and in "
+            + "capture.json) instead of stopping at the first.")
+    boolean skipBad;
+
     @Override
     public Integer call() throws SplitScopeException {
         if (batch < 1) {
@@ -51,10 +55,20 @@ final class CaptureCommand implements Callable<Integer> {
             List<CaptureResult> parts = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             List<Sample> pending = new ArrayList<>();
+            List<CaptureExport.Skipped> skipped = new ArrayList<>();
             double preprocessMs = 0;
             for (Path file : files) {
                 long t = System.nanoTime();
-                List<Sample> samples = Samples.load(file, model.preprocessing());
+                List<Sample> samples;
+                try {
+                    samples = Samples.load(file, model.preprocessing());
+                } catch (SplitScopeException e) {
+                    if (!skipBad) {
+                        throw e;
+                    }
+                    skipped.add(new CaptureExport.Skipped(file.toString(), e.getMessage()));
+                    continue;
+                }
                 preprocessMs += (System.nanoTime() - t) / 1e6;
                 for (Sample sample : samples) {
                     pending.add(sample);
@@ -66,6 +80,10 @@ final class CaptureCommand implements Callable<Integer> {
             if (!pending.isEmpty()) {
                 flush(model, pending, parts, sources, splitBlocks);
             }
+            if (parts.isEmpty()) {
+                throw new SplitScopeException("no input could be read (" + skipped.size() + " skipped; the first: "
+                        + skipped.get(0).reason() + ")");
+            }
             CaptureResult result = CaptureResult.concat(parts);
             double totalMs = (System.nanoTime() - start) / 1e6;
 
@@ -76,7 +94,7 @@ final class CaptureCommand implements Callable<Integer> {
             timings.put("hostCopy", result.hostCopyMs());
             timings.put("total", totalMs);
             try {
-                CaptureExport.write(out, model, sources, result, timings);
+                CaptureExport.write(out, model, sources, skipped, result, timings);
             } catch (IOException e) {
                 throw new SplitScopeException(out + ": cannot write the capture (" + e.getMessage() + ")", e);
             }
@@ -86,6 +104,10 @@ final class CaptureCommand implements Callable<Integer> {
             }
             System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
                     result.batch(), result.blocks().size(), out.resolve(CaptureExport.NPZ));
+            if (!skipped.isEmpty()) {
+                System.err.printf("skipped %d of %d inputs: %s%n", skipped.size(), files.size(), String.join("; ",
+                        skipped.stream().map(CaptureExport.Skipped::reason).toList()));
+            }
             return 0;
         }
     }

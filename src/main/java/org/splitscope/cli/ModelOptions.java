@@ -8,10 +8,11 @@ import org.splitscope.engine.ModelLoader;
 import org.splitscope.models.BundledModels;
 import picocli.CommandLine.Option;
 
-/** How a command picks its model: shared by capture, info and bench. */
+/** How a command picks its model: shared by capture and info. */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "Checkpoint: safetensors, PyTorch .pth/.bin (zip or legacy), DJL .params. Default: the bundled model.")
+    @Option(names = "--model", paramLabel = "FILE|NAME",
+            description = "Checkpoint: safetensors, PyTorch .pth/.bin (zip or legacy), DJL .params; or a bundled model's "
+                    + "name (fmnist-2s1x64d …). Default: the bundled default model.")
     Path model;
 
     @Option(names = "--preset", paramLabel = "NAME",
@@ -28,7 +29,7 @@ final class ModelOptions {
     String device;
 
     LoadedModel load() throws SplitScopeException {
-        Path file = model != null ? model : BundledModels.defaultModel();
+        Path file = model != null ? BundledModels.resolve(model) : BundledModels.defaultModel();
         ModelLoader.requireFile(file);
         return ModelLoader.load(new ModelLoader.Request(file, preset, avdFirst, labels, Engines.device(device)));
     }

@@ -29,11 +29,21 @@ public final class SplitScopeCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** --debug is inherited by every command: {@code capture … --debug} counts as much as {@code --debug capture}. */
+    private static boolean debugAnywhere(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new SplitScopeCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            boolean debug = parseResult.hasMatchedOption("--debug");
+            boolean debug = debugAnywhere(parseResult);
             if (e instanceof SplitScopeException) {
                 err.println("error: " + e.getMessage());
             } else {

@@ -25,6 +25,9 @@ public final class Engines {
         // takes 1.8× as long (ResNeSt-50: 320 → 178 ms with one busy competitor). Passive waiting
         // sleeps instead; quiet it costs about as much as the run-to-run noise.
         NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
+        // libtorch prints warnings such as "Could not initialize NNPACK" at every start on some CPUs:
+        // noise on a user's terminal. Errors still show; TORCH_CPP_LOG_LEVEL=WARNING brings them back.
+        NativeEnvironment.setDefault("TORCH_CPP_LOG_LEVEL", "ERROR");
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");

@@ -56,7 +56,9 @@ public final class ImageLoader {
         List<Path> images = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                if (isImageFile(entry) && Files.isRegularFile(entry)) {
+                // dotfiles are hidden files (macOS' ._x.png resource forks, .DS_Store), not inputs
+                boolean hidden = entry.getFileName().toString().startsWith(".");
+                if (!hidden && isImageFile(entry) && Files.isRegularFile(entry)) {
                     images.add(entry);
                 }
             }

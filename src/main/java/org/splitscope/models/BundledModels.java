@@ -1,6 +1,7 @@
 package org.splitscope.models;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import org.splitscope.SplitScopeException;
 
@@ -30,6 +31,27 @@ public final class BundledModels {
         Entry entry = all().stream().filter(Entry::isDefault).findFirst()
                 .orElseThrow(() -> new SplitScopeException("no bundled default model in this build: pass --model FILE"));
         return file(entry);
+    }
+
+    /**
+     * What a {@code --model} names: the file if there is one, else the bundled model of that name
+     * ({@code fmnist-0s1x64d}, with or without {@code .safetensors}); else a one-line error.
+     */
+    public static Path resolve(Path given) throws SplitScopeException {
+        if (Files.isRegularFile(given)) {
+            return given;
+        }
+        String name = given.toString();
+        List<Entry> entries = all();
+        for (Entry entry : entries) {
+            if (entry.file().equals(name) || entry.file().equals(name + ".safetensors")) {
+                return file(entry);
+            }
+        }
+        String known = entries.stream().map(e -> e.file().replaceFirst("\\.safetensors$", ""))
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new SplitScopeException(given + ": no such file" + (Files.exists(given) ? "" : known.isEmpty() ? ""
+                : ", nor a bundled model (" + known + ")"));
     }
 
     /** The entry's checkpoint as a file on disk. */

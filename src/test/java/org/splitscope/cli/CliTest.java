@@ -198,4 +198,74 @@ public class CliTest {
         assertTrue(root.out().contains("capture"), root.out());
         assertEquals("SplitScope 0.1", run("--version").out().strip());
     }
+
+    @Test
+    void debugCountsWhereverItIsGiven() {
+        String[] failing = {"capture", "--model", fixture("r2k1.safetensors"), "--input", temp.resolve("nope.png").toString(),
+            "--out", temp.toString()};
+        Run plain = run(failing);
+        assertEquals(2, plain.status());
+        assertEquals(1, plain.err().strip().lines().count(), plain.err());
+        List<String> trailing = new ArrayList<>(List.of(failing));
+        trailing.add("--debug");
+        Run debug = run(trailing.toArray(String[]::new));
+        assertEquals(2, debug.status());
+        assertTrue(debug.err().startsWith("error: "), debug.err());
+        assertTrue(debug.err().contains("\tat org.splitscope."), "a stack trace after the error line: " + debug.err());
+    }
+
+    @Test
+    void bundledModelsAreReachableByName() {
+        Run info = run("info", "--model", "fmnist-0s1x64d");
+        assertEquals(0, info.status(), info.err());
+        assertTrue(info.out().contains("0s1x64d"), info.out());
+        assertEquals(0, run("info", "--model", "fmnist-4s1x64d.safetensors").status());
+        Run unknown = run("info", "--model", "fmnist-9s9x99d");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("fmnist-9s9x99d: no such file, nor a bundled model (fmnist-2s1x64d"), unknown.err());
+    }
+
+    @Test
+    void badInputsStopTheCaptureOrAreSkippedAndListedWithSkipBad() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("images"));
+        Files.copy(TestSupport.resource("input/formats/blocks.png"), dir.resolve("a.png"));
+        Files.write(dir.resolve("b.png"), new byte[] {1, 2, 3, 4, 5});
+        Files.write(dir.resolve("._a.png"), new byte[] {0, 0, 0}); // a macOS resource fork: not an input
+        Files.write(dir.resolve(".DS_Store"), new byte[] {0});
+        Path stopped = temp.resolve("stopped");
+        Run strict = run("capture", "--model", "fmnist-2s1x64d", "--input", dir.toString(), "--out", stopped.toString());
+        assertEquals(2, strict.status());
+        assertTrue(strict.err().contains("b.png"), strict.err());
+        assertFalse(Files.exists(stopped.resolve("capture.npz")), "nothing half-written");
+
+        Path out = temp.resolve("skipping");
+        Run lenient = run("capture", "--model", "fmnist-2s1x64d", "--input", dir.toString(), "--out", out.toString(),
+                "--skip-bad");
+        assertEquals(0, lenient.status(), lenient.err());
+        assertTrue(lenient.err().startsWith("skipped 1 of 2 inputs: "), lenient.err());
+        JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
+        assertEquals(1, json.getAsJsonArray("inputs").size());
+        assertEquals(1, json.getAsJsonArray("skipped").size());
+        assertTrue(json.getAsJsonArray("skipped").get(0).getAsJsonObject().get("path").getAsString().endsWith("b.png"));
+
+        Files.delete(dir.resolve("a.png"));
+        Run none = run("capture", "--model", "fmnist-2s1x64d", "--input", dir.toString(), "--out", out.toString(),
+                "--skip-bad");
+        assertEquals(2, none.status());
+        assertTrue(none.err().startsWith("error: no input could be read"), none.err());
+    }
+
+    @Test
+    void withoutADisplayTheExplorerSaysSoInOneLine() throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                org.splitscope.Launcher.class.getName());
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor());
+        assertEquals("error: the explorer needs a display (DISPLAY is not set); the command line works without one: "
+                + "splitscope --help", err.strip());
+    }
 }

@@ -14,6 +14,7 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.io.Printable;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
 import picocli.CommandLine.Command;
@@ -100,13 +101,13 @@ final class CaptureCommand implements Callable<Integer> {
             }
             for (int i = 0; i < sources.size(); i++) {
                 Prediction top = Prediction.top(result.logits(i), 1, model.labels()).get(0);
-                System.out.printf("%s\t%s\t%.3f%n", sources.get(i), top.label(), top.probability());
+                System.out.printf("%s\t%s\t%.3f%n", Printable.clean(sources.get(i)), top.label(), top.probability());
             }
             System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
                     result.batch(), result.blocks().size(), out.resolve(CaptureExport.NPZ));
             if (!skipped.isEmpty()) {
                 System.err.printf("skipped %d of %d inputs: %s%n", skipped.size(), files.size(), String.join("; ",
-                        skipped.stream().map(CaptureExport.Skipped::reason).toList()));
+                        skipped.stream().map(k -> Printable.clean(k.reason())).toList()));
             }
             return 0;
         }

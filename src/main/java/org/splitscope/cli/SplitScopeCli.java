@@ -2,6 +2,7 @@ package org.splitscope.cli;
 
 import java.io.PrintWriter;
 import org.splitscope.SplitScopeException;
+import org.splitscope.io.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +46,9 @@ public final class SplitScopeCli implements Runnable {
             PrintWriter err = commandLine.getErr();
             boolean debug = debugAnywhere(parseResult);
             if (e instanceof SplitScopeException) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + Printable.clean(e.getMessage())); // may quote file names and contents
             } else {
-                err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + Printable.clean(e.getMessage())
                         + (debug ? "" : " (run with --debug for details)"));
             }
             if (debug) {

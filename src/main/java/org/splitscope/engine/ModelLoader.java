@@ -19,6 +19,7 @@ import org.splitscope.checkpoint.Checkpoints;
 import org.splitscope.checkpoint.StateDict;
 import org.splitscope.input.Preprocessing;
 import org.splitscope.model.ArchitectureInference;
+import org.splitscope.io.Printable;
 import org.splitscope.model.Initialization;
 import org.splitscope.model.Labels;
 import org.splitscope.model.Metadata;
@@ -92,8 +93,10 @@ public final class ModelLoader {
             Preprocessing preprocessing = preset != null ? preset.preprocessing()
                     : fromFile != null ? fromFile : defaultPreprocessing(config);
             String preprocessingOrigin = preset != null ? architecture : fromFile != null ? Origins.METADATA : Origins.DEFAULT;
-            String name = preset != null ? preset.name()
-                    : dict.metadata().getOrDefault(Metadata.NAME, file.getFileName().toString());
+            // names come from the file: made safe for terminals and windows once, here
+            String name = Printable.clean(preset != null ? preset.name()
+                    : dict.metadata().getOrDefault(Metadata.NAME, file.getFileName().toString()));
+            labels = labels.stream().map(Printable::clean).toList();
             double ms = (System.nanoTime() - start) / 1e6;
             Origins origins = new Origins(architecture, avdOrigin, preprocessingOrigin, labelOrigin);
             return new LoadedModel(name, file, preset == null ? null : preset.name(), origins, network, preprocessing,

@@ -268,4 +268,14 @@ public class CliTest {
         assertEquals("error: the explorer needs a display (DISPLAY is not set); the command line works without one: "
                 + "splitscope --help", err.strip());
     }
+
+    @Test
+    void fileNamesInErrorsCannotDriveTheTerminal() {
+        Run run = run("capture", "--model", "fmnist-2s1x64d", "--input", temp.resolve("x\u001b[31m\nerror: forged.png").toString(),
+                "--out", temp.resolve("o").toString());
+        assertEquals(2, run.status());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertFalse(run.err().strip().chars().anyMatch(c -> c < 0x20), run.err());
+        assertTrue(run.err().contains("x\\x1B[31m\\x0Aerror: forged.png"), run.err());
+    }
 }

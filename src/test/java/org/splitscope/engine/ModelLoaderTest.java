@@ -85,4 +85,28 @@ class ModelLoaderTest {
         SplitScopeException e = assertThrows(SplitScopeException.class, () -> load(resnest14d, "resnest51", null));
         assertTrue(e.getMessage().contains("resnest50d_4s2x40d"), e.getMessage());
     }
+
+    @Test
+    void namesAndLabelsFromAFileCannotDriveTheTerminal(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hostile.safetensors");
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        String evil = "\u001b[2J\u001b[31mowned\nerror: fake line\u202Etxt.exe";
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            labels.add(i == 3 ? evil : "class " + i);
+        }
+        metadata.put(org.splitscope.model.Metadata.NAME, evil);
+        metadata.put(org.splitscope.model.Metadata.LABELS, new com.google.gson.Gson().toJson(labels));
+        try (var manager = TestSupport.manager()) {
+            var tensors = org.splitscope.checkpoint.Checkpoints.read(TestSupport.resource("parity/r2k2_gray28.safetensors"),
+                    manager).tensors();
+            org.splitscope.checkpoint.SafetensorsWriter.write(file, tensors, metadata);
+        }
+        try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu()))) {
+            for (String text : List.of(model.name(), model.labels().get(3))) {
+                assertTrue(text.chars().noneMatch(c -> c < 0x20 || c == 0x7F || c == 0x202E), text);
+                assertEquals("\\x1B[2J\\x1B[31mowned\\x0Aerror: fake line\\u202Etxt.exe", text, "visible, not obeyed");
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ import org.splitscope.input.ImageLoader;
 public record ImageItem(String name, Path file, BufferedImage pixels) {
 
     public static ImageItem ofFile(Path file) {
-        return new ImageItem(file.getFileName().toString(), file, null);
+        return new ImageItem(org.splitscope.io.Printable.clean(file.getFileName().toString()), file, null);
     }
 
     public static ImageItem ofPixels(String name, BufferedImage pixels) {

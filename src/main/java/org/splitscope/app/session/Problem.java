@@ -16,7 +16,8 @@ public record Problem(String title, String message, String details) {
                 : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        return new Problem(title, message == null ? "unknown error" : message.lines().findFirst().orElse(""),
+        return new Problem(title, message == null ? "unknown error"
+                : org.splitscope.io.Printable.clean(message.lines().findFirst().orElse("")),
                 trace.toString());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.splitscope.io.Printable;
 
 /**
  * Reads numpy {@code .npy} files (format versions 1.0, 2.0 and 3.0) holding little-endian float32
@@ -97,6 +98,11 @@ public final class NpyReader {
             throw new ImageInputException(file, "file has " + (available - count * 4)
                     + " bytes after the data of shape " + shapeText(shape) + "; it is not a plain .npy file");
         }
+        long bytesNeeded = count * 4; // a sparse file can be this large without holding anything
+        if (bytesNeeded > allocatable()) {
+            throw new ImageInputException(file, "array of shape " + shapeText(shape) + " needs " + megabytes(bytesNeeded)
+                    + " MB, more than this program may use (" + megabytes(allocatable()) + " MB free; raise -Xmx or split the file)");
+        }
         float[] data = new float[(int) count];
         ByteBuffer bytes = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         int filled = 0;
@@ -115,6 +121,16 @@ public final class NpyReader {
         return new NpyTensor(shape, data);
     }
 
+    /** What a new array may take: half of the heap still free, so the forward has room too. */
+    private static long allocatable() {
+        Runtime r = Runtime.getRuntime();
+        return (r.maxMemory() - (r.totalMemory() - r.freeMemory())) / 2;
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
     /** Accepts {@code <f4} (and {@code =f4}, numpy's native order on little-endian machines) only. */
     private static void checkDtype(Path file, String descr) throws ImageInputException {
         if (descr.equals("<f4") || descr.equals("=f4")) {
@@ -125,8 +141,8 @@ public final class NpyReader {
         }
         String body = descr.length() >= 2 && "<>|=".indexOf(descr.charAt(0)) >= 0 ? descr.substring(1) : descr;
         String kind = body.isEmpty() ? null : KINDS.get(body.charAt(0));
-        String name = descr;
-        if (kind != null && body.substring(1).matches("\\d+")) {
+        String name = "'" + Printable.clean(descr) + "'"; // header text is the file's, not ours to echo raw
+        if (kind != null && body.substring(1).matches("\\d{1,3}")) {
             int bytes = Integer.parseInt(body.substring(1));
             name = kind.equals("bool") || kind.equals("object") || kind.equals("string") || kind.equals("bytes")
                     ? kind : kind + bytes * 8;
@@ -150,10 +166,10 @@ public final class NpyReader {
             try {
                 shape[n] = Long.parseLong(p);
             } catch (NumberFormatException e) {
-                throw new ImageInputException(file, "bad shape in the .npy header: (" + text + ")");
+                throw new ImageInputException(file, "bad shape in the .npy header: (" + Printable.clean(text) + ")");
             }
             if (shape[n] < 0) {
-                throw new ImageInputException(file, "bad shape in the .npy header: (" + text + ")");
+                throw new ImageInputException(file, "bad shape in the .npy header: (" + Printable.clean(text) + ")");
             }
             n++;
         }

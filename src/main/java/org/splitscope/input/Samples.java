@@ -49,6 +49,16 @@ public final class Samples {
         }
         NpyTensor array = NpyReader.read(file);
         long[] shape = array.shape();
+        if (array.data().length == 0) {
+            throw new SplitScopeException(name + ": the array of shape " + java.util.Arrays.toString(shape)
+                    + " holds no image");
+        }
+        for (int i = 0; i < array.data().length; i++) {
+            if (!Float.isFinite(array.data()[i])) {
+                throw new SplitScopeException(name + ": value " + i + " is " + array.data()[i]
+                        + "; a network input must be finite (NaN or infinity here would give NaN predictions)");
+            }
+        }
         if (shape.length == 3) {
             return List.of(new Sample(name, shape, array.data()));
         }

@@ -107,6 +107,45 @@ class NpyReaderTest {
         assertTrue(message(negative).contains("bad shape"));
     }
 
+    @Test
+    void headersWithAbsurdOrHostileTextGiveOneCleanLine() {
+        Path wide = write("wide.npy", npy(1, "{'descr': '<f99999999999999', 'fortran_order': False, 'shape': (2,), }", new byte[8]));
+        assertEquals("wide.npy: '<f99999999999999' arrays are not supported; save float32", message(wide));
+        Path hostile = write("esc.npy", npy(1, "{'descr': '<\u001b[31m\u0000x', 'fortran_order': False, 'shape': (2,), }",
+                new byte[8]));
+        String m = message(hostile);
+        assertTrue(m.chars().noneMatch(c -> c < 0x20), m);
+        assertTrue(m.contains("\\x1B[31m\\x00x"), m);
+    }
+
+    @Test
+    void aSparseFileAsLargeAsItsShapeIsRefusedBeforeAllocating() throws Exception {
+        // 2^31 - 16 floats (8 GB) in a sparse file: the size check passes, the heap check must not
+        long count = Integer.MAX_VALUE - 16;
+        Path file = write("sparse.npy", npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (" + count + ",), }",
+                new byte[0]));
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[1]), channel.size() + count * 4 - 1);
+        }
+        String m = message(file);
+        assertTrue(m.contains("more than this program may use"), m);
+    }
+
+    @Test
+    void emptyAndNonFiniteInputsAreRefused() throws Exception {
+        var preprocessing = org.splitscope.input.Preprocessing.imagenet(8, 1.0, Preprocessing.Interpolation.BILINEAR);
+        Path empty = write("empty.npy", npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (0, 3, 8, 8), }", new byte[0]));
+        var e = assertThrows(org.splitscope.SplitScopeException.class, () -> Samples.load(empty, preprocessing));
+        assertTrue(e.getMessage().startsWith("empty.npy: ") && e.getMessage().contains("holds no image"), e.getMessage());
+        ByteBuffer nan = ByteBuffer.allocate(3 * 8 * 8 * 4).order(ByteOrder.LITTLE_ENDIAN);
+        while (nan.hasRemaining()) {
+            nan.putFloat(Float.NaN);
+        }
+        Path nans = write("nan.npy", npy(1, "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3, 8, 8), }", nan.array()));
+        var f = assertThrows(org.splitscope.SplitScopeException.class, () -> Samples.load(nans, preprocessing));
+        assertTrue(f.getMessage().contains("must be finite"), f.getMessage());
+    }
+
     // ------------------------------------------------------------ helpers
 
     private static String message(Path file) {

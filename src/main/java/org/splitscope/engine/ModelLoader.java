@@ -175,9 +175,26 @@ public final class ModelLoader {
             return fallback;
         }
         try {
-            return GSON.fromJson(json, type);
-        } catch (JsonParseException | IllegalArgumentException e) {
-            throw new CheckpointException(file, "metadata " + key + " is not valid: " + e.getMessage());
+            T value = GSON.fromJson(json, type);
+            if (value == null) {
+                throw new CheckpointException(file, "metadata " + key + " is empty");
+            }
+            return value;
+        } catch (JsonParseException e) {
+            // Gson's own text runs over several lines and ends in a troubleshooting link: keep its gist
+            String gist = Printable.clean(String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    .replaceAll("\\s*See https?://\\S+", "").replaceAll("^([\\w$]+\\.)*\\w+(Exception|Error): ", ""));
+            throw new CheckpointException(file, "metadata " + key + " is not of the expected form (" + gist + ")");
+        } catch (RuntimeException e) {
+            // a record's constructor refused a value (wrapped by Gson), or a required value was null
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String why = cause instanceof IllegalArgumentException ? cause.getMessage()
+                    : cause instanceof NullPointerException ? "a required value is missing or null"
+                    : "a value is out of range";
+            throw new CheckpointException(file, "metadata " + key + ": " + Printable.clean(why));
         }
     }
 
@@ -188,6 +205,9 @@ public final class ModelLoader {
         }
         String[] names = metadata(metadata, Metadata.LABELS, String[].class, file, null);
         if (names != null) {
+            if (java.util.Arrays.stream(names).anyMatch(java.util.Objects::isNull)) {
+                throw new CheckpointException(file, "metadata " + Metadata.LABELS + ": a class name is null");
+            }
             if (names.length != classes) {
                 throw new CheckpointException(file, "metadata has " + names.length + " labels for " + classes + " classes");
             }

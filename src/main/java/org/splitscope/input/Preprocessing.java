@@ -23,18 +23,22 @@ public record Preprocessing(
         BICUBIC
     }
 
+    /** Far above any published ResNeSt input (timm's largest is 416). */
+    public static final int MAX_SIZE = 2048;
+
     private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
 
     public Preprocessing {
-        if (size < 1) {
-            throw new IllegalArgumentException("size must be positive: " + size);
+        // Bounded because sizes also come from files: size² pixels are allocated per image.
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be 1 to " + MAX_SIZE + ": " + size);
         }
-        if (!(cropFraction > 0) || Double.isInfinite(cropFraction) || Math.floor(size / cropFraction) < 1) {
-            throw new IllegalArgumentException("cropFraction must be positive: " + cropFraction);
+        if (!(cropFraction >= 0.1 && cropFraction <= 2)) {
+            throw new IllegalArgumentException("cropFraction must be 0.1 to 2: " + cropFraction);
         }
         if (interpolation == null) {
-            throw new IllegalArgumentException("interpolation is required");
+            throw new IllegalArgumentException("interpolation must be bilinear or bicubic");
         }
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3: " + channels);
@@ -42,8 +46,13 @@ public record Preprocessing(
         if (mean == null || std == null || mean.length != channels || std.length != channels) {
             throw new IllegalArgumentException("mean and std need " + channels + " values each");
         }
+        for (float m : mean) {
+            if (!Float.isFinite(m)) {
+                throw new IllegalArgumentException("mean must be finite: " + Arrays.toString(mean));
+            }
+        }
         for (float s : std) {
-            if (!(s > 0)) {
+            if (!(s > 0) || Float.isInfinite(s)) {
                 throw new IllegalArgumentException("std must be positive: " + Arrays.toString(std));
             }
         }

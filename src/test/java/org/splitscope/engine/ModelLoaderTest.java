@@ -109,4 +109,37 @@ class ModelLoaderTest {
             }
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "splitscope.config|{\"layers\":[1,1,1],\"radix\":99,\"cardinality\":2}|radix must be 0 to 32",
+        "splitscope.config|{\"radix\":2}|a required value is missing or null",
+        "splitscope.config|{\"layers\":[1,null]}|a required value is missing or null",
+        "splitscope.config|[1, 2]|not of the expected form",
+        "splitscope.config|\"resnest\"|not of the expected form",
+        "splitscope.preprocessing|{\"size\":0,\"cropFraction\":1,\"interpolation\":\"BILINEAR\",\"mean\":[0.5],\"std\":[0.5],\"channels\":1}|size must be 1 to 2048",
+        "splitscope.preprocessing|{\"size\":100000,\"cropFraction\":1,\"interpolation\":\"BILINEAR\",\"mean\":[0.5],\"std\":[0.5],\"channels\":1}|size must be 1 to 2048",
+        "splitscope.preprocessing|{\"size\":28,\"cropFraction\":1,\"interpolation\":\"BILINEAR\",\"mean\":[],\"std\":[0.5],\"channels\":1}|mean and std need 1 values each",
+        "splitscope.preprocessing|{\"size\":28,\"cropFraction\":1,\"interpolation\":\"LANCZOS\",\"mean\":[0.5],\"std\":[0.5],\"channels\":1}|interpolation must be bilinear or bicubic",
+        "splitscope.preprocessing|null|is empty",
+        "splitscope.labels|[\"a\",null,\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]|a class name is null",
+        "splitscope.labels|{\"a\": 1}|not of the expected form",
+    })
+    void badMetadataIsOneLineNamingTheFileAndTheKey(String key, String json, String problem,
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("meta.safetensors");
+        try (var manager = TestSupport.manager()) {
+            var tensors = org.splitscope.checkpoint.Checkpoints.read(TestSupport.resource("parity/r2k2_gray28.safetensors"),
+                    manager).tensors();
+            SafetensorsWriter.write(file, tensors, Map.of(key, json));
+        }
+        SplitScopeException e = assertThrows(SplitScopeException.class,
+                () -> ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu())));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("meta.safetensors: ") || m.startsWith(file + ": "), m);
+        assertTrue(m.contains(key), m);
+        assertTrue(m.contains(problem), m);
+        assertEquals(1, m.lines().count(), m);
+        assertTrue(!m.contains("Exception") && !m.contains("http"), m);
+    }
 }

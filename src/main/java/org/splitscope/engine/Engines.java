@@ -19,6 +19,13 @@ public final class Engines {
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("ai.djl.offline", "true");
         Allocator.keepFreedMemory();
+        // DJL unpacks the PyTorch natives into ~/.djl.ai: a user without a writable home gets another place.
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            java.nio.file.Path dir = org.splitscope.io.UserDirs.writable(".djl.ai");
+            if (!dir.equals(java.nio.file.Path.of(System.getProperty("user.home"), ".djl.ai"))) {
+                System.setProperty("DJL_CACHE_DIR", dir.toString());
+            }
+        }
         NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", CpuKernels.safeIsa());
         // libtorch's GNU OpenMP threads spin while waiting for work; on a desktop, where another
         // process always wants a core, the spinning threads steal it from each other and a forward

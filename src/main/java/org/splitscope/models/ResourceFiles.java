@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.splitscope.SplitScopeException;
 
 /**
@@ -35,23 +36,45 @@ final class ResourceFiles {
         if (url == null) {
             throw new SplitScopeException(resource + " is listed but missing from this build");
         }
-        Path cache = Path.of(System.getProperty("splitscope.cache",
-                Path.of(System.getProperty("user.home"), ".splitscope").toString()));
-        Path target = cache.resolve(resource.substring(1));
-        try {
-            long size = url.openConnection().getContentLengthLong();
-            if (Files.isRegularFile(target) && Files.size(target) == size) {
-                return target;
+        SplitScopeException first = null;
+        for (Path cache : caches()) {
+            try {
+                return unpack(url, cache.resolve(resource.substring(1)));
+            } catch (IOException e) {
+                if (first == null) {
+                    first = new SplitScopeException("cannot unpack " + resource + " into " + cache + ": " + e.getMessage());
+                }
             }
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-            try (InputStream in = url.openStream()) {
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } catch (IOException e) {
-            throw new SplitScopeException("cannot unpack " + resource + " into " + cache + ": " + e.getMessage());
         }
+        throw first;
+    }
+
+    /**
+     * Where bundled files are unpacked, in order: {@code splitscope.cache} if set, else
+     * {@code ~/.splitscope}; then, for a home that is missing or read-only, the XDG cache folder
+     * and the temporary folder (per user).
+     */
+    static List<Path> caches() {
+        String chosen = System.getProperty("splitscope.cache");
+        if (chosen != null && !chosen.isBlank()) {
+            return List.of(Path.of(chosen));
+        }
+        return org.splitscope.io.UserDirs.candidates(".splitscope");
+    }
+
+    private static Path unpack(URL url, Path target) throws IOException {
+        long size = url.openConnection().getContentLengthLong();
+        if (Files.isRegularFile(target) && Files.size(target) == size) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try (InputStream in = url.openStream()) {
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
     }
 }

@@ -278,4 +278,20 @@ public class CliTest {
         assertFalse(run.err().strip().chars().anyMatch(c -> c < 0x20), run.err());
         assertTrue(run.err().contains("x\\x1B[31m\\x0Aerror: forged.png"), run.err());
     }
+
+    @Test
+    void aUserWithoutAWritableHomeCanStillUseTheBundledModel() throws Exception {
+        Path notAFolder = Files.writeString(temp.resolve("home-is-a-file"), "");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Duser.home=" + notAFolder, "-Djava.io.tmpdir=" + temp,
+                "-cp", System.getProperty("java.class.path"), org.splitscope.Launcher.class.getName(), "info");
+        pb.environment().remove("XDG_CACHE_HOME");
+        pb.environment().remove("DJL_CACHE_DIR");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("fmnist-2s1x64d"), out);
+        assertTrue(Files.isDirectory(temp.resolve("splitscope-" + System.getProperty("user.name"))), "unpacked there instead");
+    }
 }

@@ -14,6 +14,7 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
@@ -50,6 +51,7 @@ final class CaptureCommand implements Callable<Integer> {
             throw new SplitScopeException("--batch must be at least 1");
         }
         List<Path> files = Samples.expand(inputs);
+        AtomicFiles.requireWritableFolder(out); // before the work, not after it
         try (LoadedModel model = modelOptions.load()) {
             checkBlocks(model);
             long start = System.nanoTime();

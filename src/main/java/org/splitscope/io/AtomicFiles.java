@@ -18,6 +18,28 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Makes sure {@code dir} exists and takes files, before hours of work go into them: creates it
+     * and writes and deletes a probe file. The message gives the system's reason (permission
+     * denied, read-only file system, no space left on device) with the path.
+     */
+    public static void requireWritableFolder(Path dir) throws org.splitscope.SplitScopeException {
+        try {
+            Files.createDirectories(dir);
+            Path probe = dir.resolve(".splitscope-probe-" + UUID.randomUUID());
+            Files.write(probe, new byte[4096], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.delete(probe);
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e.getClass().getSimpleName().replace("Exception", "");
+            throw new org.splitscope.SplitScopeException(dir + ": cannot write there (" + reason.toLowerCase(java.util.Locale.ROOT) + ")");
+        } catch (IOException e) {
+            throw new org.splitscope.SplitScopeException(dir + ": cannot write there (" + e.getMessage() + ")");
+        }
+    }
+
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -294,4 +294,14 @@ public class CliTest {
         assertTrue(out.contains("fmnist-2s1x64d"), out);
         assertTrue(Files.isDirectory(temp.resolve("splitscope-" + System.getProperty("user.name"))), "unpacked there instead");
     }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsFoundBeforeTheWork() throws Exception {
+        Path file = Files.writeString(temp.resolve("plain-file"), "x");
+        Run run = run("capture", "--model", "fmnist-2s1x64d", "--input", TestSupport.resource("input/formats/blocks.png")
+                .toString(), "--out", file.resolve("sub").toString());
+        assertEquals(2, run.status());
+        assertTrue(run.err().startsWith("error: " + file.resolve("sub") + ": cannot write there ("), run.err());
+        assertEquals("", run.out(), "no capture ran");
+    }
 }

@@ -33,7 +33,8 @@ public final class AtomicFiles {
             String reason = e.getReason() != null ? e.getReason()
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
-                    : e.getClass().getSimpleName().replace("Exception", "");
+                    : e instanceof java.nio.file.NoSuchFileException ? "the folder cannot be created there"
+                    : "file system error";
             throw new org.splitscope.SplitScopeException(dir + ": cannot write there (" + reason.toLowerCase(java.util.Locale.ROOT) + ")");
         } catch (IOException e) {
             throw new org.splitscope.SplitScopeException(dir + ": cannot write there (" + e.getMessage() + ")");

@@ -53,6 +53,18 @@ public final class CaptureExport {
         });
     }
 
+    /**
+     * Deletes the hidden {@code .capture.*.part} files an interrupted or killed run left in {@code dir}.
+     * Only while holding the folder's {@link org.splitscope.io.FolderLock}: then no part is anyone's.
+     */
+    public static void removeStaleParts(Path dir) throws IOException {
+        try (var parts = java.nio.file.Files.newDirectoryStream(dir, ".capture.{npz,json}.*.part")) {
+            for (Path part : parts) {
+                java.nio.file.Files.deleteIfExists(part);
+            }
+        }
+    }
+
     public static void writeNpz(Path file, NDManager parent, CaptureResult result) throws IOException {
         try (NDManager manager = parent.newSubManager()) {
             NDList list = new NDList();

@@ -15,6 +15,7 @@ import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.FolderLock;
 import org.splitscope.io.Printable;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
@@ -52,7 +53,12 @@ final class CaptureCommand implements Callable<Integer> {
         }
         List<Path> files = Samples.expand(inputs);
         AtomicFiles.requireWritableFolder(out); // before the work, not after it
-        try (LoadedModel model = modelOptions.load()) {
+        try (FolderLock lock = FolderLock.acquire(out); LoadedModel model = modelOptions.load()) {
+            try {
+                CaptureExport.removeStaleParts(out);
+            } catch (IOException e) {
+                throw new SplitScopeException(out + ": cannot remove what an interrupted capture left (" + e.getMessage() + ")");
+            }
             checkBlocks(model);
             long start = System.nanoTime();
             List<CaptureResult> parts = new ArrayList<>();

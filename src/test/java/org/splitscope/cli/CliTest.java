@@ -304,4 +304,20 @@ public class CliTest {
         assertTrue(run.err().startsWith("error: " + file.resolve("sub") + ": cannot write there ("), run.err());
         assertEquals("", run.out(), "no capture ran");
     }
+
+    @Test
+    void oneCaptureAtATimeWritesIntoAFolderAndStalePartsAreCleared() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("shared-out"));
+        String image = TestSupport.resource("input/formats/blocks.png").toString();
+        try (var held = org.splitscope.io.FolderLock.acquire(out)) { // another capture is writing
+            Run second = run("capture", "--model", "fmnist-2s1x64d", "--input", image, "--out", out.toString());
+            assertEquals(2, second.status());
+            assertTrue(second.err().contains("another capture is writing into this folder"), second.err());
+        }
+        Path stale = Files.writeString(out.resolve(".capture.npz.0b5c-dead.part"), "left by a killed run");
+        Run run = run("capture", "--model", "fmnist-2s1x64d", "--input", image, "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertFalse(Files.exists(stale), "a stale part is removed by the next run");
+        assertTrue(Files.exists(out.resolve("capture.npz")));
+    }
 }

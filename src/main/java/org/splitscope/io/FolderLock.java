@@ -1,0 +1,64 @@
+package org.splitscope.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.splitscope.SplitScopeException;
+
+/**
+ * One writer per output folder: two captures into the same {@code --out} at once would leave a
+ * {@code capture.npz} of one run beside the {@code capture.json} of the other. The lock (an OS file
+ * lock on a hidden file, released by the OS if the process dies) makes the second one fail at once.
+ */
+public final class FolderLock implements AutoCloseable {
+    private static final String NAME = ".splitscope.lock";
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private FolderLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static FolderLock acquire(Path dir) throws SplitScopeException {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return new FolderLock(channel, lock);
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this very process
+        } catch (IOException e) {
+            close(channel);
+            throw new SplitScopeException(dir + ": cannot lock the folder for writing (" + e.getMessage() + ")");
+        }
+        close(channel);
+        throw new SplitScopeException(dir + ": another capture is writing into this folder; wait for it or choose "
+                + "another --out");
+    }
+
+    private static void close(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing held
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // released with the channel below anyway
+        }
+        close(channel);
+    }
+}

@@ -40,7 +40,35 @@ public final class SplitScopeCli implements Runnable {
         return false;
     }
 
+    /** Exit status after Ctrl+C or SIGTERM, as shells report a SIGINT. */
+    public static final int INTERRUPTED = 130;
+
     public static int run(String... args) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        // Ctrl+C / SIGTERM: one line, no half-written files (every write goes through a temporary
+        // file; those still open are deleted), exit 130. A normal exit has set done first.
+        Thread interrupted = new Thread(() -> {
+            if (!done.get()) {
+                org.splitscope.io.AtomicFiles.abandonWrites();
+                System.err.println("interrupted; files being written were discarded, finished ones are kept");
+                System.err.flush();
+                Runtime.getRuntime().halt(INTERRUPTED);
+            }
+        }, "splitscope-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return execute(args);
+        } finally {
+            done.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+
+    private static int execute(String... args) {
         CommandLine cli = new CommandLine(new SplitScopeCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

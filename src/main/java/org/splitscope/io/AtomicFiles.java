@@ -11,7 +11,21 @@ import java.util.UUID;
 
 /** Writes a file completely or not at all: into a temporary file beside it, then one rename. */
 public final class AtomicFiles {
+    /** Temporary files being written now: an interrupted program deletes them on its way out. */
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private AtomicFiles() {}
+
+    /** Deletes the temporary files of writes still in progress (called when the program is interrupted). */
+    public static void abandonWrites() {
+        for (Path temp : IN_FLIGHT) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // the next run into that folder removes it
+            }
+        }
+    }
 
     @FunctionalInterface
     public interface Writer {
@@ -46,6 +60,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         // Not createTempFile: its 0600 permissions would stick to the result; this honours the umask.
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+        IN_FLIGHT.add(temp);
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(
                     Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
@@ -58,6 +73,7 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+            IN_FLIGHT.remove(temp);
         }
     }
 }

@@ -320,4 +320,19 @@ public class CliTest {
         assertFalse(Files.exists(stale), "a stale part is removed by the next run");
         assertTrue(Files.exists(out.resolve("capture.npz")));
     }
+
+    @Test
+    void aTerminatedCommandSaysSoInOneLineAndExits130() throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                org.splitscope.Launcher.class.getName(), "bench", "--preset", "resnest14d", "--iterations", "100000")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(temp.resolve("err").toFile()).start();
+        Thread.sleep(4000); // well into the work
+        // SIGTERM (Ctrl+C's SIGINT takes the same way out); Process.destroy would close our end of stderr
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+        int status = p.waitFor();
+        String err = Files.readString(temp.resolve("err"));
+        assertEquals(130, status, err);
+        assertEquals("interrupted; files being written were discarded, finished ones are kept", err.strip());
+    }
 }

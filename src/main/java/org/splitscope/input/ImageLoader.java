@@ -13,7 +13,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -74,7 +73,7 @@ public final class ImageLoader {
         checkFile(file);
         int width = 0;
         int height = 0;
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageFiles.open(file)) {
             ImageReader reader = findReader(in);
             if (reader == null) {
                 throw new ImageInputException(file, "not a recognised image format (" + SUPPORTED + ")");

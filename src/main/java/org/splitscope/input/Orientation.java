@@ -16,7 +16,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -33,7 +32,7 @@ final class Orientation {
 
     /** The orientation value 1..8 stored in the file; 1 (upright) when absent or unreadable. */
     static int read(Path file, String formatName) {
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageFiles.open(file)) {
             Directory exif = switch (formatName.toLowerCase(Locale.ROOT)) {
                 case "jpeg", "jpg" -> jpegExif(in);
                 case "tiff", "tif", "bigtiff" -> new TIFFReader().read(in);

@@ -327,4 +327,17 @@ class ImageLoaderTest {
         out.writeBytes(data);
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
+
+    @org.junit.jupiter.api.Test
+    void namesThatAreNotValidTextStillOpen(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // a Latin-1 "bad\xff.png" on a UTF-8 system: only the raw bytes name the file
+        java.nio.file.Path source = org.splitscope.TestSupport.resource("input/formats/blocks.png");
+        Process cp = new ProcessBuilder("sh", "-c", "cp \"$0\" \"$1/$(printf 'bad\\377.png')\"", source.toString(),
+                dir.toString()).inheritIO().start();
+        org.junit.jupiter.api.Assertions.assertEquals(0, cp.waitFor());
+        java.util.List<java.nio.file.Path> listed = ImageLoader.listImages(dir);
+        org.junit.jupiter.api.Assertions.assertEquals(1, listed.size());
+        java.awt.image.BufferedImage image = ImageLoader.load(listed.get(0));
+        org.junit.jupiter.api.Assertions.assertEquals(ImageLoader.load(source).getWidth(), image.getWidth());
+    }
 }

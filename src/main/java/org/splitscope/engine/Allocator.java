@@ -1,7 +1,5 @@
 package org.splitscope.engine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
@@ -22,21 +20,19 @@ final class Allocator {
 
     private Allocator() {}
 
-    interface C extends Library {
-        int mallopt(int param, int value);
-    }
-
     static synchronized void keepFreedMemory() {
         if (done || !Platform.isLinux() || System.getenv("GLIBC_TUNABLES") != null) {
             return;
         }
         done = true;
+        Libc c = Libc.load();
         try {
-            C c = Native.load("c", C.class);
-            c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
-            c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+            if (c != null) {
+                c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+                c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+            }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // musl or no libc symbol: run with the defaults, only slower
+            // musl or no mallopt symbol: run with the defaults, only slower
         }
     }
 }

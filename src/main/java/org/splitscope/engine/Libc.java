@@ -1,0 +1,22 @@
+package org.splitscope.engine;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+/** The few C library calls the engine set-up needs (through JNA); null where there is no libc to call. */
+interface Libc extends Library {
+    int mallopt(int param, int value);
+
+    int setenv(String name, String value, int overwrite);
+
+    String getenv(String name);
+
+    static Libc load() {
+        try {
+            return Platform.isWindows() ? null : Native.load("c", Libc.class);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null; // no libc to talk to: run with what the process has
+        }
+    }
+}

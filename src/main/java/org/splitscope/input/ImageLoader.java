@@ -68,6 +68,27 @@ public final class ImageLoader {
         return images;
     }
 
+    /**
+     * How many frames the file holds (animated GIF, multi-page TIFF); 1 for ordinary images or when
+     * the decoder cannot tell. Only the first is ever used: callers say so.
+     */
+    public static int frames(Path file) {
+        try (ImageInputStream in = ImageFiles.open(file)) {
+            ImageReader reader = findReader(in);
+            if (reader == null) {
+                return 1;
+            }
+            try {
+                reader.setInput(in, false, false);
+                return Math.max(1, reader.getNumImages(true));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return 1; // load() reports a broken file properly
+        }
+    }
+
     /** Decodes an image file, turned upright according to its EXIF orientation. */
     public static BufferedImage load(Path file) throws ImageInputException {
         checkFile(file);

@@ -44,7 +44,9 @@ public final class Samples {
         if (!isNpy(file)) {
             BufferedImage image = ImageLoader.load(file);
             int size = preprocessing.size();
-            return List.of(new Sample(name, new long[] {preprocessing.channels(), size, size},
+            int frames = ImageLoader.frames(file);
+            String source = frames > 1 ? name + " (frame 1 of " + frames + ")" : name; // said wherever it is shown
+            return List.of(new Sample(source, new long[] {preprocessing.channels(), size, size},
                     Preprocessor.toTensor(image, preprocessing)));
         }
         NpyTensor array = NpyReader.read(file);

@@ -340,4 +340,29 @@ class ImageLoaderTest {
         java.awt.image.BufferedImage image = ImageLoader.load(listed.get(0));
         org.junit.jupiter.api.Assertions.assertEquals(ImageLoader.load(source).getWidth(), image.getWidth());
     }
+
+    @org.junit.jupiter.api.Test
+    void anAnimationSaysThatOnlyItsFirstFrameIsUsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path gif = dir.resolve("anim.gif");
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("gif").next();
+        try (var out = javax.imageio.ImageIO.createImageOutputStream(gif.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int f = 0; f < 3; f++) {
+                java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(16, 16,
+                        java.awt.image.BufferedImage.TYPE_BYTE_INDEXED);
+                frame.getRaster().setSample(f, f, 0, 1);
+                writer.writeToSequence(new javax.imageio.IIOImage(frame, null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(3, ImageLoader.frames(gif));
+        org.junit.jupiter.api.Assertions.assertEquals(1, ImageLoader.frames(
+                org.splitscope.TestSupport.resource("input/formats/blocks.png")));
+        var samples = Samples.load(gif, Preprocessing.imagenet(16, 1.0, Preprocessing.Interpolation.BILINEAR));
+        org.junit.jupiter.api.Assertions.assertEquals("anim.gif (frame 1 of 3)", samples.get(0).source(),
+                "capture.json and the summary say which frame was used");
+    }
 }

@@ -129,7 +129,13 @@ public final class ImagesViewModel {
                     for (int i = 0; i < todo.size() && !progress.isCancelled(); i++) {
                         progress.update((double) i / todo.size(), "Reading " + todo.get(i).getFileName());
                         try {
-                            read.put(ImageItem.ofFile(todo.get(i)), Thumbnails.of(ImageLoader.load(todo.get(i))));
+                            BufferedImage pixels = ImageLoader.load(todo.get(i));
+                            int frames = ImageLoader.frames(todo.get(i));
+                            ImageItem item = ImageItem.ofFile(todo.get(i));
+                            if (frames > 1) { // only the first frame is used: the name says so
+                                item = new ImageItem(item.name() + " (frame 1 of " + frames + ")", item.file(), null);
+                            }
+                            read.put(item, Thumbnails.of(pixels));
                         } catch (SplitScopeException e) {
                             failed.add(e.getMessage());
                         }

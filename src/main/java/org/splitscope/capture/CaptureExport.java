@@ -43,14 +43,19 @@ public final class CaptureExport {
 
     public static void write(Path dir, LoadedModel model, List<String> inputs, List<Skipped> skipped,
             CaptureResult result, Map<String, Double> timings) throws IOException {
-        writeNpz(dir.resolve(NPZ), model.manager(), result);
         JsonObject report = report(model, inputs, result, timings);
         report.add("skipped", GSON.toJsonTree(skipped));
-        AtomicFiles.write(dir.resolve(JSON), out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            GSON.toJson(report, writer);
-            writer.flush();
-        });
+        try (NDManager manager = model.manager().newSubManager()) {
+            NDList arrays = arrays(manager, result);
+            // both or neither: a failure leaves the previous pair untouched
+            AtomicFiles.writeAll(List.of(
+                    Map.entry(dir.resolve(NPZ), out -> arrays.encode(out, NDList.Encoding.NPZ)),
+                    Map.entry(dir.resolve(JSON), out -> {
+                        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                        GSON.toJson(report, writer);
+                        writer.flush();
+                    })));
+        }
     }
 
     /**
@@ -67,20 +72,26 @@ public final class CaptureExport {
 
     public static void writeNpz(Path file, NDManager parent, CaptureResult result) throws IOException {
         try (NDManager manager = parent.newSubManager()) {
-            NDList list = new NDList();
-            list.add(named(manager, "logits", result.logits(), result.batch(), result.classes()));
-            for (BlockCapture b : result.blocks()) {
-                list.add(named(manager, b.name() + ".attention", b.attention(), b.attentionShape(result.batch())));
-                list.add(named(manager, b.name() + ".gap", b.gap(), b.gapShape(result.batch())));
-                if (b.hasSplits()) {
-                    list.add(named(manager, b.name() + ".splits", b.splits(),
-                            result.batch(), b.radix(), b.channels(), b.height(), b.width()));
-                    list.add(named(manager, b.name() + ".fused", b.fused(),
-                            result.batch(), b.channels(), b.height(), b.width()));
-                }
-            }
-            AtomicFiles.write(file, out -> list.encode(out, NDList.Encoding.NPZ));
+            NDList arrays = arrays(manager, result);
+            AtomicFiles.write(file, out -> arrays.encode(out, NDList.Encoding.NPZ));
         }
+    }
+
+    /** The capture as named arrays, in the npz layout the README documents. */
+    private static NDList arrays(NDManager manager, CaptureResult result) {
+        NDList list = new NDList();
+        list.add(named(manager, "logits", result.logits(), result.batch(), result.classes()));
+        for (BlockCapture b : result.blocks()) {
+            list.add(named(manager, b.name() + ".attention", b.attention(), b.attentionShape(result.batch())));
+            list.add(named(manager, b.name() + ".gap", b.gap(), b.gapShape(result.batch())));
+            if (b.hasSplits()) {
+                list.add(named(manager, b.name() + ".splits", b.splits(),
+                        result.batch(), b.radix(), b.channels(), b.height(), b.width()));
+                list.add(named(manager, b.name() + ".fused", b.fused(),
+                        result.batch(), b.channels(), b.height(), b.width()));
+            }
+        }
+        return list;
     }
 
     private static NDArray named(NDManager manager, String name, float[] data, long... shape) {

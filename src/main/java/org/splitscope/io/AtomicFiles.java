@@ -56,24 +56,53 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
+        writeAll(java.util.List.of(java.util.Map.entry(target, writer)));
+    }
+
+    /**
+     * Writes several files as one: every temporary file is written first, and only when all are
+     * complete are they renamed into place, in order. A failure (a full disk, say) leaves all the
+     * old files as they were — never a new {@code capture.npz} beside an old {@code capture.json}.
+     */
+    public static void writeAll(java.util.List<java.util.Map.Entry<Path, Writer>> files) throws IOException {
+        java.util.List<Path> temps = new java.util.ArrayList<>();
+        try {
+            for (var file : files) {
+                temps.add(prepare(file.getKey(), file.getValue()));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                commit(temps.get(i), files.get(i).getKey());
+            }
+        } finally {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+                IN_FLIGHT.remove(temp);
+            }
+        }
+    }
+
+    private static Path prepare(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Not createTempFile: its 0600 permissions would stick to the result; this honours the umask.
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         IN_FLIGHT.add(temp);
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(
-                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                writer.writeTo(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
+        try (OutputStream out = new java.io.BufferedOutputStream(
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+            writer.writeTo(out);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             IN_FLIGHT.remove(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static void commit(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -9,14 +9,10 @@ final class Messages {
 
     private static final int MAX = 100;
 
-    /** Control and non-ASCII characters become '?', long text is cut. */
+    /** Control characters become visible escapes (as everywhere: io.Printable), long text is cut. */
     static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < MAX; i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return text.length() > MAX ? out + "..." : out.toString();
+        String head = text.length() > MAX ? text.substring(0, MAX) : text;
+        return org.splitscope.io.Printable.clean(head) + (text.length() > MAX ? "..." : "");
     }
 
     /** A short, safe description of an unpickled value. */

@@ -7,9 +7,10 @@ import java.nio.file.Path;
  * Which of oneDNN's CPU kernels libtorch may use. Two faults of the oneDNN in libtorch 2.7.1, both
  * seen on an AMD EPYC (Zen 4) virtual machine, decide it:
  * <ul>
- *   <li>its AVX-512 kernels compute some grouped convolutions wrongly: the parity tests against
+ *   <li>with its AVX-512 kernels some ResNeSt forwards come out wrong: the parity tests against
  *       PyTorch miss by up to 0.05 in the logits for radix·cardinality ≥ 4, and a bundled model
- *       loses 1.3 points of accuracy — silently wrong attention. AVX2 is exact;</li>
+ *       loses 1.3 points of accuracy — silently wrong attention. It is not the grouped convolution
+ *       alone (each group on its own gave the same error) nor the channels-last layout. AVX2 is exact;</li>
  *   <li>where the machine hides its cache sizes (no {@code /sys/devices/system/cpu/cpu0/cache}, as
  *       some hypervisors do), its AVX2 brgemm 1×1 convolutions divide by the cache size and the
  *       process dies with SIGFPE on any ResNeSt-50. Plain AVX kernels do not need the sizes.</li>

@@ -29,8 +29,8 @@ public final class Engines {
         NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", CpuKernels.safeIsa());
         // libtorch's GNU OpenMP threads spin while waiting for work; on a desktop, where another
         // process always wants a core, the spinning threads steal it from each other and a forward
-        // takes 1.8× as long (ResNeSt-50: 320 → 178 ms with one busy competitor). Passive waiting
-        // sleeps instead; quiet it costs about as much as the run-to-run noise.
+        // takes twice as long (ResNeSt-50 with one busy competitor: 319 ms spinning, 159 ms passive).
+        // Passive waiting sleeps instead; quiet it costs about 10 % (89 → 103 ms), within the noise.
         NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
         // libtorch prints warnings such as "Could not initialize NNPACK" at every start on some CPUs:
         // noise on a user's terminal. Errors still show; TORCH_CPP_LOG_LEVEL=WARNING brings them back.

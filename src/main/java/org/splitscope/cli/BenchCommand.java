@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
             out.put("pytorch", Engine.getEngine("PyTorch").getVersion());
         }
         if (json) {
-            System.out.println(new Gson().toJson(out));
+            System.out.println(new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(out));
         } else {
             out.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
         }

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
  * user's input ends with exit status 2 and one {@code error:} line; stack traces only with --debug.
  * Scope INHERIT gives every subcommand -h/--help and -V/--version.
  */
-@Command(name = "splitscope", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "SplitScope 0.1",
+@Command(name = "splitscope", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, version = org.splitscope.Version.NAME,
         description = "Explore split-attention networks (ResNeSt): capture, benchmark, inspect.",
-        subcommands = {CaptureCommand.class, BenchCommand.class, InfoCommand.class, TrainCommand.class, AblationCommand.class})
+        subcommands = {CaptureCommand.class, FigureCommand.class, BenchCommand.class, InfoCommand.class, TrainCommand.class, AblationCommand.class})
 public final class SplitScopeCli implements Runnable {
     public static final int USER_ERROR = 2;
 

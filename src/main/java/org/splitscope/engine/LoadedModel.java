@@ -3,12 +3,7 @@ package org.splitscope.engine;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.splitscope.input.Preprocessing;
 import org.splitscope.model.ResNeSt;
@@ -46,19 +41,7 @@ public record LoadedModel(
 
     /** SHA-256 of the checkpoint file (computed on request: it reads the whole file). */
     public String sha256() throws IOException {
-        if (file == null) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return file == null ? null : org.splitscope.io.Sha256.of(file);
     }
 
     @Override

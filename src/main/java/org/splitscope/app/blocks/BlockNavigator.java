@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import org.splitscope.app.plot.PlotStyle;
+import org.splitscope.app.figure.FxImages;
 import org.splitscope.render.ColorBars;
 
 /** Stages and blocks as a tree, each block with a small entropy bar; group and split selectors below. */
@@ -129,7 +129,7 @@ public final class BlockNavigator extends VBox {
                 Rectangle track = new Rectangle(44, 8);
                 track.getStyleClass().add("entropy-track");
                 Rectangle fill = new Rectangle(Math.max(1, 44 * h), 8);
-                fill.setFill(PlotStyle.color(vm.session().colormapProperty().get().argb(h)));
+                fill.setFill(FxImages.color(vm.session().colormapProperty().get().argb(h)));
                 StackPane bar = new StackPane(track, fill);
                 StackPane.setAlignment(fill, Pos.CENTER_LEFT);
                 Label value = new Label(Double.isNaN(b.entropy()) ? "–" : ColorBars.label(b.entropy(), 0.01));

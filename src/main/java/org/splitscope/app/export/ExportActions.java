@@ -17,15 +17,18 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureFiles;
+import org.splitscope.figure.FigureFormat;
 
-/** The export commands of the window: snapshots at 1×, 2× or 4×, saved as PNG or copied. */
+/** The export commands of the window: figure files, data files, copies and window snapshots. */
 public final class ExportActions {
     private final ExportViewModel vm;
     private final Supplier<Color> background;
     private final Consumer<String> status;
 
     /**
-     * @param background the theme's background, so figures are not transparent
+     * @param background the theme's background, so window snapshots are not transparent
      * @param status where "Saved …" is reported
      */
     public ExportActions(ExportViewModel vm, Supplier<Color> background, Consumer<String> status) {
@@ -34,43 +37,62 @@ public final class ExportActions {
         this.status = status;
     }
 
-    /** A snapshot of the node at {@code scale} times its size in pixels. */
-    public WritableImage snapshot(Node node, int scale) {
+    /** Save view as…: format, width, dpi and theme first, then the file. */
+    public void saveView(Exportable view, Window owner) {
+        if (!ExportDialog.ask(vm, owner)) {
+            return;
+        }
+        FigureFormat format = vm.formatProperty().get();
+        File file = chooser("Save the " + view.figureModel().view() + " figure", format.name() + " file",
+                "*" + format.extension(), vm.suggestedName(view.figureModel().view().id(), format.extension()))
+                .showSaveDialog(owner);
+        if (file != null) {
+            // The native save dialog has already asked about replacing exactly this file.
+            saveTo(view, file.toPath(), true, owner);
+        }
+    }
+
+    /** Writes the view's figure to {@code file} with the current settings; asks before replacing. */
+    public boolean saveTo(Exportable view, Path file, boolean chooserConfirmed, Window owner) {
+        return vm.saveFigure(view.figureModel(), file, chooserConfirmed, existing -> confirmReplace(existing, owner),
+                written -> status.accept("Saved " + written));
+    }
+
+    /** Export data…: what the view shows as CSV and JSON. */
+    public void exportData(Exportable view, Window owner) {
+        File file = chooser("Export the " + view.figureModel().view() + " data (CSV and JSON)", "CSV file", "*.csv",
+                vm.suggestedName(view.figureModel().view().id(), ".csv")).showSaveDialog(owner);
+        if (file != null) {
+            vm.exportData(view.figureModel(), file.toPath(), true, existing -> confirmReplace(existing, owner),
+                    written -> status.accept("Saved " + written + " and its .json"));
+        }
+    }
+
+    /** A snapshot of the whole window at the copy scale. */
+    public void saveWindow(Node root, Window owner) {
+        File file = chooser("Save the window as PNG (" + vm.scaleProperty().get() + "×)", "PNG image", "*.png",
+                vm.suggestedName("window", ".png")).showSaveDialog(owner);
+        if (file != null) {
+            BufferedImage image = SwingFXUtils.fromFXImage(snapshot(root, vm.scaleProperty().get()), null);
+            vm.saveImage(image, file.toPath(), true, existing -> confirmReplace(existing, owner),
+                    written -> status.accept("Saved " + written + " (" + image.getWidth() + "×" + image.getHeight() + ")"));
+        }
+    }
+
+    private WritableImage snapshot(Node node, int scale) {
         SnapshotParameters p = new SnapshotParameters();
         p.setTransform(Transform.scale(scale, scale));
         p.setFill(background.get());
         return node.snapshot(p, null);
     }
 
-    public void saveView(Exportable view, Window owner) {
-        save(view.figure(), view.exportName(), owner);
-    }
-
-    public void saveWindow(Node root, Window owner) {
-        save(root, "window", owner);
-    }
-
-    private void save(Node node, String name, Window owner) {
+    private FileChooser chooser(String title, String kind, String pattern, String name) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save as PNG (" + vm.scaleProperty().get() + "×)");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         chooser.setInitialDirectory(vm.folder().toFile());
-        chooser.setInitialFileName(vm.suggestedName(name));
-        File file = chooser.showSaveDialog(owner);
-        if (file != null) {
-            // The native save dialog has already asked about replacing exactly this file.
-            saveTo(node, file.toPath(), true, owner);
-        }
-    }
-
-    /**
-     * Writes the node's snapshot to {@code file} (".png" added if missing); asks before replacing a file
-     * the user has not already agreed to replace.
-     */
-    public boolean saveTo(Node node, Path file, boolean chooserConfirmed, Window owner) {
-        BufferedImage image = SwingFXUtils.fromFXImage(snapshot(node, vm.scaleProperty().get()), null);
-        return vm.save(image, file, chooserConfirmed, existing -> confirmReplace(existing, owner),
-                written -> status.accept("Saved " + written + " (" + image.getWidth() + "×" + image.getHeight() + ")"));
+        chooser.setInitialFileName(name);
+        return chooser;
     }
 
     private static boolean confirmReplace(Path file, Window owner) {
@@ -81,12 +103,17 @@ public final class ExportActions {
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
+    /** The figure as on screen (window theme), at the copy scale, on the clipboard. */
     public void copy(Exportable view) {
-        WritableImage image = snapshot(view.figure(), vm.scaleProperty().get());
+        Drawing d = view.canvas().drawing();
+        if (d == null) {
+            return;
+        }
+        BufferedImage image = FigureFiles.image(d, 72.0 * vm.scaleProperty().get());
         ClipboardContent content = new ClipboardContent();
-        content.putImage(image);
+        content.putImage(SwingFXUtils.toFXImage(image, null));
         Clipboard.getSystemClipboard().setContent(content);
-        status.accept("Copied the " + view.exportName() + " view (" + (int) image.getWidth() + "×"
-                + (int) image.getHeight() + ") to the clipboard");
+        status.accept("Copied the " + view.figureModel().view() + " figure (" + image.getWidth() + "×"
+                + image.getHeight() + ") to the clipboard");
     }
 }

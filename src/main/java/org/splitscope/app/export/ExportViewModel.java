@@ -1,21 +1,46 @@
 package org.splitscope.app.export;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.splitscope.app.Settings;
+import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
+import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
+import org.splitscope.capture.BlockCapture;
+import org.splitscope.figure.FigureFiles;
+import org.splitscope.figure.FigureFormat;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureSize;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.Provenance;
+import org.splitscope.figure.ViewData;
+import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.Sha256;
+import org.splitscope.render.Raster;
 
 /**
- * Saving figures: the scale (1×, 2×, 4×), a suggested file name, the folder last used, and the write
- * itself (on the executor, atomically, never over an existing file without asking).
+ * Saving figures and their data: the file settings (format, width, dpi, theme, caption), the scale of
+ * copies and window snapshots, a suggested file name, the folder last used, and the writes
+ * themselves (on the executor, atomically, never over an existing file without asking). Figures go
+ * through the same {@link FigureRequest} as the {@code figure} command.
  */
 public final class ExportViewModel {
     public static final int[] SCALES = {1, 2, 4};
@@ -23,7 +48,16 @@ public final class ExportViewModel {
     private final Session session;
     private final Settings settings;
     private final IntegerProperty scale = new SimpleIntegerProperty(this, "scale", 2);
+    private final ObjectProperty<FigureFormat> format = new SimpleObjectProperty<>(this, "format", FigureFormat.PNG);
+    private final StringProperty width = new SimpleStringProperty(this, "width", "7in");
+    private final DoubleProperty dpi = new SimpleDoubleProperty(this, "dpi", 300);
+    private final ObjectProperty<FigureStyle.Theme> theme = new SimpleObjectProperty<>(this, "theme", FigureStyle.Theme.PAPER);
+    private final BooleanProperty caption = new SimpleBooleanProperty(this, "caption", true);
     private Consumer<Problem> problems = p -> {};
+
+    /** What a figure file needs, taken on the FX thread so the write does not race the selection. */
+    private record Job(FigureRequest request, BlockCapture selected, List<BlockCapture> blocks, Raster input,
+            ImageCapture capture, FigureSize size, FigureFormat format, FigureStyle style, boolean caption) {}
 
     public ExportViewModel(Session session, Settings settings) {
         this.session = session;
@@ -39,8 +73,8 @@ public final class ExportViewModel {
         return settings.exportFolder().orElse(Path.of(System.getProperty("user.home")));
     }
 
-    /** e.g. {@code splitscope-heatmaps-layer3.0-coat.png}. */
-    public String suggestedName(String view) {
+    /** e.g. {@code splitscope-heatmaps-layer3.0-coat.pdf}. */
+    public String suggestedName(String view, String extension) {
         StringBuilder name = new StringBuilder("splitscope-").append(view);
         if (session.blockProperty().get() != null && !"window".equals(view)) {
             name.append('-').append(session.blockProperty().get());
@@ -51,32 +85,76 @@ public final class ExportViewModel {
             int dot = image.lastIndexOf('.');
             name.append('-').append(dot > 0 ? image.substring(0, dot) : image);
         }
-        return name.toString().replaceAll("[^A-Za-z0-9._-]+", "_") + ".png";
+        return name.toString().replaceAll("[^A-Za-z0-9._-]+", "_") + extension;
     }
 
-    /** The name with ".png" added when it has no such ending. */
-    public static Path withPngSuffix(Path file) {
-        String name = file.getFileName().toString();
-        return name.toLowerCase(Locale.ROOT).endsWith(".png") ? file : file.resolveSibling(name + ".png");
+    /** The size the settings give; throws with a one-line reason when they are not valid. */
+    public FigureSize size() {
+        return FigureSize.parse(width.get(), dpi.get());
     }
 
     /**
-     * Writes the image. If the target (after adding ".png") exists, {@code confirmOverwrite} decides;
-     * a refusal writes nothing.
+     * Writes the view's figure in the chosen format (its ending added when missing). If the target
+     * exists, {@code confirmOverwrite} decides; a refusal writes nothing.
      *
      * @param chooserConfirmed the user already agreed to replace exactly {@code target} (a save
      *     dialog asks this itself)
      * @return whether a write was started
      */
-    public boolean save(BufferedImage image, Path target, boolean chooserConfirmed, Predicate<Path> confirmOverwrite,
-            Consumer<Path> done) {
-        Path file = withPngSuffix(target);
-        boolean asked = chooserConfirmed && file.equals(target);
-        if (Files.exists(file) && !asked && !confirmOverwrite.test(file)) {
+    public boolean saveFigure(FigureViewModel view, Path target, boolean chooserConfirmed,
+            Predicate<Path> confirmOverwrite, Consumer<Path> done) {
+        FigureRequest request = view.request();
+        ImageCapture c = session.capture();
+        if (request == null || c == null) {
             return false;
         }
-        if (file.toAbsolutePath().getParent() != null) {
-            settings.setExportFolder(file.toAbsolutePath().getParent());
+        FigureFormat f = format.get();
+        Path file = f.withExtension(target);
+        if (!mayWrite(file, chooserConfirmed && file.equals(target), confirmOverwrite)) {
+            return false;
+        }
+        Job job = new Job(request, c.block(request.block()), c.result().blocks(), c.input(), c, size(), f,
+                FigureStyle.print(theme.get()), caption.get());
+        session.executor().submit("Saving " + file.getFileName(), progress -> {
+            Provenance p = provenance(job);
+            FigureFiles.write(file, job.format(), job.request().drawForFile(job.selected(), job.blocks(), job.input(),
+                    job.size(), job.style(), p, job.caption()), job.size(), p);
+            return file;
+        }, done, error -> problems.accept(Problem.of("Saving " + file.getFileName(), error)));
+        return true;
+    }
+
+    /** Writes what the view shows as {@code NAME.csv} and {@code NAME.json}, both or neither. */
+    public boolean exportData(FigureViewModel view, Path target, boolean chooserConfirmed,
+            Predicate<Path> confirmOverwrite, Consumer<Path> done) {
+        FigureRequest request = view.request();
+        ImageCapture c = session.capture();
+        if (request == null || c == null) {
+            return false;
+        }
+        Path csv = FigureFormat.withEnding(target, ".csv");
+        Path json = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".json");
+        if (!mayWrite(csv, chooserConfirmed && csv.equals(target), confirmOverwrite)
+                || !mayWrite(json, false, confirmOverwrite)) {
+            return false;
+        }
+        Job job = new Job(request, c.block(request.block()), c.result().blocks(), c.input(), c, null, null, null, false);
+        session.executor().submit("Saving " + csv.getFileName(), progress -> {
+            ViewData data = ViewData.of(job.request(), job.selected(), job.blocks());
+            Provenance p = provenance(job);
+            AtomicFiles.writeAll(List.of(Map.entry(csv, out -> out.write(data.csv())),
+                    Map.entry(json, out -> out.write(data.json(p)))));
+            return csv;
+        }, done, error -> problems.accept(Problem.of("Saving " + csv.getFileName(), error)));
+        return true;
+    }
+
+    /** Writes a window snapshot as PNG. */
+    public boolean saveImage(BufferedImage image, Path target, boolean chooserConfirmed,
+            Predicate<Path> confirmOverwrite, Consumer<Path> done) {
+        Path file = FigureFormat.PNG.withExtension(target);
+        if (!mayWrite(file, chooserConfirmed && file.equals(target), confirmOverwrite)) {
+            return false;
         }
         session.executor().submit("Saving " + file.getFileName(), progress -> {
             PngExport.write(file, image);
@@ -85,7 +163,49 @@ public final class ExportViewModel {
         return true;
     }
 
+    private boolean mayWrite(Path file, boolean asked, Predicate<Path> confirmOverwrite) {
+        if (Files.exists(file) && !asked && !confirmOverwrite.test(file)) {
+            return false;
+        }
+        if (file.toAbsolutePath().getParent() != null) {
+            settings.setExportFolder(file.toAbsolutePath().getParent());
+        }
+        return true;
+    }
+
+    /** Model and image with their SHA-256 (read on the worker: a checkpoint can be large). */
+    private static Provenance provenance(Job job) throws IOException {
+        ImageItem image = job.capture().image();
+        String imageSha = image.file() != null ? Sha256.of(image.file())
+                : Sha256.of(Raster.of(image.pixels()).argb());
+        return job.request().provenance(job.selected(), job.capture().model().name(), job.capture().model().sha256(),
+                job.capture().sample().source(), imageSha);
+    }
+
+    /** Copies and window snapshots: 1×, 2× or 4×. */
     public IntegerProperty scaleProperty() {
         return scale;
+    }
+
+    public ObjectProperty<FigureFormat> formatProperty() {
+        return format;
+    }
+
+    /** "7in", "3.5in", "1200px" (at the dpi), "9cm". */
+    public StringProperty widthProperty() {
+        return width;
+    }
+
+    public DoubleProperty dpiProperty() {
+        return dpi;
+    }
+
+    public ObjectProperty<FigureStyle.Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The caption line (model · image · block) under the figure. */
+    public BooleanProperty captionProperty() {
+        return caption;
     }
 }

@@ -1,12 +1,12 @@
 package org.splitscope.app.export;
 
-import javafx.scene.Node;
+import org.splitscope.app.figure.FigureCanvas;
+import org.splitscope.app.figure.FigureViewModel;
 
-/** A view that can be saved or copied as a figure: its drawing, without the controls around it. */
+/** A view whose figure can be saved, copied or exported as data. */
 public interface Exportable {
-    /** Short name for file names, e.g. "heatmaps". */
-    String exportName();
+    FigureViewModel figureModel();
 
-    /** The node whose snapshot is the figure. */
-    Node figure();
+    /** The figure as drawn on screen now. */
+    FigureCanvas canvas();
 }

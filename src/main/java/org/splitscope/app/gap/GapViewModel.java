@@ -1,35 +1,29 @@
 package org.splitscope.app.gap;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.splitscope.analysis.GapStatistics;
+import org.splitscope.analysis.GapHistograms;
 import org.splitscope.analysis.GapSummary;
-import org.splitscope.app.session.Readout;
+import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.GapFigure;
+import org.splitscope.figure.View;
 import org.splitscope.render.ColorBars;
-import org.splitscope.render.ValueRange;
 
 /** GAP statistics: per cardinal group, the distribution of s^k and its largest channels. */
-public final class GapViewModel {
-    public static final int TOP = 8;
-
-    /** @param range the values of all groups, so their histograms share an axis */
-    public record Gap(BlockCapture block, List<GapSummary> groups, ValueRange range) {}
-
-    private final Session session;
-    private final Readout readout;
+public final class GapViewModel extends FigureViewModel {
     private final IntegerProperty bins = new SimpleIntegerProperty(this, "bins", 24);
-    private final ReadOnlyObjectWrapper<Gap> gap = new ReadOnlyObjectWrapper<>(this, "gap");
+    private final ReadOnlyObjectWrapper<GapHistograms> gap = new ReadOnlyObjectWrapper<>(this, "gap");
 
     public GapViewModel(Session session) {
-        this.session = session;
-        this.readout = new Readout(session, "Hover over a histogram bar for its range and count");
+        super(session, View.GAP, "Hover over a histogram bar for its range and count");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         bins.addListener((obs, old, now) -> update());
@@ -37,47 +31,39 @@ public final class GapViewModel {
     }
 
     private void update() {
-        BlockCapture b = session.selectedBlock();
-        if (b == null) {
-            gap.set(null);
-            return;
-        }
-        List<GapSummary> groups = new ArrayList<>();
-        ValueRange range = null;
-        for (int k = 0; k < b.cardinality(); k++) {
-            GapSummary s = GapStatistics.summarize(b, 0, k, Math.max(1, bins.get()), TOP);
-            groups.add(s);
-            ValueRange r = ValueRange.of(s.min(), s.max());
-            range = range == null ? r : range.union(r);
-        }
-        gap.set(new Gap(b, List.copyOf(groups), range));
+        BlockCapture b = session().selectedBlock();
+        gap.set(b == null ? null : GapHistograms.of(b, 0, Math.max(1, bins.get())));
+        changed();
     }
 
-    public String binReadout(int group, int bin) {
-        Gap g = gap.get();
-        if (g == null) {
-            return "";
+    public Drawing draw(double width, FigureStyle style) {
+        GapHistograms g = gap.get();
+        return g == null ? null : GapFigure.draw(g, new GapFigure.Options(session().colormapProperty().get()), width, style);
+    }
+
+    @Override
+    public String readout(Object target) {
+        GapHistograms g = gap.get();
+        if (!(target instanceof GapFigure.Bin bin) || g == null) {
+            return null;
         }
-        GapSummary s = g.groups().get(group);
-        return String.format(Locale.ROOT, "%s · group k = %d · s^k in [%s, %s): %d of %d channels", g.block().name(),
-                group, ColorBars.exact(s.binStart() + bin * s.binWidth()), ColorBars.exact(s.binEnd(bin)),
-                s.counts()[bin], s.channels());
+        GapSummary s = g.groups().get(bin.group());
+        return String.format(Locale.ROOT, "%s · group k = %d · s^k in [%s, %s): %d of %d channels", g.block(),
+                bin.group(), ColorBars.exact(s.binStart() + bin.bin() * s.binWidth()),
+                ColorBars.exact(s.binEnd(bin.bin())), s.counts()[bin.bin()], s.channels());
+    }
+
+    @Override
+    public FigureRequest request() {
+        FigureRequest r = baseRequest();
+        return r == null ? null : r.withBins(bins.get());
     }
 
     public IntegerProperty binsProperty() {
         return bins;
     }
 
-    public ReadOnlyObjectProperty<Gap> gapProperty() {
+    public ReadOnlyObjectProperty<GapHistograms> gapProperty() {
         return gap.getReadOnlyProperty();
-    }
-
-    public Session session() {
-        return session;
-    }
-
-    /** The hover line under the view. */
-    public Readout readout() {
-        return readout;
     }
 }

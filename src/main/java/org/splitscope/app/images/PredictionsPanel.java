@@ -10,7 +10,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.splitscope.app.plot.FxImages;
+import org.splitscope.app.figure.FxImages;
 import org.splitscope.capture.Prediction;
 
 /** The input as the network saw it and its top-5 classes. */

@@ -8,7 +8,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import org.splitscope.app.plot.FxImages;
+import org.splitscope.app.figure.FxImages;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.render.Raster;
 

@@ -1,7 +1,5 @@
 package org.splitscope.app.splitbars;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -9,117 +7,86 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.splitscope.analysis.AttentionStats;
-import org.splitscope.analysis.SplitContributions;
+import org.splitscope.analysis.SplitBars;
 import org.splitscope.analysis.SplitStats;
+import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
-import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.SplitBarsFigure;
+import org.splitscope.figure.View;
 import org.splitscope.render.ColorBars;
-import org.splitscope.render.Colormap;
 
 /**
  * Split bar charts: per cardinal group one bar per split (mean attention over the group's channels)
  * with whiskers, or stacked; and an overview of every block, to see the trend with depth.
  */
-public final class SplitBarsViewModel {
-    public enum Whiskers {
-        MIN_MAX("min – max"),
-        QUARTILES("quartiles (25 – 75 %)");
-
-        private final String label;
-
-        Whiskers(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    /** Bars of one block: {@code groups.get(k).get(r)} is split r of group k. */
-    public record Bars(String block, int radix, List<List<SplitStats>> groups) {}
-
-    /** One small multiple: mean attention of each split over all the block's channels. */
-    public record BlockBars(String block, int radix, double[] means, double entropy) {}
-
-    private final Session session;
-    private final Readout readout;
-    private final ObjectProperty<Whiskers> whiskers = new SimpleObjectProperty<>(this, "whiskers", Whiskers.MIN_MAX);
+public final class SplitBarsViewModel extends FigureViewModel {
+    private final ObjectProperty<SplitBarsFigure.Whiskers> whiskers =
+            new SimpleObjectProperty<>(this, "whiskers", SplitBarsFigure.Whiskers.MIN_MAX);
     private final BooleanProperty stacked = new SimpleBooleanProperty(this, "stacked");
-    private final ReadOnlyObjectWrapper<Bars> bars = new ReadOnlyObjectWrapper<>(this, "bars");
-    private final ReadOnlyObjectWrapper<List<BlockBars>> overview = new ReadOnlyObjectWrapper<>(this, "overview", List.of());
+    private final ReadOnlyObjectWrapper<SplitBars> bars = new ReadOnlyObjectWrapper<>(this, "bars");
 
     public SplitBarsViewModel(Session session) {
-        this.session = session;
-        this.readout = new Readout(session, "Hover over a bar for exact values; click a block below to select it");
-        session.captureProperty().addListener((obs, old, now) -> {
-            updateOverview();
-            updateBars();
-        });
-        session.blockProperty().addListener((obs, old, now) -> updateBars());
-        updateOverview();
-        updateBars();
+        super(session, View.SPLITBARS, "Hover over a bar for exact values; click a block below to select it");
+        session.captureProperty().addListener((obs, old, now) -> update());
+        session.blockProperty().addListener((obs, old, now) -> update());
+        whiskers.addListener((obs, old, now) -> changed());
+        stacked.addListener((obs, old, now) -> changed());
+        update();
     }
 
-    private void updateBars() {
-        BlockCapture b = session.selectedBlock();
-        if (b == null) {
-            bars.set(null);
-            return;
-        }
-        List<List<SplitStats>> groups = new ArrayList<>();
-        for (int k = 0; k < b.cardinality(); k++) {
-            groups.add(AttentionStats.perSplit(b, 0, k));
-        }
-        bars.set(new Bars(b.name(), b.radix(), List.copyOf(groups)));
+    private void update() {
+        ImageCapture c = session().capture();
+        BlockCapture b = session().selectedBlock();
+        bars.set(c == null || b == null ? null : SplitBars.of(b, c.result().blocks(), 0));
+        changed();
     }
 
-    private void updateOverview() {
-        ImageCapture c = session.capture();
-        if (c == null) {
-            overview.set(List.of());
-            return;
-        }
-        List<BlockBars> out = new ArrayList<>();
-        for (BlockCapture b : c.result().blocks()) {
-            double[] means = AttentionStats.perSplit(b, 0, SplitContributions.ALL_GROUPS).stream()
-                    .mapToDouble(SplitStats::mean).toArray();
-            out.add(new BlockBars(b.name(), b.radix(), means, c.entropy().getOrDefault(b.name(), Double.NaN)));
-        }
-        overview.set(List.copyOf(out));
+    public Drawing draw(double width, FigureStyle style) {
+        SplitBars b = bars.get();
+        return b == null ? null : SplitBarsFigure.draw(b, new SplitBarsFigure.Options(session().colormapProperty().get(),
+                whiskers.get(), stacked.get(), b.block()), width, style);
     }
 
-    /** Split r's colour: R evenly spaced samples of the colormap, so splits read the same in every chart. */
-    public int splitColour(int split, int radix) {
-        Colormap map = session.colormapProperty().get();
-        return map.argb(radix <= 1 ? 0.65 : 0.1 + 0.8 * split / (radix - 1.0));
-    }
-
-    public String barReadout(int group, int split) {
-        Bars b = bars.get();
-        if (b == null) {
-            return "";
+    /** A click on a block of the overview selects it. */
+    public void click(Object target) {
+        if (target instanceof SplitBarsFigure.Block block) {
+            session().blockProperty().set(block.bars().block());
         }
-        SplitStats s = b.groups().get(group).get(split);
-        return String.format(Locale.ROOT, "%s · group k = %d · split r = %d over %d channels: mean %s, min %s, "
-                + "q1 %s, median %s, q3 %s, max %s", b.block(), group, split, s.channels(), ColorBars.exact(s.mean()),
-                ColorBars.exact(s.min()), ColorBars.exact(s.q1()), ColorBars.exact(s.median()),
-                ColorBars.exact(s.q3()), ColorBars.exact(s.max()));
     }
 
-    public String overviewReadout(BlockBars b) {
-        StringBuilder s = new StringBuilder(b.block()).append(" · mean attention");
-        for (int r = 0; r < b.means().length; r++) {
-            s.append(r == 0 ? " " : ", ").append("r = ").append(r).append(": ").append(ColorBars.exact(b.means()[r]));
+    @Override
+    public String readout(Object target) {
+        SplitBars b = bars.get();
+        if (target instanceof SplitBarsFigure.Bar bar && b != null) {
+            SplitStats s = b.groups().get(bar.group()).get(bar.split());
+            return String.format(Locale.ROOT, "%s · group k = %d · split r = %d over %d channels: mean %s, min %s, "
+                    + "q1 %s, median %s, q3 %s, max %s", b.block(), bar.group(), bar.split(), s.channels(),
+                    ColorBars.exact(s.mean()), ColorBars.exact(s.min()), ColorBars.exact(s.q1()),
+                    ColorBars.exact(s.median()), ColorBars.exact(s.q3()), ColorBars.exact(s.max()));
         }
-        return s.append(" · entropy ").append(ColorBars.exact(b.entropy())).toString();
+        if (target instanceof SplitBarsFigure.Block block) {
+            SplitBars.BlockBars o = block.bars();
+            StringBuilder s = new StringBuilder(o.block()).append(" · mean attention");
+            for (int r = 0; r < o.means().length; r++) {
+                s.append(r == 0 ? " " : ", ").append("r = ").append(r).append(": ").append(ColorBars.exact(o.means()[r]));
+            }
+            return s.append(" · entropy ").append(ColorBars.exact(o.entropy())).append(" · click to select").toString();
+        }
+        return null;
     }
 
-    public ObjectProperty<Whiskers> whiskersProperty() {
+    @Override
+    public FigureRequest request() {
+        FigureRequest r = baseRequest();
+        return r == null ? null : r.withSplitBars(whiskers.get(), stacked.get());
+    }
+
+    public ObjectProperty<SplitBarsFigure.Whiskers> whiskersProperty() {
         return whiskers;
     }
 
@@ -127,20 +94,7 @@ public final class SplitBarsViewModel {
         return stacked;
     }
 
-    public ReadOnlyObjectProperty<Bars> barsProperty() {
+    public ReadOnlyObjectProperty<SplitBars> barsProperty() {
         return bars.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<BlockBars>> overviewProperty() {
-        return overview.getReadOnlyProperty();
-    }
-
-    public Session session() {
-        return session;
-    }
-
-    /** The hover line under the view. */
-    public Readout readout() {
-        return readout;
     }
 }

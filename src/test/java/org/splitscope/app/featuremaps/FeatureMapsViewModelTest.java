@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.splitscope.figure.FeatureMapsFigure;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.app.Explorers;
 
@@ -16,7 +17,7 @@ class FeatureMapsViewModelTest {
             var session = e.vm().session();
             session.blockProperty().set("layer1.0");
             session.groupProperty().set(1);
-            FeatureMapsViewModel.Grid grid = vm.gridProperty().get();
+            var grid = vm.gridProperty().get();
             assertEquals(4, grid.tiles().size(), "C/K = 8/2");
             assertTrue(grid.tiles().stream().allMatch(t -> t.group() == 1));
             for (int i = 1; i < grid.tiles().size(); i++) {
@@ -28,7 +29,7 @@ class FeatureMapsViewModelTest {
             assertEquals("V (fused output)", vm.gridProperty().get().sourceName());
             var tile = vm.gridProperty().get().tiles().get(0);
             assertEquals(28 * 28, tile.values().length);
-            assertTrue(vm.readout(tile, 3, 5).contains("(h, w) = (5, 3)"));
+            assertTrue(vm.readout(new FeatureMapsFigure.TilePixel(tile, 3, 5)).contains("(h, w) = (5, 3)"));
             vm.tileSizeProperty().set(9999);
             assertEquals(FeatureMapsViewModel.MAX_TILE, vm.tileSizeProperty().get());
         }

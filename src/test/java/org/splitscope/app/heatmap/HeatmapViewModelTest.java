@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.splitscope.figure.HeatmapFigure;
 import org.splitscope.app.Explorers;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.Colormap;
@@ -18,17 +19,17 @@ class HeatmapViewModelTest {
             HeatmapViewModel vm = e.vm().heatmap();
             e.vm().session().blockProperty().set("layer3.0");
             var m = vm.matrixProperty().get();
-            assertEquals(2, m.groups().size());
-            assertEquals(16, m.groups().get(0).width(), "C/K channels across");
-            assertEquals(2, m.groups().get(0).height(), "R splits down");
+            assertEquals(2, m.cardinality());
+            assertEquals(16, m.groupChannels(), "C/K channels across");
+            assertEquals(2, m.radix(), "R splits down");
             assertEquals(1, m.weight(0, 0, 3) + m.weight(0, 1, 3), 1e-5, "softmax over splits");
             var c = vm.contributionsProperty().get();
-            assertNull(c.status());
             // layer3.0 halves 14×14 with its avd pool, after the split-attention conv: U_r is still 14×14
-            assertEquals(14, c.mapWidth());
-            assertEquals(256, c.panels().get(0).width(), "upsampled for display");
-            assertTrue(vm.contributionReadout(1, 6, 6).contains("(h, w) = (6, 6) of 14×14"));
-            assertTrue(vm.attentionReadout(1, 0, 15).contains("channel c = 15"));
+            assertEquals(14, c.width());
+            assertEquals(2, c.maps().length, "one map per split");
+            assertTrue(vm.readout(new HeatmapFigure.MapPixel(1, 6, 6)).contains("(h, w) = (6, 6) of 14×14"));
+            assertTrue(vm.readout(new HeatmapFigure.Cell(1, 0, 15)).contains("channel c = 15"));
+            assertNull(vm.readout("anything else"));
         }
     }
 

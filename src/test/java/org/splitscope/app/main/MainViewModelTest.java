@@ -34,8 +34,7 @@ class MainViewModelTest {
             assertEquals(5, vm.images().predictionsProperty().get().size());
             assertTrue(TestModels.FASHION.contains(vm.images().predictionsProperty().get().get(0).label()));
             assertNotNull(vm.heatmap().matrixProperty().get());
-            assertNotNull(vm.heatmap().contributionsProperty().get().panels());
-            assertEquals(2, vm.heatmap().contributionsProperty().get().panels().size(), "one panel per split");
+            assertEquals(2, vm.heatmap().contributionsProperty().get().maps().length, "one map per split");
             assertEquals("2s2x64d", vm.model().summaryProperty().get().notation());
             assertEquals("CPU", vm.model().summaryProperty().get().value("Device"));
             assertEquals(3, vm.blocks().blocks().size());
@@ -50,20 +49,23 @@ class MainViewModelTest {
             int forwards = s.forwardsProperty().get();
             var matrix = e.vm().heatmap().matrixProperty().get();
             s.blockProperty().set("layer3.0");
-            assertEquals("layer3.0", e.vm().heatmap().matrixProperty().get().block().name());
+            assertEquals("layer3.0", e.vm().heatmap().matrixProperty().get().block());
             assertEquals("layer3.0", e.vm().splitBars().barsProperty().get().block());
-            assertEquals("layer3.0", e.vm().gap().gapProperty().get().block().name());
-            assertEquals("layer3.0", e.vm().featureMaps().gridProperty().get().block().name());
+            assertEquals("layer3.0", e.vm().gap().gapProperty().get().block());
+            assertEquals("layer3.0", e.vm().featureMaps().gridProperty().get().block());
             s.groupProperty().set(1);
             assertEquals(1, e.vm().heatmap().contributionsProperty().get().group());
             assertEquals(16, e.vm().featureMaps().gridProperty().get().tiles().size(), "C/K = 32/2 channels");
             s.splitProperty().set(FeatureMaps.FUSED);
             assertEquals(FeatureMaps.FUSED, e.vm().featureMaps().gridProperty().get().split());
+            int revision = e.vm().heatmap().revisionProperty().get();
             for (Colormap c : Colormap.values()) {
                 s.colormapProperty().set(c);
-                assertSame(c, e.vm().heatmap().matrixProperty().get().colormap());
+                assertSame(c, e.vm().heatmap().request().colormap());
             }
             e.vm().heatmap().opacityProperty().set(0.2);
+            assertEquals(0.2, e.vm().heatmap().request().opacity());
+            assertTrue(e.vm().heatmap().revisionProperty().get() > revision, "the figure is drawn again");
             assertFalse(matrix == e.vm().heatmap().matrixProperty().get());
             assertEquals(forwards, s.forwardsProperty().get(), "no forward for a selection change");
             e.vm().images().addPixels(null, javax.imageio.ImageIO.read(TestModels.image().toFile()));
@@ -152,17 +154,17 @@ class MainViewModelTest {
         try (var e = Explorers.started()) {
             var readout = e.vm().heatmap().readout();
             String hint = readout.text();
-            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
             assertTrue(readout.text().contains("layer2.0"), readout.text());
             e.vm().session().blockProperty().set("layer3.0");
             assertEquals(hint, readout.text(), "a new block");
-            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
             e.vm().viewProperty().set(MainViewModel.View.GAP);
             assertEquals(hint, readout.text(), "another view");
-            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
             e.vm().images().next();
             assertEquals(hint, readout.text(), "another image");
-            readout.show(e.vm().heatmap().attentionReadout(0, 1, 3));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
             e.vm().model().openDefault();
             assertEquals(hint, readout.text(), "another model");
         }

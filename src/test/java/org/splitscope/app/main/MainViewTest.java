@@ -96,25 +96,25 @@ class MainViewTest {
         assertEquals("layer3.0", vm.session().blockProperty().get());
         robot.clickOn(labeled(robot, "layer1.0"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("layer1.0", vm.heatmap().matrixProperty().get().block().name());
+        assertEquals("layer1.0", vm.heatmap().matrixProperty().get().block());
 
         // Every view, through its tab; each draws something.
         for (MainViewModel.View v : MainViewModel.View.values()) {
             robot.clickOn(labeled(robot, v.title));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(v, vm.viewProperty().get());
-            assertTrue(colours(robot, view.currentView().figure()) > 20, v + " draws a figure");
-            robot.moveTo(view.currentView().figure());
+            assertTrue(colours(robot, view.currentView().canvas()) > 20, v + " draws a figure");
+            robot.moveTo(view.currentView().canvas());
         }
         FeatureMapsView maps = (FeatureMapsView) view.view(MainViewModel.View.FEATURE_MAPS);
-        assertEquals(8, maps.tiles().getChildren().size(), "layer1.0: C = 8 channels over both groups");
+        assertEquals(8, maps.canvas().drawing().hits().size(), "layer1.0: C = 8 channels over both groups");
 
         // The colormap, from the toolbar.
         robot.clickOn(labeled(robot, "viridis"));
         robot.clickOn(labeled(robot, "magma"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Colormap.MAGMA, vm.session().colormapProperty().get());
-        assertEquals(Colormap.MAGMA, vm.heatmap().matrixProperty().get().colormap());
+        assertEquals(Colormap.MAGMA, vm.heatmap().request().colormap());
 
         // Theme switch: the whole window goes dark.
         robot.interact(vm::toggleTheme);
@@ -123,29 +123,31 @@ class MainViewTest {
 
         assertEquals(forwards, vm.session().forwardsProperty().get(), "selection, views and colormap: no forward");
 
-        // Export the current view at 2×: a PNG of twice the figure's size.
-        vm.export().scaleProperty().set(2);
-        Node figure = view.currentView().figure();
-        Bounds bounds = figure.getLayoutBounds();
+        // Save the current view as a 1200 px PNG at 300 dpi: the paper figure, not a screenshot.
+        vm.export().formatProperty().set(org.splitscope.figure.FigureFormat.PNG);
+        vm.export().widthProperty().set("1200px");
+        vm.export().dpiProperty().set(300);
         Path png = dir.resolve("gap");
-        robot.interact(() -> assertTrue(view.export().saveTo(figure, png, false, stage)));
+        robot.interact(() -> assertTrue(view.export().saveTo(view.currentView(), png, false, stage)));
         Path written = dir.resolve("gap.png");
         waitUntil("the PNG is written", () -> Files.isRegularFile(written));
         BufferedImage image = ImageIO.read(written.toFile());
         assertNotNull(image, "decodes as PNG");
-        assertEquals(Math.round(bounds.getWidth() * 2), image.getWidth(), 1);
-        assertEquals(Math.round(bounds.getHeight() * 2), image.getHeight(), 1);
+        assertEquals(1200, image.getWidth());
+        assertEquals(0xFFFFFFFF, image.getRGB(2, 2), "the paper theme: white");
         waitUntil("the status bar says where it went", () -> view.statusText().startsWith("Saved "));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(written), files.toList(), "no temporary file left behind");
         }
 
-        // Copy the view: the clipboard holds the figure at the export scale.
+        // Copy the view: the clipboard holds the figure as on screen, at the copy scale.
+        vm.export().scaleProperty().set(2);
+        double width = view.currentView().canvas().drawing().width();
         robot.interact(() -> view.export().copy(view.currentView()));
         robot.interact(() -> {
             var clipboard = javafx.scene.input.Clipboard.getSystemClipboard();
             assertTrue(clipboard.hasImage(), "an image on the clipboard");
-            assertEquals(Math.round(bounds.getWidth() * 2), clipboard.getImage().getWidth(), 1);
+            assertEquals(Math.ceil(width * 2), clipboard.getImage().getWidth(), 1);
         });
     }
 

@@ -1,4 +1,4 @@
-package org.splitscope.app.plot;
+package org.splitscope.app.figure;
 
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -7,6 +7,12 @@ import org.splitscope.render.Raster;
 /** Rasters from the render package as JavaFX images. */
 public final class FxImages {
     private FxImages() {}
+
+    /** A packed ARGB colour as a JavaFX colour. */
+    public static javafx.scene.paint.Color color(int argb) {
+        return javafx.scene.paint.Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF,
+                ((argb >>> 24) & 0xFF) / 255.0);
+    }
 
     public static WritableImage of(Raster raster) {
         WritableImage image = new WritableImage(Math.max(1, raster.width()), Math.max(1, raster.height()));

@@ -1,0 +1,152 @@
+package org.splitscope.app.figure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+import javafx.geometry.Bounds;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import org.jfree.fx.FXGraphics2D;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.Fonts;
+
+/**
+ * A figure on screen: the drawing of the figure layer painted into a canvas through FXGraphics2D,
+ * laid out again when the width changes, as tall as the drawing. The mouse is answered from the
+ * drawing's own hit regions — the geometry that painted it. In a scroll pane only the visible part
+ * is painted (a grid of 1024 feature maps is taller than any GPU texture).
+ */
+public final class FigureCanvas extends Region {
+    static {
+        // JavaFX draws FXGraphics2D's text itself: give it the bundled font the layout measured with.
+        for (String file : new String[] {Fonts.REGULAR_FILE, Fonts.BOLD_FILE}) {
+            try (InputStream in = Fonts.open(file)) {
+                Font.loadFont(in, 12);
+            } catch (IOException e) {
+                throw new IllegalStateException("bundled font " + file + " cannot be read", e);
+            }
+        }
+    }
+
+    private final Canvas canvas = new Canvas();
+    private DoubleFunction<Drawing> source = w -> null;
+    private Drawing drawing;
+    private ScrollPane scroll;
+    private double visibleTop;
+    private Consumer<Object> hover = t -> {};
+    private Consumer<Object> click = t -> {};
+    private Runnable exit = () -> {};
+
+    public FigureCanvas() {
+        getChildren().add(canvas);
+        setMinSize(0, 0);
+        setPrefSize(400, 0);
+        getStyleClass().add("figure-canvas");
+        canvas.setOnMouseMoved(e -> hover.accept(hit(e.getX(), e.getY() + visibleTop)));
+        canvas.setOnMouseExited(e -> exit.run());
+        canvas.setOnMouseClicked(e -> {
+            Object target = hit(e.getX(), e.getY() + visibleTop);
+            if (target != null) {
+                click.accept(target);
+            }
+        });
+    }
+
+    /** What to draw at a given width (null: nothing). */
+    public void setSource(DoubleFunction<Drawing> source) {
+        this.source = source;
+        refresh();
+    }
+
+    /** Paints only what {@code pane} shows of this canvas. */
+    public void showIn(ScrollPane pane) {
+        this.scroll = pane;
+        pane.vvalueProperty().addListener((obs, old, now) -> repaintVisible());
+        pane.viewportBoundsProperty().addListener((obs, old, now) -> repaintVisible());
+    }
+
+    public void setOnHover(Consumer<Object> hover) {
+        this.hover = hover;
+    }
+
+    public void setOnClick(Consumer<Object> click) {
+        this.click = click;
+    }
+
+    public void setOnExit(Runnable exit) {
+        this.exit = exit;
+    }
+
+    /** The drawing on screen now (tests read its hit regions). */
+    public Drawing drawing() {
+        return drawing;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Where the canvas starts within the figure (non-zero when scrolled). */
+    public double visibleTop() {
+        return visibleTop;
+    }
+
+    /** The hit target at (x, y) of the figure, or null. */
+    public Object hit(double x, double y) {
+        return drawing == null ? null : drawing.hit(x, y);
+    }
+
+    /** Lays the figure out again at the current width and repaints it. */
+    public void refresh() {
+        double w = snapSizeX(getWidth());
+        drawing = w > 0 ? source.apply(w) : null;
+        double h = drawing == null ? 0 : Math.ceil(drawing.height());
+        if (getPrefHeight() != h) {
+            setPrefHeight(h);
+            setMinHeight(h);
+        }
+        repaintVisible();
+    }
+
+    private void repaintVisible() {
+        double w = snapSizeX(getWidth());
+        double h = drawing == null ? 0 : Math.ceil(drawing.height());
+        double top = 0;
+        double bottom = h;
+        if (scroll != null && getScene() != null) {
+            Bounds view = sceneToLocal(scroll.localToScene(scroll.getLayoutBounds()));
+            if (view != null) {
+                top = Math.max(0, Math.floor(view.getMinY()));
+                bottom = Math.min(h, Math.ceil(view.getMaxY()));
+            }
+        }
+        if (bottom <= top) {
+            top = 0;
+            bottom = Math.min(h, 1);
+        }
+        visibleTop = top;
+        canvas.setLayoutY(top);
+        canvas.setWidth(w);
+        canvas.setHeight(bottom - top);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (drawing != null && w > 0) {
+            FXGraphics2D g = new FXGraphics2D(gc);
+            g.translate(0, -top);
+            g.clip(new java.awt.geom.Rectangle2D.Double(0, top, w, bottom - top));
+            drawing.paint(g);
+            g.dispose();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (snapSizeX(getWidth()) != canvas.getWidth()) {
+            refresh();
+        }
+    }
+}

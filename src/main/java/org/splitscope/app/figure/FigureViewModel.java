@@ -1,0 +1,63 @@
+package org.splitscope.app.figure;
+
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import org.splitscope.app.session.Readout;
+import org.splitscope.app.session.Session;
+import org.splitscope.capture.BlockCapture;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.View;
+
+/**
+ * What every figure view's model has: the session, a revision that moves whenever the figure would
+ * look different, the hover line, and the request that draws the same figure into a file.
+ */
+public abstract class FigureViewModel {
+    private final Session session;
+    private final View view;
+    private final Readout readout;
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+
+    protected FigureViewModel(Session session, View view, String hint) {
+        this.session = session;
+        this.view = view;
+        this.readout = new Readout(session, hint);
+        session.colormapProperty().addListener((obs, old, now) -> changed());
+    }
+
+    /** The figure must be drawn again. */
+    protected final void changed() {
+        revision.set(revision.get() + 1);
+    }
+
+    /** Moves on every change of what the figure shows. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The hover line for a hit target of the figure (null: the hint). */
+    public abstract String readout(Object target);
+
+    /** The figure for a file, with this view's settings; null when there is nothing to draw. */
+    public abstract FigureRequest request();
+
+    /** The request with the session's selection and colormap and the view's defaults, or null. */
+    protected final FigureRequest baseRequest() {
+        BlockCapture b = session.selectedBlock();
+        return b == null ? null : FigureRequest.of(view, b.name(), session.groupProperty().get(),
+                session.splitProperty().get(), session.colormapProperty().get());
+    }
+
+    public View view() {
+        return view;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The hover line under the view. */
+    public Readout readout() {
+        return readout;
+    }
+}

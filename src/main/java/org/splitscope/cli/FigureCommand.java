@@ -1,0 +1,241 @@
+package org.splitscope.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.splitscope.SplitScopeException;
+import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.analysis.SplitContributions;
+import org.splitscope.capture.BlockCapture;
+import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.CaptureService;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureFiles;
+import org.splitscope.figure.FigureFormat;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureSize;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.SplitBarsFigure;
+import org.splitscope.figure.View;
+import org.splitscope.input.Sample;
+import org.splitscope.input.Samples;
+import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.Printable;
+import org.splitscope.io.Sha256;
+import org.splitscope.render.AttentionScale;
+import org.splitscope.render.Colormap;
+import org.splitscope.render.InputImages;
+import org.splitscope.render.Raster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "figure", description = "Draw a view of one image as a figure file (PNG, SVG or PDF), without a "
+        + "display: the same figure the window's Save view as… writes.")
+final class FigureCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--view", required = true, paramLabel = "VIEW",
+            description = "heatmaps, splitbars, featuremaps or gap.")
+    String view;
+
+    @Option(names = "--input", required = true, paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
+    Path input;
+
+    @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window).")
+    String block;
+
+    @Option(names = "--group", paramLabel = "K", defaultValue = "all",
+            description = "Cardinal group k, or all (default: ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--split", paramLabel = "R", defaultValue = "0",
+            description = "Feature maps of split r, or V for the fused output (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--colormap", paramLabel = "NAME", defaultValue = "viridis",
+            description = "viridis, magma, coolwarm or RdBu (default: ${DEFAULT-VALUE}).")
+    String colormap;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "fixed",
+            description = "Attention colour scale: fixed (0 – 1), data (min – max) or uniform (symmetric around 1/R).")
+    String scale;
+
+    @Option(names = "--opacity", defaultValue = "0.6", paramLabel = "A", description = "Heat over the input, 0 – 1 (default: ${DEFAULT-VALUE}).")
+    double opacity;
+
+    @Option(names = "--whiskers", defaultValue = "minmax", paramLabel = "W", description = "Split bars: minmax or quartiles.")
+    String whiskers;
+
+    @Option(names = "--stacked", description = "Split bars stacked per group.")
+    boolean stacked;
+
+    @Option(names = "--bins", defaultValue = "24", paramLabel = "N", description = "GAP histogram bins (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--order", defaultValue = "attention", paramLabel = "O",
+            description = "Feature maps sorted by channel, attention or activation (default: ${DEFAULT-VALUE}).")
+    String order;
+
+    @Option(names = "--columns", defaultValue = "8", paramLabel = "N", description = "Feature-map columns (default: ${DEFAULT-VALUE}).")
+    int columns;
+
+    @Option(names = "--format", paramLabel = "F", description = "png, svg or pdf (default: from --out's ending, else png).")
+    String format;
+
+    @Option(names = "--dpi", defaultValue = "300", paramLabel = "DPI", description = "PNG resolution (default: ${DEFAULT-VALUE}).")
+    double dpi;
+
+    @Option(names = "--width", defaultValue = "3.5in", paramLabel = "W",
+            description = "Figure width: 3.5in, 7in, 1200px (at --dpi), 9cm … (default: ${DEFAULT-VALUE}, a paper column).")
+    String width;
+
+    @Option(names = "--theme", defaultValue = "paper", paramLabel = "T", description = "paper, light or dark (default: ${DEFAULT-VALUE}).")
+    String theme;
+
+    @Option(names = "--no-caption", description = "Leave out the caption line (model · image · block).")
+    boolean noCaption;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The figure file (replaced if it exists).")
+    Path out;
+
+    @Override
+    public Integer call() throws SplitScopeException {
+        FigureRequest request;
+        FigureSize size;
+        FigureFormat fileFormat;
+        FigureStyle style;
+        try {
+            View v = View.parse(view);
+            request = FigureRequest.of(v, block, parseGroup(group), parseSplit(split), colormap(colormap))
+                    .withHeatmap(scale(scale), opacity).withSplitBars(whiskers(whiskers), stacked).withBins(bins)
+                    .withFeatureMaps(order(order), columns, 0);
+            size = FigureSize.parse(width, dpi);
+            fileFormat = format != null ? FigureFormat.parse(format)
+                    : FigureFormat.of(out) != null ? FigureFormat.of(out) : FigureFormat.PNG;
+            style = FigureStyle.print(FigureStyle.Theme.parse(theme));
+        } catch (IllegalArgumentException e) {
+            throw new SplitScopeException(e.getMessage());
+        }
+        if (!(opacity >= 0 && opacity <= 1)) {
+            throw new SplitScopeException("--opacity must be between 0 and 1");
+        }
+        if (bins < 1 || bins > 1024 || columns < 1 || columns > 64) {
+            throw new SplitScopeException("--bins must be 1 – 1024 and --columns 1 – 64");
+        }
+        Path file = fileFormat.withExtension(out);
+        if (Files.isDirectory(file)) {
+            throw new SplitScopeException(file + ": is a folder; --out names the figure file");
+        }
+        AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
+        if (!Files.isRegularFile(input)) {
+            throw new SplitScopeException(input + ": no such file");
+        }
+        try (LoadedModel model = modelOptions.load()) {
+            List<Sample> samples = Samples.load(input, model.preprocessing());
+            if (samples.size() != 1) {
+                throw new SplitScopeException(input + ": holds " + samples.size() + " inputs; a figure shows one");
+            }
+            Sample sample = samples.get(0);
+            String name = pickBlock(model, request.block());
+            request = request.withBlock(name);
+            CaptureResult result = CaptureService.capture(model, samples, Set.of(name));
+            BlockCapture selected = result.block(name);
+            Raster raster = InputImages.fromTensor(sample.data(), (int) sample.shape()[1], (int) sample.shape()[2],
+                    model.preprocessing());
+            var provenance = request.provenance(selected, model.name(), model.sha256(), sample.source(),
+                    Sha256.of(input));
+            Drawing d = request.drawForFile(selected, result.blocks(), raster, size, style, provenance, !noCaption);
+            FigureFiles.write(file, fileFormat, d, size, provenance);
+            System.out.printf(Locale.ROOT, "%s: %s of %s, %.2f × %.2f in%s%n", Printable.clean(file.toString()),
+                    request.view(), name, d.width() / 72, d.height() / 72, fileFormat == FigureFormat.PNG
+                            ? String.format(Locale.ROOT, " (%d × %d px at %.0f dpi)", size.pixels(d.width()),
+                                    size.pixels(d.height()), dpi) : "");
+            return 0;
+        } catch (IOException e) {
+            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The block asked for, or the middle one as the window opens on. */
+    private static String pickBlock(LoadedModel model, String asked) throws SplitScopeException {
+        List<String> names = model.network().blocks().stream().filter(b -> b.radix() >= 1)
+                .map(org.splitscope.model.Bottleneck::name).toList();
+        if (asked == null) {
+            return names.get(names.size() / 2);
+        }
+        if (!names.contains(asked)) {
+            throw new SplitScopeException("--block: no split-attention block '" + Printable.clean(asked) + "' in "
+                    + model.name() + " (blocks: " + names.get(0) + " … " + names.get(names.size() - 1) + ")");
+        }
+        return asked;
+    }
+
+    static int parseGroup(String s) {
+        if (s.equalsIgnoreCase("all")) {
+            return SplitContributions.ALL_GROUPS;
+        }
+        return nonNegative("--group", s);
+    }
+
+    static int parseSplit(String s) {
+        if (s.equalsIgnoreCase("v") || s.equalsIgnoreCase("fused")) {
+            return FeatureMaps.FUSED;
+        }
+        return nonNegative("--split", s);
+    }
+
+    private static int nonNegative(String option, String s) {
+        try {
+            int v = Integer.parseInt(s.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(option + " '" + s + "' is not a number ≥ 0"
+                + (option.equals("--group") ? " or all" : " or V"));
+    }
+
+    static Colormap colormap(String s) {
+        for (Colormap c : Colormap.values()) {
+            if (c.displayName().equalsIgnoreCase(s) || c.name().equalsIgnoreCase(s)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown colormap '" + s + "' (viridis, magma, coolwarm or RdBu)");
+    }
+
+    static AttentionScale scale(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "fixed" -> AttentionScale.FIXED;
+            case "data" -> AttentionScale.DATA;
+            case "uniform" -> AttentionScale.AROUND_UNIFORM;
+            default -> throw new IllegalArgumentException("unknown --scale '" + s + "' (fixed, data or uniform)");
+        };
+    }
+
+    static SplitBarsFigure.Whiskers whiskers(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "minmax", "min-max" -> SplitBarsFigure.Whiskers.MIN_MAX;
+            case "quartiles" -> SplitBarsFigure.Whiskers.QUARTILES;
+            default -> throw new IllegalArgumentException("unknown --whiskers '" + s + "' (minmax or quartiles)");
+        };
+    }
+
+    static FeatureMaps.Order order(String s) {
+        for (FeatureMaps.Order o : FeatureMaps.Order.values()) {
+            if (o.name().equalsIgnoreCase(s)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown --order '" + s + "' (channel, attention or activation)");
+    }
+}

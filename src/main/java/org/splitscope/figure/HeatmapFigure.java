@@ -1,0 +1,208 @@
+package org.splitscope.figure;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitscope.analysis.AttentionMatrix;
+import org.splitscope.analysis.ContributionMaps;
+import org.splitscope.analysis.SplitContributions;
+import org.splitscope.render.AttentionScale;
+import org.splitscope.render.Colormap;
+import org.splitscope.render.Heatmaps;
+import org.splitscope.render.Overlays;
+import org.splitscope.render.Raster;
+import org.splitscope.render.ValueRange;
+
+/**
+ * The heatmap view: a block's attention matrix per cardinal group (splits × channels) with its
+ * colour bar beside it, and below it each split's contribution map laid over the input, all on one
+ * colour scale.
+ */
+public final class HeatmapFigure {
+    /** @param maxPanel the largest side of a contribution panel (the window keeps them on screen) */
+    public record Options(Colormap colormap, AttentionScale scale, double opacity, double maxPanel) {}
+
+    /** Hover target: one weight a_r(c) of group k. */
+    public record Cell(int group, int split, int channel) {}
+
+    /** Hover target: one pixel (x, y) of split r's contribution map. */
+    public record MapPixel(int split, int x, int y) {}
+
+    private HeatmapFigure() {}
+
+    /**
+     * @param maps null while the split maps are being captured; {@code status} says so
+     * @param input the input as the network saw it
+     */
+    public static Drawing draw(AttentionMatrix matrix, ContributionMaps maps, String status, Raster input, Options o,
+            double width, FigureStyle s) {
+        return Drawing.column(s, List.of(matrix(matrix, o, width, s), contributions(maps, status, input, o, width, s)));
+    }
+
+    /** The colour scale of the matrix under these options. */
+    public static ValueRange matrixRange(AttentionMatrix m, Options o) {
+        return o.scale().range(m.weights(), m.radix(), o.colormap());
+    }
+
+    public static Drawing matrix(AttentionMatrix m, Options o, double width, FigureStyle s) {
+        double p = s.pad();
+        ValueRange range = matrixRange(m, o);
+        int per = m.groupChannels();
+        int radix = m.radix();
+        TextBlock title = TextBlock.of("Attention a_r(c) of " + m.block() + ": splits × channels, per cardinal group",
+                s.title(), width - 2 * p);
+        double titleH = title.height() + p;
+        double smallH = Fonts.lineHeight(s.small());
+        double rowLabel = Math.max(Fonts.width(s.small(), radix == 1 ? "gate" : "r = " + (radix - 1)), 1);
+        double left = p + Fonts.lineHeight(s.small()) * 1.4 + rowLabel + p * 0.6;
+        double cell = Math.max(s.smallSize() * 1.3, Math.min(s.labelSize() * 2, s.labelSize() * 8 / radix));
+        double groupTop = smallH * 1.3;
+        double rows = radix * cell;
+        double groupBottom = smallH * 1.5 + p * 0.5;
+        double groupH = groupTop + rows + groupBottom;
+        double top = titleH + p * 0.5;
+        double matrixBottom = top + m.cardinality() * groupH;
+        double barH = Math.max(s.labelSize() * 7, matrixBottom - top - groupTop - groupBottom);
+        String barLabel = "a_r(c), " + o.scale() + (range.centered() ? ", neutral 1/R" : "");
+        double barArea = s.smallSize() * 1.2 + Draw.colorBarWidth(s, range, barH);
+        double matrixW = Math.max(s.labelSize() * 4, width - left - 2 * p - barArea);
+        double barX = left + matrixW + p * 1.5;
+        double height = Math.max(matrixBottom + Fonts.lineHeight(s.label()) + p, top + groupTop + barH + p);
+
+        List<Raster> rasters = new ArrayList<>();
+        List<Rectangle2D> areas = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
+        for (int k = 0; k < m.cardinality(); k++) {
+            float[] grid = new float[radix * per];
+            for (int r = 0; r < radix; r++) {
+                for (int c = 0; c < per; c++) {
+                    grid[r * per + c] = m.weight(k, r, c);
+                }
+            }
+            rasters.add(Heatmaps.rasterize(grid, per, radix, o.colormap(), range));
+            Rectangle2D area = new Rectangle2D.Double(left, top + k * groupH + groupTop, matrixW, rows);
+            areas.add(area);
+            int group = k;
+            hits.add(Hit.grid(area, per, radix, (c, r) -> new Cell(group, r, c)));
+        }
+        int step = channelStep(per, Math.max(2, (int) (matrixW / (s.smallSize() * 5))));
+        return new Drawing(width, height, s, g -> {
+            g.setColor(s.text());
+            title.paint(g, p, p * 0.6);
+            for (int k = 0; k < m.cardinality(); k++) {
+                Rectangle2D a = areas.get(k);
+                g.setColor(s.muted());
+                g.setFont(s.small());
+                Draw.text(g, "group k = " + k + " (C/K = " + per + " channels)", left, a.getY() - smallH * 0.25,
+                        Draw.H.LEFT, Draw.V.BOTTOM);
+                Draw.raster(g, s, rasters.get(k), a.getX(), a.getY(), a.getWidth(), a.getHeight());
+                Draw.frame(g, s, s.axis(), a.getX(), a.getY(), a.getWidth(), a.getHeight());
+                g.setColor(s.text());
+                for (int r = 0; r < radix; r++) {
+                    Draw.text(g, radix == 1 ? "gate" : "r = " + r, left - p * 0.6, a.getY() + (r + 0.5) * cell,
+                            Draw.H.RIGHT, Draw.V.CENTER);
+                }
+                Draw.vertical(g, "split r", p + smallH * 0.5, a.getCenterY());
+                double tick = s.smallSize() * 0.4;
+                for (int c = 0; c < per; c += step) {
+                    double x = left + (c + 0.5) / per * matrixW;
+                    g.setColor(s.axis());
+                    Draw.line(g, x, a.getMaxY(), x, a.getMaxY() + tick);
+                    g.setColor(s.muted());
+                    Draw.text(g, Integer.toString(c), x, a.getMaxY() + tick * 1.5, Draw.H.CENTER, Draw.V.TOP);
+                }
+            }
+            g.setColor(s.text());
+            g.setFont(s.label());
+            Draw.text(g, "channel c within its group (0 … C/K − 1)", left + matrixW / 2, matrixBottom - p * 0.25,
+                    Draw.H.CENTER, Draw.V.TOP);
+            Draw.colorBar(g, s, o.colormap(), range, barX, top + groupTop, barH, barLabel);
+        }, hits);
+    }
+
+    /** 1, 2, 5, 10, 20, 50 … : the smallest that gives at most {@code count} ticks over {@code n} channels. */
+    static int channelStep(int n, int count) {
+        for (int magnitude = 1; ; magnitude *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if ((double) n / (m * magnitude) <= count) {
+                    return m * magnitude;
+                }
+            }
+        }
+    }
+
+    /** The shared colour scale of all splits' maps. */
+    public static ValueRange mapRange(ContributionMaps c, Colormap colormap) {
+        ValueRange range = null;
+        for (float[] m : c.maps()) {
+            range = range == null ? ValueRange.of(m) : range.union(ValueRange.of(m));
+        }
+        return (range == null ? ValueRange.of(0, 1) : range).forColormap(colormap);
+    }
+
+    public static Drawing contributions(ContributionMaps c, String status, Raster input, Options o, double width,
+            FigureStyle s) {
+        double p = s.pad();
+        String over = c == null || c.group() == SplitContributions.ALL_GROUPS ? "all groups" : "group k = " + c.group();
+        TextBlock title = TextBlock.of("Split contributions Σ_c a_r(c)·U_r(c,h,w) over " + over + ", on the input",
+                s.title(), width - 2 * p);
+        double titleH = title.height() + p;
+        if (c == null) {
+            return new Drawing(width, titleH + Fonts.lineHeight(s.label()) * 2 + p, s, g -> {
+                g.setColor(s.text());
+                title.paint(g, p, p * 0.6);
+                g.setColor(s.muted());
+                g.setFont(s.label());
+                Draw.text(g, status == null ? "" : status, p, titleH + p, Draw.H.LEFT, Draw.V.TOP);
+            }, List.of());
+        }
+        ValueRange range = mapRange(c, o.colormap());
+        int n = c.maps().length;
+        double labelH = Fonts.lineHeight(s.label()) * 1.2;
+        double top = titleH + labelH;
+        double gap = p * 1.5;
+        double left = p * 2;
+        // Room for the colour bar at the smallest sensible height, then panels as large as fit.
+        double barArea = s.smallSize() * 1.2 + Draw.colorBarWidth(s, range, s.labelSize() * 10) + gap;
+        double size = Math.max(s.labelSize() * 5, Math.min(o.maxPanel(), (width - left - p - barArea - (n - 1) * gap) / n));
+        int pixels = (int) Math.max(32, Math.min(1024, Math.round(size * s.rasterScale())));
+        List<Raster> panels = new ArrayList<>();
+        List<Hit> hits = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            panels.add(Overlays.overlay(input, c.maps()[r], c.width(), c.height(), o.colormap(), range, o.opacity(),
+                    pixels, pixels));
+            int split = r;
+            hits.add(Hit.grid(new Rectangle2D.Double(left + r * (size + gap), top, size, size), c.width(), c.height(),
+                    (x, y) -> new MapPixel(split, x, y)));
+        }
+        double barX = left + n * (size + gap) - gap + p * 1.5;
+        double noteY = top + size + p * 0.5;
+        String note = String.format(Locale.ROOT, "maps %d×%d, bilinear to the %d×%d input · one colour scale for all "
+                + "splits · Σ a·U in activation units%s", c.height(), c.width(), input.height(), input.width(),
+                range.centered() ? ", neutral colour = 0" : "");
+        List<String> noteLines = Draw.wrap(note, s.small(), width - left - p);
+        double height = noteY + noteLines.size() * Fonts.lineHeight(s.small()) + p;
+        String barLabel = "Σ a·U (a.u.)";
+        return new Drawing(width, height, s, g -> {
+            g.setColor(s.text());
+            title.paint(g, p, p * 0.6);
+            for (int r = 0; r < n; r++) {
+                double x = left + r * (size + gap);
+                g.setColor(s.text());
+                g.setFont(s.label());
+                Draw.text(g, n == 1 ? "gated split" : "split r = " + r, x + size / 2, top - labelH * 0.2,
+                        Draw.H.CENTER, Draw.V.BOTTOM);
+                Draw.raster(g, s, panels.get(r), x, top, size, size);
+                Draw.frame(g, s, s.axis(), x, top, size, size);
+            }
+            g.setColor(s.muted());
+            g.setFont(s.small());
+            for (int i = 0; i < noteLines.size(); i++) {
+                Draw.text(g, noteLines.get(i), left, noteY + i * Fonts.lineHeight(s.small()), Draw.H.LEFT, Draw.V.TOP);
+            }
+            Draw.colorBar(g, s, o.colormap(), range, barX, top, size, barLabel);
+        }, hits);
+    }
+}

@@ -1,0 +1,51 @@
+package org.splitscope.figure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.splitscope.Version;
+import org.splitscope.io.Printable;
+
+/**
+ * Where a figure comes from, written into every exported file (PNG text chunks, SVG metadata, PDF
+ * document information) and, shortened, into its caption line.
+ *
+ * @param modelSha256 null for random weights
+ * @param group e.g. "all groups" or "k = 1"
+ * @param split e.g. "r = 0" or "V (fused)"; null where the view has no split
+ * @param scale the attention colour scale; null where the view has none
+ */
+public record Provenance(String view, String model, String modelSha256, String image, String imageSha256,
+        String block, String group, String split, String colormap, String scale) {
+
+    /** The caption line: model · image · block. */
+    public String caption() {
+        return Printable.clean(model) + " · " + Printable.clean(image) + " · " + block;
+    }
+
+    public String title() {
+        return "SplitScope " + view + " · " + caption();
+    }
+
+    /** Key and value of everything recorded, in a fixed order; values cleaned of control characters. */
+    public Map<String, String> entries() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Title", title());
+        m.put("Software", Version.NAME);
+        m.put("View", view);
+        m.put("Model", model);
+        m.put("Model SHA-256", modelSha256 == null ? "none (random weights)" : modelSha256);
+        m.put("Image", image);
+        m.put("Image SHA-256", imageSha256);
+        m.put("Block", block);
+        m.put("Group", group);
+        if (split != null) {
+            m.put("Split", split);
+        }
+        m.put("Colormap", colormap);
+        if (scale != null) {
+            m.put("Scale", scale);
+        }
+        m.replaceAll((k, v) -> v == null ? "" : Printable.clean(v));
+        return m;
+    }
+}

@@ -1,0 +1,124 @@
+package org.splitscope.figure;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitscope.analysis.AttentionMatrix;
+import org.splitscope.analysis.FeatureMapGrid;
+import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.analysis.GapHistograms;
+import org.splitscope.analysis.GapSummary;
+import org.splitscope.analysis.SplitBars;
+import org.splitscope.analysis.SplitContributions;
+import org.splitscope.analysis.SplitStats;
+import org.splitscope.capture.BlockCapture;
+
+/**
+ * The numbers a view shows, as a table (CSV for a spreadsheet, JSON with the provenance): the
+ * attention matrix, the bars and whiskers, the GAP histograms, the feature maps' statistics.
+ */
+public record ViewData(List<String> columns, List<List<Object>> rows) {
+
+    public static ViewData of(FigureRequest request, BlockCapture selected, List<BlockCapture> blocks) {
+        int k = request.group() >= selected.cardinality() ? SplitContributions.ALL_GROUPS : request.group();
+        int r = request.split() >= selected.radix() ? 0 : request.split();
+        List<List<Object>> rows = new ArrayList<>();
+        String name = selected.name();
+        switch (request.view()) {
+            case HEATMAPS -> {
+                AttentionMatrix m = AttentionMatrix.of(selected, FigureRequest.IMAGE);
+                for (int g = 0; g < m.cardinality(); g++) {
+                    for (int s = 0; s < m.radix(); s++) {
+                        for (int c = 0; c < m.groupChannels(); c++) {
+                            rows.add(List.of(name, g, s, c, m.weight(g, s, c)));
+                        }
+                    }
+                }
+                return new ViewData(List.of("block", "group", "split", "channel", "attention"), rows);
+            }
+            case SPLITBARS -> {
+                SplitBars b = SplitBars.of(selected, blocks, FigureRequest.IMAGE);
+                for (int g = 0; g < b.groups().size(); g++) {
+                    for (SplitStats s : b.groups().get(g)) {
+                        rows.add(List.of(name, g, s.split(), s.channels(), s.mean(), s.min(), s.q1(), s.median(),
+                                s.q3(), s.max()));
+                    }
+                }
+                return new ViewData(List.of("block", "group", "split", "channels", "mean", "min", "q1", "median",
+                        "q3", "max"), rows);
+            }
+            case GAP -> {
+                GapHistograms h = GapHistograms.of(selected, FigureRequest.IMAGE, request.bins());
+                for (GapSummary s : h.groups()) {
+                    for (int i = 0; i < s.counts().length; i++) {
+                        rows.add(List.of(name, s.group(), i, s.binStart() + i * s.binWidth(), s.binEnd(i),
+                                s.counts()[i], s.mean(), s.std()));
+                    }
+                }
+                return new ViewData(List.of("block", "group", "bin", "from", "to", "channels", "group_mean",
+                        "group_std"), rows);
+            }
+            case FEATUREMAPS -> {
+                FeatureMapGrid grid = FeatureMapGrid.of(selected, FigureRequest.IMAGE, r, k, request.order());
+                String source = r == FeatureMaps.FUSED ? "V" : "U_" + r;
+                for (FeatureMapGrid.Tile t : grid.tiles()) {
+                    rows.add(List.of(name, source, t.channel(), t.group(), t.min(), t.max(), t.mean(), t.weight()));
+                }
+                return new ViewData(List.of("block", "source", "channel", "group", "min", "max", "mean",
+                        "attention"), rows);
+            }
+        }
+        throw new IllegalArgumentException(request.view().id());
+    }
+
+    /** RFC 4180: comma-separated, a header line, text quoted where needed. */
+    public byte[] csv() {
+        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
+        for (List<Object> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(cell(row.get(i)));
+            }
+            out.append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cell(Object v) {
+        if (v instanceof Float || v instanceof Double) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.9g", d) : "";
+        }
+        String s = String.valueOf(v);
+        return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** {"provenance": {...}, "columns": [...], "rows": [[...], ...]}. */
+    public byte[] json(Provenance provenance) {
+        JsonObject root = new JsonObject();
+        JsonObject info = new JsonObject();
+        provenance.entries().forEach(info::addProperty);
+        root.add("provenance", info);
+        JsonArray cols = new JsonArray();
+        columns.forEach(cols::add);
+        root.add("columns", cols);
+        JsonArray all = new JsonArray();
+        for (List<Object> row : rows) {
+            JsonArray a = new JsonArray();
+            for (Object v : row) {
+                if (v instanceof Number n) {
+                    a.add(Double.isFinite(n.doubleValue()) ? n : null);
+                } else {
+                    a.add(String.valueOf(v));
+                }
+            }
+            all.add(a);
+        }
+        root.add("rows", all);
+        return new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(root)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}

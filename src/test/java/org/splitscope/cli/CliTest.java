@@ -178,7 +178,7 @@ public class CliTest {
     @Test
     void everyCommandPrintsHelpAndVersionWithoutItsRequiredOptions() {
         List<String> commands = new ArrayList<>(new CommandLine(new SplitScopeCli()).getSubcommands().keySet());
-        assertTrue(commands.containsAll(List.of("capture", "bench", "info", "train", "ablation")), commands.toString());
+        assertTrue(commands.containsAll(List.of("capture", "figure", "bench", "info", "train", "ablation")), commands.toString());
         for (String command : commands) {
             for (String flag : List.of("--help", "-h")) {
                 Run run = run(command, flag);
@@ -190,13 +190,13 @@ public class CliTest {
             for (String flag : List.of("--version", "-V")) {
                 Run run = run(command, flag);
                 assertEquals(0, run.status(), command + " " + flag + ": " + run.err());
-                assertEquals("SplitScope 0.1", run.out().strip(), command + " " + flag);
+                assertEquals(org.splitscope.Version.NAME, run.out().strip(), command + " " + flag);
             }
         }
         Run root = run("--help");
         assertEquals(0, root.status());
         assertTrue(root.out().contains("capture"), root.out());
-        assertEquals("SplitScope 0.1", run("--version").out().strip());
+        assertEquals(org.splitscope.Version.NAME, run("--version").out().strip());
     }
 
     @Test

@@ -35,6 +35,10 @@ public final class FeatureMapsFigure {
         return Heatmaps.rasterize(t.values(), grid.width(), grid.height(), colormap, shown);
     }
 
+    private static String label(FeatureMapGrid.Tile t, String weightName) {
+        return "c " + t.channel() + " · " + weightName + ColorBars.label(t.weight(), 0.01);
+    }
+
     public static Drawing draw(FeatureMapGrid grid, Options o, double width, FigureStyle s) {
         double p = s.pad();
         double gap = p * 0.75;
@@ -51,7 +55,8 @@ public final class FeatureMapsFigure {
         double tileW = o.columns() > 0 ? (usable - (cols - 1) * gap) / cols : o.tile();
         double tileH = tileW * grid.height() / Math.max(1, grid.width());
         // "c 12 · a 0.53" under a tile, or on two lines when tiles are narrow (a paper column).
-        boolean twoLines = Fonts.width(s.small(), "c 000 · max a 0.00") > tileW;
+        String weightName = grid.split() == FeatureMaps.FUSED ? "max a " : "a ";
+        boolean twoLines = grid.tiles().stream().anyMatch(t -> Fonts.width(s.small(), label(t, weightName)) > tileW);
         double labelH = Fonts.lineHeight(s.small()) * (twoLines ? 2.15 : 1.25);
         double cellH = tileH + labelH + gap;
         int rows = (grid.tiles().size() + cols - 1) / cols;
@@ -66,7 +71,6 @@ public final class FeatureMapsFigure {
             hits.add(Hit.grid(new Rectangle2D.Double(x, y, tileW, tileH), grid.width(), grid.height(),
                     (c, r) -> new TilePixel(t, c, r)));
         }
-        String weightName = grid.split() == FeatureMaps.FUSED ? "max a " : "a ";
         return new Drawing(width, height, s, g -> {
             g.setColor(s.text());
             caption.paint(g, p, p * 0.6);
@@ -108,7 +112,7 @@ public final class FeatureMapsFigure {
                     Draw.text(g, Draw.fit(weight, s.small(), tileW), a.getX(), ty + Fonts.lineHeight(s.small()),
                             Draw.H.LEFT, Draw.V.TOP);
                 } else {
-                    Draw.text(g, channel + " · " + weight, a.getX(), ty, Draw.H.LEFT, Draw.V.TOP);
+                    Draw.text(g, label(t, weightName), a.getX(), ty, Draw.H.LEFT, Draw.V.TOP);
                 }
             }
         }, hits);

@@ -88,6 +88,7 @@ public final class GapFigure {
             Draw.text(g, Draw.fit("group k = " + k + ": histogram of s^" + k + " over its " + sum.channels()
                     + " channels", s.label(), width - 2 * p), p, p * 0.5, Draw.H.LEFT, Draw.V.TOP);
             Draw.valueAxis(g, s, counts, left, top, bottom, right, 0, yMax, "channels", axisLabel);
+            band(g, s, sum, left, right, top, bottom, lo, hi);
             for (int i = 0; i < bars.size(); i++) {
                 Rectangle2D b = bars.get(i);
                 double centre = sum.binStart() + (i + 0.5) * sum.binWidth();
@@ -117,8 +118,8 @@ public final class GapFigure {
         }, hits);
     }
 
-    /** The mean (a line) ± std (a band), clipped to the plot. */
-    private static void meanBand(Graphics2D g, FigureStyle s, GapSummary sum, double left, double right, double top,
+    /** ± std around the mean, behind the bars, clipped to the plot. */
+    private static void band(Graphics2D g, FigureStyle s, GapSummary sum, double left, double right, double top,
             double bottom, double lo, double hi) {
         double mx = left + (sum.mean() - lo) / (hi - lo) * (right - left);
         double sx = sum.std() / (hi - lo) * (right - left);
@@ -126,6 +127,16 @@ public final class GapFigure {
         g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
         Color a = s.accent();
         Draw.fill(g, new Color(a.getRed(), a.getGreen(), a.getBlue(), 36), mx - sx, top, 2 * sx, bottom - top);
+        g.setClip(clip);
+    }
+
+    /** The mean, a line over the bars, and its label. */
+    private static void meanBand(Graphics2D g, FigureStyle s, GapSummary sum, double left, double right, double top,
+            double bottom, double lo, double hi) {
+        double mx = left + (sum.mean() - lo) / (hi - lo) * (right - left);
+        Shape clip = g.getClip();
+        g.clip(new Rectangle2D.Double(left, top, right - left, bottom - top));
+        Color a = s.accent();
         g.setColor(a);
         g.setStroke(new BasicStroke(s.line() * 2));
         Draw.line(g, mx, top, mx, bottom);

@@ -51,8 +51,9 @@ public final class HeatmapFigure {
         ValueRange range = matrixRange(m, o);
         int per = m.groupChannels();
         int radix = m.radix();
-        TextBlock title = TextBlock.of("Attention a_r(c) of " + m.block() + ": splits × channels, per cardinal group",
-                s.title(), width - 2 * p);
+        TextBlock title = TextBlock.of("Attention a_r(c) of " + m.block() + ": splits × channels, per cardinal group"
+                + " (colour scale " + o.scale() + (range.centered() ? ", neutral colour = 1/R)" : ")"), s.title(),
+                width - 2 * p);
         double titleH = title.height() + p;
         double smallH = Fonts.lineHeight(s.small());
         double rowLabel = Math.max(Fonts.width(s.small(), radix == 1 ? "gate" : "r = " + (radix - 1)), 1);
@@ -65,7 +66,7 @@ public final class HeatmapFigure {
         double top = titleH + p * 0.5;
         double matrixBottom = top + m.cardinality() * groupH;
         double barH = Math.max(s.labelSize() * 7, matrixBottom - top - groupTop - groupBottom);
-        String barLabel = "a_r(c), " + o.scale() + (range.centered() ? ", neutral 1/R" : "");
+        String barLabel = "a_r(c)";
         double barArea = s.smallSize() * 1.2 + Draw.colorBarWidth(s, range, barH);
         double matrixW = Math.max(s.labelSize() * 4, width - left - 2 * p - barArea);
         double barX = left + matrixW + p * 1.5;

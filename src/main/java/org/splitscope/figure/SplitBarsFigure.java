@@ -126,15 +126,6 @@ public final class SplitBarsFigure {
                     List<SplitStats> splits = b.groups().get(k);
                     double slot = panelW / splits.size();
                     double barW = Math.min(s.labelSize() * 5, slot * 0.6);
-                    if (b.radix() >= 2) {
-                        double u = bottom - (1.0 / b.radix()) * (bottom - top);
-                        g.setColor(s.neutral());
-                        g.setStroke(Draw.dashed(s, 4, 4));
-                        Draw.line(g, x0, u, x0 + panelW, u);
-                        g.setColor(s.muted());
-                        g.setFont(s.small());
-                        Draw.text(g, "uniform 1/R", x0 + panelW - 2, u - 2, Draw.H.RIGHT, Draw.V.BOTTOM);
-                    }
                     for (SplitStats st : splits) {
                         double cx = x0 + (st.split() + 0.5) * slot;
                         double y = bottom - st.mean() * (bottom - top);
@@ -155,6 +146,20 @@ public final class SplitBarsFigure {
                         g.setFont(s.small());
                         Draw.text(g, b.radix() == 1 ? "gate" : "r = " + st.split(), cx, bottom + s.smallSize() * 0.5,
                                 Draw.H.CENTER, Draw.V.TOP);
+                    }
+                    if (b.radix() >= 2) {
+                        // over the bars, its label on a patch of background so no bar hides it
+                        double u = bottom - (1.0 / b.radix()) * (bottom - top);
+                        g.setColor(s.neutral());
+                        g.setStroke(Draw.dashed(s, 4, 4));
+                        Draw.line(g, x0, u, x0 + panelW, u);
+                        g.setFont(s.small());
+                        String label = "uniform 1/R";
+                        double lw = Fonts.width(s.small(), label);
+                        double lh = Fonts.lineHeight(s.small());
+                        Draw.fill(g, s.background(), x0 + panelW - lw - 4, u - lh - 1, lw + 4, lh);
+                        g.setColor(s.muted());
+                        Draw.text(g, label, x0 + panelW - 2, u - 2, Draw.H.RIGHT, Draw.V.BOTTOM);
                     }
                     g.setColor(s.text());
                     g.setFont(s.label());
@@ -195,8 +200,8 @@ public final class SplitBarsFigure {
         TextBlock title = TextBlock.of("All blocks, in depth order: mean attention per split over all channels (bars "
                 + "0 – 1), H = normalised entropy", s.title(), width - 2 * p);
         double titleH = title.height() + p;
-        double cellW = s.labelSize() * 10.5;
-        double cellH = s.labelSize() * 7.5;
+        double cellW = s.smallSize() * 11.5;
+        double cellH = s.smallSize() * 8.5;
         int cols = Math.max(1, (int) ((width - 2 * p) / cellW));
         int rows = (blocks.size() + cols - 1) / cols;
         double top = titleH + p * 0.5;

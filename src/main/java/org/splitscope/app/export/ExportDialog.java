@@ -43,6 +43,7 @@ final class ExportDialog {
         Label result = new Label();
         result.setWrapText(true);
         result.setMaxWidth(380);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.setHgap(10);

@@ -28,8 +28,8 @@ public final class GapView extends BorderPane implements Exportable {
         Label title = new Label();
         title.getStyleClass().add("view-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.gapProperty().get() == null ? ""
-                : "GAP statistics · " + vm.gapProperty().get().block() + "  (s^k: the pooled sum of the splits, "
-                + "input of fc1)", vm.gapProperty()));
+                : "s^k per cardinal group · " + vm.gapProperty().get().block() + "  (K = "
+                + vm.gapProperty().get().groups().size() + ")", vm.gapProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         setTop(FigureViews.header(title, spacer, new Label("Bins"), bins));

@@ -144,6 +144,11 @@ public final class Draw {
 
     /** Tick labels of a value axis: their values and the text of each. */
     public record Ticks(List<Double> values, List<String> labels) {
+        /** The same ticks without their labels (a second panel on the same scale). */
+        public Ticks unlabelled() {
+            return new Ticks(values, values.stream().map(v -> "").toList());
+        }
+
         public double widest(Font font) {
             double w = 0;
             for (String l : labels) {

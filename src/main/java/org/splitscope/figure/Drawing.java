@@ -29,8 +29,20 @@ public record Drawing(double width, double height, FigureStyle style, Painter pa
             c.fill(new Rectangle2D.Double(0, 0, width, height));
             painter.paint(c);
         } finally {
+            restore(c, g);
             c.dispose();
         }
+    }
+
+    /**
+     * Puts the parent's stroke and paint back through the child before it goes. FXGraphics2D's
+     * copies share one canvas context: a dashed stroke left behind would dash the next part.
+     */
+    private static void restore(Graphics2D child, Graphics2D parent) {
+        child.setStroke(new java.awt.BasicStroke(0.5f));
+        child.setStroke(parent.getStroke());
+        child.setPaint(parent.getPaint());
+        child.setFont(parent.getFont());
     }
 
     /** What is under (x, y): the topmost hit's target, or null. */
@@ -74,6 +86,7 @@ public record Drawing(double width, double height, FigureStyle style, Painter pa
                     c.translate(0, tops[i]);
                     parts.get(i).painter().paint(c);
                 } finally {
+                    restore(c, g);
                     c.dispose();
                 }
             }

@@ -63,6 +63,11 @@ public record FigureStyle(Theme theme, Color background, Color text, Color muted
         };
     }
 
+    /** A file rather than the screen (sizes in points, rasters at print resolution). */
+    public boolean print() {
+        return rasterScale > 1;
+    }
+
     public Font title() {
         return Fonts.bold(titleSize);
     }

@@ -108,7 +108,7 @@ public final class SplitBarsFigure {
                         Draw.H.CENTER, Draw.V.TOP);
             };
         } else {
-            double per = (width - p - left) / groups;
+            double per = (width - p - left + (groups > 1 ? p * 2 : 0)) / groups;
             double panelW = Math.max(s.labelSize() * 4, per - p * 1.5);
             for (int k = 0; k < groups; k++) {
                 double x0 = left + k * per;
@@ -121,7 +121,8 @@ public final class SplitBarsFigure {
                 boolean quartiles = o.whiskers() == Whiskers.QUARTILES;
                 for (int k = 0; k < groups; k++) {
                     double x0 = left + k * per;
-                    Draw.valueAxis(g, s, ticks, x0, top, bottom, x0 + panelW, 0, 1,
+                    // One scale for every group: only the first panel labels it.
+                    Draw.valueAxis(g, s, k == 0 ? ticks : ticks.unlabelled(), x0, top, bottom, x0 + panelW, 0, 1,
                             k == 0 ? "mean attention a_r" : null, axisLabel);
                     List<SplitStats> splits = b.groups().get(k);
                     double slot = panelW / splits.size();
@@ -200,8 +201,9 @@ public final class SplitBarsFigure {
         TextBlock title = TextBlock.of("All blocks, in depth order: mean attention per split over all channels (bars "
                 + "0 – 1), H = normalised entropy", s.title(), width - 2 * p);
         double titleH = title.height() + p;
-        double cellW = s.smallSize() * 11.5;
-        double cellH = s.smallSize() * 8.5;
+        // Three to a paper column; on screen a little roomier.
+        double cellW = s.smallSize() * (s.print() ? 9.5 : 12);
+        double cellH = s.smallSize() * (s.print() ? 8 : 8.7);
         int cols = Math.max(1, (int) ((width - 2 * p) / cellW));
         int rows = (blocks.size() + cols - 1) / cols;
         double top = titleH + p * 0.5;

@@ -10,12 +10,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** The executor's state as properties, updated on the FX thread (on the caller's thread in tests). */
 public final class TaskStatus {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
 
     void started(String jobTitle) {
-        title.set(jobTitle);
         message.set(jobTitle + "…");
         progress.set(-1);
         running.set(true);
@@ -36,10 +34,6 @@ public final class TaskStatus {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -70,13 +70,6 @@ public final class CaptureExport {
         }
     }
 
-    public static void writeNpz(Path file, NDManager parent, CaptureResult result) throws IOException {
-        try (NDManager manager = parent.newSubManager()) {
-            NDList arrays = arrays(manager, result);
-            AtomicFiles.write(file, out -> arrays.encode(out, NDList.Encoding.NPZ));
-        }
-    }
-
     /** The capture as named arrays, in the npz layout the README documents. */
     private static NDList arrays(NDManager manager, CaptureResult result) {
         NDList list = new NDList();

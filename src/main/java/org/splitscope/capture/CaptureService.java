@@ -11,7 +11,11 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 
-/** Captures a batch of prepared samples on a loaded model: the one entry point of CLI and GUI. */
+/**
+ * Captures a batch of prepared samples on a loaded model: what the window, capture and figure run.
+ * ({@code bench} times {@link Capture} directly, on an input already on the device, as the PyTorch
+ * anchor it is compared with does.)
+ */
 public final class CaptureService {
     private CaptureService() {}
 

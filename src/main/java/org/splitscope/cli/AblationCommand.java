@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.Engines;
 import org.splitscope.io.AtomicFiles;
-import org.splitscope.models.BundledModels;
+import org.splitscope.bundled.BundledModels;
 import org.splitscope.train.Ablation;
 import org.splitscope.train.FashionMnist;
 import org.splitscope.train.ModelCards;

@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         double loadMs = Double.NaN;
         LoadedModel model;
         if (target.model != null) {
-            java.nio.file.Path file = org.splitscope.models.BundledModels.resolve(target.model);
+            java.nio.file.Path file = org.splitscope.bundled.BundledModels.resolve(target.model);
             ModelLoader.Request request = new ModelLoader.Request(file, null, avdFirst, null, Engines.device(device));
             double[] loads = new double[3];
             for (int i = 0; i < loads.length; i++) {

@@ -8,6 +8,8 @@ import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
+import org.splitscope.engine.ArchitectureSummary;
+import org.splitscope.io.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,20 +36,19 @@ final class InfoCommand implements Callable<Integer> {
         }
         try (LoadedModel model = modelOptions.load()) {
             ResNeStConfig c = model.config();
-            System.out.println("model        " + model.name() + (model.file() != null ? "  (" + model.file() + ")" : ""));
-            System.out.println("architecture ResNeSt " + c.notation() + ", layers " + c.layers()
-                    + " (" + model.configSource() + ")");
-            System.out.printf("stem         %s, width %d, stride %d, max-pool %s; input channels %d%n",
-                    c.deepStem() ? "deep (3×3 ×3)" : "7×7", c.stemWidth(), c.stemStride(), c.stemPool() ? "yes" : "no",
-                    c.inChannels());
-            System.out.printf("blocks       radix %d, cardinality %d, bottleneck width %d, base planes %d, "
-                    + "avg-down %s, avd %s%n", c.radix(), c.cardinality(), c.bottleneckWidth(), c.basePlanes(),
-                    c.avgDown() ? "yes" : "no", c.avd() ? (c.avdFirst() ? "first" : "last") : "off");
-            System.out.printf("classes      %d%n", c.numClasses());
-            System.out.printf("parameters   %,d%n", Weights.count(model.network()));
-            System.out.printf("input        %d px, crop %.3f, %s%n", model.preprocessing().size(),
-                    model.preprocessing().cropFraction(), model.preprocessing().interpolation().name().toLowerCase());
-            System.out.printf("device       %s; loaded in %.0f ms%n", org.splitscope.engine.Devices.describe(model.device()), model.loadMs());
+            // The window's model card, row for row, then what only a terminal has room for.
+            ArchitectureSummary card = ArchitectureSummary.of(model,
+                    model.file() != null ? Printable.clean(model.file().toString()) : "random weights");
+            System.out.printf("%-14s %s%n", "Model", Printable.clean(model.name()));
+            System.out.printf("%-14s ResNeSt %s, layers %s%n", "Notation", c.notation(), c.layers());
+            for (ArchitectureSummary.Row row : card.rows()) {
+                System.out.printf("%-14s %s%n", row.label(), row.value());
+            }
+            System.out.printf("%-14s stem width %d, base planes %d, bottleneck width %d, avg-down %s, %d input channel%s%n",
+                    "Details", c.stemWidth(), c.basePlanes(), c.bottleneckWidth(), c.avgDown() ? "yes" : "no",
+                    c.inChannels(), c.inChannels() == 1 ? "" : "s");
+            System.out.printf("%-14s %,d parameters, crop %.3f, loaded in %.0f ms%n", "", Weights.count(model.network()),
+                    model.preprocessing().cropFraction(), model.loadMs());
             System.out.println();
             System.out.println("block       radix  K   C     C/K");
             for (Bottleneck b : model.network().blocks()) {

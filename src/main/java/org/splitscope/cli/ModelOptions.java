@@ -5,10 +5,10 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.engine.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
-import org.splitscope.models.BundledModels;
+import org.splitscope.bundled.BundledModels;
 import picocli.CommandLine.Option;
 
-/** How a command picks its model: shared by capture and info. */
+/** How a command picks its model: shared by capture, figure and info (bench has its own: random weights by preset). */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "FILE|NAME",
             description = "Checkpoint: safetensors, PyTorch .pth/.bin (zip or legacy), DJL .params; or a bundled model's "

@@ -35,6 +35,13 @@ public final class Samples {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
     }
 
+    /** An image already decoded (read from a file, pasted, a sample) as the network's input. */
+    public static Sample of(String source, BufferedImage image, Preprocessing preprocessing) {
+        int size = preprocessing.size();
+        return new Sample(source, new long[] {preprocessing.channels(), size, size},
+                Preprocessor.toTensor(image, preprocessing));
+    }
+
     /**
      * An image gives one sample; a float32 .npy holding [N, C, H, W] or [C, H, W] gives its N images,
      * already preprocessed (for reproducing a Python pipeline exactly).
@@ -46,8 +53,7 @@ public final class Samples {
             int size = preprocessing.size();
             int frames = ImageLoader.frames(file);
             String source = frames > 1 ? name + " (frame 1 of " + frames + ")" : name; // said wherever it is shown
-            return List.of(new Sample(source, new long[] {preprocessing.channels(), size, size},
-                    Preprocessor.toTensor(image, preprocessing)));
+            return List.of(of(source, image, preprocessing));
         }
         NpyTensor array = NpyReader.read(file);
         long[] shape = array.shape();

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.app.model.ModelViewModel;
-import org.splitscope.models.BundledModels;
+import org.splitscope.bundled.BundledModels;
 
 /**
  * The explorer as a user starts it (the launcher with no arguments) in a real X server (Xvfb): the

@@ -124,7 +124,7 @@ public class CliTest {
         Run run = run("info", "--model", fixture("r4k2_avdfirst.safetensors"), "--avd-first");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("ResNeSt 4s2x64d"), run.out());
-        assertTrue(run.out().contains("avd first"), run.out());
+        assertTrue(run.out().contains("first (your choice)"), run.out());
         assertTrue(run.out().contains("layer2.1"), run.out());
     }
 

@@ -98,10 +98,6 @@ public final class BlockNavigator extends VBox {
         }
     }
 
-    public TreeView<Object> tree() {
-        return tree;
-    }
-
     private final class BlockCell extends TreeCell<Object> {
         @Override
         protected void updateItem(Object item, boolean empty) {

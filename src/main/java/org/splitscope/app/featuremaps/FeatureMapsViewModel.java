@@ -5,7 +5,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -113,12 +112,8 @@ public final class FeatureMapsViewModel extends FigureViewModel {
         return tileSize;
     }
 
-    /** Null while the block's split maps are being captured ({@link #statusProperty} says so). */
+    /** Null while the block's split maps are being captured (the figure says so). */
     public ReadOnlyObjectProperty<FeatureMapGrid> gridProperty() {
         return grid.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 }

@@ -90,11 +90,6 @@ public final class FigureCanvas extends Region {
         return canvas;
     }
 
-    /** Where the canvas starts within the figure (non-zero when scrolled). */
-    public double visibleTop() {
-        return visibleTop;
-    }
-
     /** The hit target at (x, y) of the figure, or null. */
     public Object hit(double x, double y) {
         return drawing == null ? null : drawing.hit(x, y);

@@ -23,7 +23,7 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.Prediction;
 import org.splitscope.input.ImageLoader;
-import org.splitscope.models.BundledSamples;
+import org.splitscope.bundled.BundledSamples;
 import org.splitscope.render.Raster;
 
 /**

@@ -168,14 +168,6 @@ public final class MainView extends BorderPane {
         return export;
     }
 
-    public TabPane tabs() {
-        return tabs;
-    }
-
-    public BlockNavigator navigator() {
-        return navigator;
-    }
-
     public String statusText() {
         return statusBar.text();
     }

@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.splitscope.models.BundledModels;
+import org.splitscope.bundled.BundledModels;
 
 /** What the centre shows before there is something to draw, and while a model opens or runs. */
 final class Placeholder {

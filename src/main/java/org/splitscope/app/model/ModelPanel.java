@@ -1,5 +1,6 @@
 package org.splitscope.app.model;
 
+import org.splitscope.engine.ArchitectureSummary;
 import java.io.File;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -19,7 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.splitscope.models.BundledModels;
+import org.splitscope.bundled.BundledModels;
 
 /** The model card: name, architecture, device; open a checkpoint, a bundled model, or reload with a preset. */
 public final class ModelPanel extends VBox {

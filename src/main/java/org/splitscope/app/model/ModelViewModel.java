@@ -1,5 +1,6 @@
 package org.splitscope.app.model;
 
+import org.splitscope.engine.ArchitectureSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.splitscope.engine.ModelLoader;
 import org.splitscope.engine.Origins;
 import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
-import org.splitscope.models.BundledModels;
+import org.splitscope.bundled.BundledModels;
 
 /**
  * Opening models: a checkpoint file or one of the bundled models. What the weights cannot say (the

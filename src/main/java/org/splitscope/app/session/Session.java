@@ -30,8 +30,8 @@ import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Preprocessing;
-import org.splitscope.input.Preprocessor;
 import org.splitscope.input.Sample;
+import org.splitscope.input.Samples;
 import org.splitscope.model.Bottleneck;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.InputImages;
@@ -130,7 +130,7 @@ public final class Session {
         running = executor.submit("Capturing " + item.name(), progress -> {
             progress.update(-1, "Reading " + item.name());
             BufferedImage pixels = item.load();
-            Sample sample = sample(item.name(), pixels, m.preprocessing());
+            Sample sample = Samples.of(item.name(), pixels, m.preprocessing());
             progress.update(-1, "Running " + m.name() + " on " + item.name());
             CaptureResult result = CaptureService.capture(m, List.of(sample), eager, progress::isCancelled);
             return assemble(m, item, sample, result);
@@ -148,10 +148,6 @@ public final class Session {
             capture.set(null);
             problems.accept(Problem.of("Capturing " + item.name(), error));
         });
-    }
-
-    static Sample sample(String name, BufferedImage pixels, Preprocessing p) {
-        return new Sample(name, new long[] {p.channels(), p.size(), p.size()}, Preprocessor.toTensor(pixels, p));
     }
 
     static ImageCapture assemble(LoadedModel m, ImageItem item, Sample sample, CaptureResult result) {

@@ -1,5 +1,6 @@
 package org.splitscope.app.model;
 
+import org.splitscope.engine.ArchitectureSummary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.splitscope.app.model;
+package org.splitscope.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.splitscope.engine.Origins;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
 
-/** The model card's rows: what the network is, in the paper's terms. */
+/** What the network is, in the paper's terms: the window's model card and the info command print these rows. */
 public record ArchitectureSummary(String name, String notation, List<Row> rows) {
 
     public record Row(String label, String value) {}
@@ -53,7 +53,7 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
         return Origins.METADATA.equals(origin) ? "file" : origin;
     }
 
-    static String parameters(long n) {
+    public static String parameters(long n) {
         if (n >= 1_000_000) {
             return String.format(Locale.ROOT, "%.1f M", n / 1e6);
         }

@@ -1,4 +1,4 @@
-package org.splitscope.models;
+package org.splitscope.bundled;
 
 import java.nio.file.Path;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.splitscope.app.model;
+package org.splitscope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.splitscope.models;
+package org.splitscope.bundled;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;

@@ -1,4 +1,4 @@
-package org.splitscope.models;
+package org.splitscope.bundled;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -32,8 +32,9 @@ public final class Engines {
         // takes twice as long (ResNeSt-50 with one busy competitor: 319 ms spinning, 159 ms passive).
         // Passive waiting sleeps instead; quiet it costs about 10 % (89 → 103 ms), within the noise.
         NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
-        // libtorch prints warnings such as "Could not initialize NNPACK" at every start on some CPUs:
-        // noise on a user's terminal. Errors still show; TORCH_CPP_LOG_LEVEL=WARNING brings them back.
+        // libtorch's own log lines below ERROR are noise on a user's terminal; TORCH_CPP_LOG_LEVEL=WARNING
+        // brings them back. (NNPACK's "Could not initialize NNPACK! Reason: Unsupported hardware" on CPUs
+        // it does not know is a c10 warning, not a log line: this does not silence it.)
         NativeEnvironment.setDefault("TORCH_CPP_LOG_LEVEL", "ERROR");
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));

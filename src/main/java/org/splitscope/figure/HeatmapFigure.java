@@ -1,6 +1,5 @@
 package org.splitscope.figure;
 
-import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;

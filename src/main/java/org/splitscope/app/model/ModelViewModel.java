@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
 import org.splitscope.SplitScopeException;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.Settings;
-import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.engine.Engines;

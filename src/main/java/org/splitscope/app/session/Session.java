@@ -29,7 +29,6 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.input.Preprocessing;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
 import org.splitscope.model.Bottleneck;

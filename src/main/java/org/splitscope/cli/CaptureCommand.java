@@ -12,6 +12,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.capture.CaptureExport;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.CaptureWriter;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
@@ -61,58 +62,53 @@ final class CaptureCommand implements Callable<Integer> {
             }
             checkBlocks(model);
             long start = System.nanoTime();
-            List<CaptureResult> parts = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             List<Sample> pending = new ArrayList<>();
             List<CaptureExport.Skipped> skipped = new ArrayList<>();
             double preprocessMs = 0;
-            for (Path file : files) {
-                long t = System.nanoTime();
-                List<Sample> samples;
-                try {
-                    samples = Samples.load(file, model.preprocessing());
-                } catch (SplitScopeException e) {
-                    if (!skipBad) {
-                        throw e;
+            // Batches stream to disk as they complete: memory stays flat however many images there are.
+            try (CaptureWriter writer = CaptureWriter.open(out)) {
+                for (Path file : files) {
+                    long t = System.nanoTime();
+                    List<Sample> samples;
+                    try {
+                        samples = Samples.load(file, model.preprocessing());
+                    } catch (SplitScopeException e) {
+                        if (!skipBad) {
+                            throw e;
+                        }
+                        skipped.add(new CaptureExport.Skipped(file.toString(), e.getMessage()));
+                        continue;
                     }
-                    skipped.add(new CaptureExport.Skipped(file.toString(), e.getMessage()));
-                    continue;
-                }
-                preprocessMs += (System.nanoTime() - t) / 1e6;
-                for (Sample sample : samples) {
-                    pending.add(sample);
-                    if (pending.size() == batch) {
-                        flush(model, pending, parts, sources, splitBlocks);
+                    preprocessMs += (System.nanoTime() - t) / 1e6;
+                    for (Sample sample : samples) {
+                        pending.add(sample);
+                        if (pending.size() == batch) {
+                            flush(model, pending, writer, sources, splitBlocks);
+                        }
                     }
                 }
-            }
-            if (!pending.isEmpty()) {
-                flush(model, pending, parts, sources, splitBlocks);
-            }
-            if (parts.isEmpty()) {
-                throw new SplitScopeException("no input could be read (" + skipped.size() + " skipped; the first: "
-                        + skipped.get(0).reason() + ")");
-            }
-            CaptureResult result = CaptureResult.concat(parts);
-            double totalMs = (System.nanoTime() - start) / 1e6;
-
-            Map<String, Double> timings = new LinkedHashMap<>();
-            timings.put("load", model.loadMs());
-            timings.put("preprocess", preprocessMs);
-            timings.put("forward", result.forwardMs());
-            timings.put("hostCopy", result.hostCopyMs());
-            timings.put("total", totalMs);
-            try {
-                CaptureExport.write(out, model, sources, skipped, result, timings);
+                if (!pending.isEmpty()) {
+                    flush(model, pending, writer, sources, splitBlocks);
+                }
+                if (writer.images() == 0) {
+                    throw new SplitScopeException("no input could be read (" + skipped.size() + " skipped; the first: "
+                            + skipped.get(0).reason() + ")");
+                }
+                double totalMs = (System.nanoTime() - start) / 1e6;
+                Map<String, Double> timings = new LinkedHashMap<>();
+                timings.put("load", model.loadMs());
+                timings.put("preprocess", preprocessMs);
+                timings.put("forward", writer.forwardMs());
+                timings.put("hostCopy", writer.hostCopyMs());
+                timings.put("total", totalMs);
+                writer.finish(model, skipped, timings);
             } catch (IOException e) {
-                throw new SplitScopeException(out + ": cannot write the capture (" + e.getMessage() + ")", e);
-            }
-            for (int i = 0; i < sources.size(); i++) {
-                Prediction top = Prediction.top(result.logits(i), 1, model.labels()).get(0);
-                System.out.printf("%s\t%s\t%.3f%n", Printable.clean(sources.get(i)), top.label(), top.probability());
+                throw new SplitScopeException(out + ": cannot write the capture (" + reason(e) + ")", e);
             }
             System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
-                    result.batch(), result.blocks().size(), out.resolve(CaptureExport.NPZ));
+                    sources.size(), model.network().blocks().stream().filter(b -> b.radix() >= 1).count(),
+                    out.resolve(CaptureExport.NPZ));
             if (!skipped.isEmpty()) {
                 System.err.printf("skipped %d of %d inputs: %s%n", skipped.size(), files.size(), String.join("; ",
                         skipped.stream().map(k -> Printable.clean(k.reason())).toList()));
@@ -132,10 +128,25 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private static void flush(LoadedModel model, List<Sample> pending, List<CaptureResult> parts, List<String> sources,
-            Set<String> splitBlocks) throws SplitScopeException {
-        parts.add(CaptureService.capture(model, pending, splitBlocks));
-        pending.forEach(s -> sources.add(s.source()));
+    /** Runs one batch, writes it, and prints each input's top class as it goes. */
+    private static void flush(LoadedModel model, List<Sample> pending, CaptureWriter writer, List<String> sources,
+            Set<String> splitBlocks) throws SplitScopeException, IOException {
+        CaptureResult result = CaptureService.capture(model, pending, splitBlocks);
+        List<String> names = pending.stream().map(Sample::source).toList();
+        writer.add(model, result, names);
+        for (int i = 0; i < names.size(); i++) {
+            Prediction top = Prediction.top(result.logits(i), 1, model.labels()).get(0);
+            System.out.printf("%s\t%s\t%.3f%n", Printable.clean(names.get(i)), top.label(), top.probability());
+        }
+        sources.addAll(names);
         pending.clear();
+    }
+
+    /** The OS's reason ("No space left on device"), not the temporary file's name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -20,11 +20,40 @@ public final class AtomicFiles {
     public static void abandonWrites() {
         for (Path temp : IN_FLIGHT) {
             try {
-                Files.deleteIfExists(temp);
+                deleteTree(temp);
             } catch (IOException e) {
                 // the next run into that folder removes it
             }
         }
+    }
+
+    /**
+     * A hidden folder {@code .NAME.<uuid>.part} in {@code dir} for work files of a write still in
+     * progress (a capture streamed to disk batch by batch): removed by {@link #deleteScratch}, or on
+     * interruption, or by the next run that owns the folder.
+     */
+    public static Path scratch(Path dir, String name) throws IOException {
+        Path folder = dir.resolve("." + name + "." + UUID.randomUUID() + ".part");
+        Files.createDirectories(folder);
+        IN_FLIGHT.add(folder);
+        return folder;
+    }
+
+    public static void deleteScratch(Path folder) throws IOException {
+        deleteTree(folder);
+        IN_FLIGHT.remove(folder);
+    }
+
+    /** A file, or a folder with everything in it. */
+    public static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var entries = Files.list(path)) {
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    deleteTree(p);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 
     @FunctionalInterface

@@ -1,0 +1,146 @@
+package org.splitscope.capture;
+
+import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.NpyAppender;
+
+/**
+ * Writes a capture batch by batch, so memory stays flat in the number of images: each array of
+ * {@code capture.npz} grows as a {@code .npy} in a hidden scratch folder of the output, and only
+ * {@link #finish} puts {@code capture.npz} (those files, zipped) and {@code capture.json} in place,
+ * together. Closing without finishing leaves the previous pair as it was.
+ */
+public final class CaptureWriter implements AutoCloseable {
+    private final Path dir;
+    private final Path scratch;
+    private final Map<String, NpyAppender> arrays = new LinkedHashMap<>();
+    private final JsonArray inputs = new JsonArray();
+    private List<BlockCapture> blocks;
+    private int images;
+    private double forwardMs;
+    private double hostCopyMs;
+
+    private CaptureWriter(Path dir, Path scratch) {
+        this.dir = dir;
+        this.scratch = scratch;
+    }
+
+    public static CaptureWriter open(Path dir) throws IOException {
+        return new CaptureWriter(dir, AtomicFiles.scratch(dir, "capture.arrays"));
+    }
+
+    /** Appends one batch: its arrays to the scratch files, its inputs' top-5 to the report. */
+    public void add(LoadedModel model, CaptureResult batch, List<String> sources) throws IOException {
+        if (blocks == null) {
+            blocks = batch.blocks().stream().map(b -> new BlockCapture(b.name(), b.radix(), b.cardinality(),
+                    b.channels(), null, null, b.hasSplits() ? new float[0] : null, null, b.height(), b.width())).toList();
+            open("logits", batch.classes());
+            for (BlockCapture b : batch.blocks()) {
+                open(b.name() + ".attention", b.radix(), b.cardinality(), b.groupChannels());
+                open(b.name() + ".gap", b.cardinality(), b.groupChannels());
+                if (b.hasSplits()) {
+                    open(b.name() + ".splits", b.radix(), b.channels(), b.height(), b.width());
+                    open(b.name() + ".fused", b.channels(), b.height(), b.width());
+                }
+            }
+        }
+        append("logits", batch.logits());
+        for (BlockCapture b : batch.blocks()) {
+            append(b.name() + ".attention", b.attention());
+            append(b.name() + ".gap", b.gap());
+            if (b.hasSplits()) {
+                append(b.name() + ".splits", b.splits());
+                append(b.name() + ".fused", b.fused());
+            }
+        }
+        for (int i = 0; i < batch.batch(); i++) {
+            inputs.add(CaptureExport.input(images + i, sources.get(i),
+                    Prediction.top(batch.logits(i), Math.min(5, batch.classes()), model.labels())));
+        }
+        images += batch.batch();
+        forwardMs += batch.forwardMs();
+        hostCopyMs += batch.hostCopyMs();
+    }
+
+    private void open(String name, long... rest) throws IOException {
+        arrays.put(name, new NpyAppender(scratch.resolve(arrays.size() + ".npy"), rest));
+    }
+
+    private void append(String name, float[] values) throws IOException {
+        NpyAppender a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalStateException("a batch with an array the first batch did not have: " + name);
+        }
+        a.append(values, 0, values.length);
+    }
+
+    public int images() {
+        return images;
+    }
+
+    public double forwardMs() {
+        return forwardMs;
+    }
+
+    public double hostCopyMs() {
+        return hostCopyMs;
+    }
+
+    /** Puts capture.npz and capture.json in place, both or neither. */
+    public void finish(LoadedModel model, List<CaptureExport.Skipped> skipped, Map<String, Double> timings)
+            throws IOException {
+        if (blocks == null) {
+            throw new IllegalStateException("nothing captured");
+        }
+        for (NpyAppender a : arrays.values()) {
+            a.finish();
+            a.close();
+        }
+        String json = CaptureExport.json(CaptureExport.report(model, inputs, blocks, images, skipped, timings));
+        AtomicFiles.writeAll(List.of(
+                Map.entry(dir.resolve(CaptureExport.NPZ), out -> {
+                    // numpy's layout: NAME.npy entries. Deflate at level 0: stored bytes, but the CRC is
+                    // computed as the data streams through (STORED would need it before).
+                    ZipOutputStream zip = new ZipOutputStream(out);
+                    zip.setLevel(Deflater.NO_COMPRESSION);
+                    for (var e : arrays.entrySet()) {
+                        zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                        try (InputStream in = Files.newInputStream(e.getValue().file())) {
+                            in.transferTo(zip);
+                        }
+                        zip.closeEntry();
+                    }
+                    zip.finish();
+                }),
+                Map.entry(dir.resolve(CaptureExport.JSON), out -> out.write(json.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    @Override
+    public void close() throws IOException {
+        List<IOException> problems = new ArrayList<>();
+        for (NpyAppender a : arrays.values()) {
+            try {
+                a.close();
+            } catch (IOException e) {
+                problems.add(e);
+            }
+        }
+        AtomicFiles.deleteScratch(scratch);
+        if (!problems.isEmpty()) {
+            throw problems.get(0);
+        }
+    }
+}

@@ -23,7 +23,7 @@ final class TorchZipReader {
     private TorchZipReader() {}
 
     static StateDict read(Path file, long fileSize, TensorFactory factory) throws CheckpointException, IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = open(file)) {
             String prefix = findPrefix(file, zip);
             checkByteOrder(file, zip, prefix);
             ZipEntry pickleEntry = zip.getEntry(prefix + "data.pkl");
@@ -36,6 +36,26 @@ final class TorchZipReader {
             return new StateDict(file, new TensorMaterializer(file, source, factory, fileSize).build(chosen), Map.of());
         } catch (ZipException e) {
             throw new CheckpointException(file, "damaged zip archive (" + Messages.printable(String.valueOf(e.getMessage())) + ")", e);
+        }
+    }
+
+    /**
+     * java.util.zip opens by a {@code File}, that is by a String; a name that is not valid text in
+     * the locale (Latin-1 bytes on a UTF-8 system, anything non-ASCII under LANG=C) does not survive
+     * that. Such a file is opened through a symbolic link with a plain name, removed once it is open.
+     */
+    private static ZipFile open(Path file) throws IOException {
+        java.io.File named = file.toFile();
+        if (named.toPath().equals(file)) {
+            return new ZipFile(named);
+        }
+        Path link = java.nio.file.Files.createTempFile("splitscope-checkpoint", ".pth");
+        java.nio.file.Files.delete(link);
+        java.nio.file.Files.createSymbolicLink(link, file.toAbsolutePath());
+        try {
+            return new ZipFile(link.toFile());
+        } finally {
+            java.nio.file.Files.deleteIfExists(link);
         }
     }
 

@@ -28,6 +28,24 @@ class TorchCheckpointTest extends WithManager {
     }
 
     @Test
+    void aZipCheckpointWhoseNameIsNotValidTextStillOpens(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // a Latin-1 "model\xff.pth" on a UTF-8 system: only the raw bytes name the file
+        Process cp = new ProcessBuilder("sh", "-c", "cp \"$0\" \"$1/$(printf 'model\\377.pth')\"",
+                Fixtures.path("tiny_zip.pth").toString(), dir.toString()).inheritIO().start();
+        assertEquals(0, cp.waitFor());
+        java.nio.file.Path file;
+        try (var listed = java.nio.file.Files.list(dir)) {
+            file = listed.findFirst().orElseThrow();
+        }
+        Fixtures.assertTiny(Checkpoints.read(file, manager));
+        try (var left = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("splitscope-checkpoint")),
+                    "the link is gone");
+        }
+    }
+
+    @Test
     void legacyFormatStateDict() throws Exception {
         Fixtures.assertTiny(read("tiny_legacy.pth"));
     }

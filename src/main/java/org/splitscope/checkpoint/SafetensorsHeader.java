@@ -50,7 +50,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
             String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             int where = why.indexOf(" at line ");
             throw new CheckpointException(file, "safetensors header is not valid JSON"
-                    + (where >= 0 ? why.substring(where) : ": " + Messages.printable(why)));
+                    + (where >= 0 ? Messages.printable(why.substring(where)) : ": " + Messages.printable(why)));
         }
     }
 

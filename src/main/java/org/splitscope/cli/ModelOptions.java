@@ -6,13 +6,19 @@ import org.splitscope.engine.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.bundled.BundledModels;
+import org.splitscope.hub.Downloader;
+import org.splitscope.hub.HubEnvironment;
+import org.splitscope.hub.Pretrained;
+import org.splitscope.io.Printable;
 import picocli.CommandLine.Option;
 
 /** How a command picks its model: shared by capture, figure and info (bench has its own: random weights by preset). */
 final class ModelOptions {
     @Option(names = "--model", paramLabel = "FILE|NAME",
-            description = "Checkpoint: safetensors, PyTorch .pth/.bin (zip or legacy), DJL .params; or a bundled model's "
-                    + "name (fmnist-2s1x64d …). Default: the bundled default model.")
+            description = "Checkpoint: safetensors, PyTorch .pth/.bin (zip or legacy), DJL .params; a bundled model's "
+                    + "name (fmnist-2s1x64d …); or pretrained weights, hf:REPO[@REV] (hf:timm/resnest50d.in1k) or "
+                    + "official:NAME (official:resnest50), downloaded once into the usual caches. "
+                    + "Default: the bundled default model.")
     Path model;
 
     @Option(names = "--preset", paramLabel = "NAME",
@@ -29,8 +35,27 @@ final class ModelOptions {
     String device;
 
     LoadedModel load() throws SplitScopeException {
-        Path file = model != null ? BundledModels.resolve(model) : BundledModels.defaultModel();
+        Path file;
+        String chosenPreset = preset;
+        if (model != null && Pretrained.isName(model.toString()) && !java.nio.file.Files.exists(model)) {
+            // hf:timm/resnest50d.in1k, official:resnest50: from the cache, or downloaded once
+            Pretrained.Resolved r = download(model.toString());
+            file = r.file();
+            chosenPreset = preset != null ? preset : r.preset();
+        } else {
+            file = model != null ? BundledModels.resolve(model) : BundledModels.defaultModel();
+        }
         ModelLoader.requireFile(file);
-        return ModelLoader.load(new ModelLoader.Request(file, preset, avdFirst, labels, Engines.device(device)));
+        return ModelLoader.load(new ModelLoader.Request(file, chosenPreset, avdFirst, labels,
+                Engines.device(device)));
+    }
+
+    static Pretrained.Resolved download(String name) throws SplitScopeException {
+        TerminalProgress progress = new TerminalProgress(Printable.clean(name));
+        try {
+            return Pretrained.resolve(name, HubEnvironment.fromSystem(), new Downloader(), progress);
+        } finally {
+            progress.done();
+        }
     }
 }

@@ -24,6 +24,10 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
     /** Of packed ARGB pixels, big-endian, row-major. */
     public static String of(int[] argb) {
         MessageDigest digest = digest();

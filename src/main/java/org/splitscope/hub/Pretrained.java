@@ -1,0 +1,131 @@
+package org.splitscope.hub;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.splitscope.SplitScopeException;
+import org.splitscope.io.Printable;
+import org.splitscope.model.Preset;
+import org.splitscope.model.Presets;
+
+/**
+ * The published ResNeSt weights SplitScope knows: timm's eight Hugging Face repositories
+ * ({@code hf:timm/resnest50d.in1k}) and the official release files ({@code official:resnest50}),
+ * each with the preset its name implies. {@link #resolve} turns such a name into a file on disk,
+ * from the cache or downloaded.
+ */
+public final class Pretrained {
+    /** @param id what the user types: {@code hf:REPO} or {@code official:NAME} */
+    public record Model(String id, String preset, String notation) {
+        public boolean official() {
+            return id.startsWith("official:");
+        }
+    }
+
+    /** A name resolved to a checkpoint file, and the preset its name implies (null if none). */
+    public record Resolved(Path file, String preset) {}
+
+    public static final List<String> TIMM = List.of("resnest14d.gluon_in1k", "resnest26d.gluon_in1k",
+            "resnest50d.in1k", "resnest101e.in1k", "resnest200e.in1k", "resnest269e.in1k", "resnest50d_4s2x40d.in1k",
+            "resnest50d_1s4x24d.in1k");
+
+    private Pretrained() {}
+
+    public static List<Model> all() {
+        List<Model> out = new ArrayList<>();
+        for (String repo : TIMM) {
+            String preset = repo.substring(0, repo.indexOf('.'));
+            out.add(new Model("hf:timm/" + repo, preset, notation(preset)));
+        }
+        for (String name : OfficialWeights.FILES.keySet()) {
+            out.add(new Model("official:" + name, name, notation(name)));
+        }
+        return out;
+    }
+
+    private static String notation(String preset) {
+        try {
+            return Presets.find(preset).map(p -> p.config().notation()).orElse("");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** {@code hf:…} or {@code official:…}. */
+    public static boolean isName(String s) {
+        return s.startsWith("hf:") || s.startsWith("official:");
+    }
+
+    /** Whether the model is on disk already (then it opens without the network). */
+    public static boolean cached(Model m, HubEnvironment env) {
+        try {
+            if (m.official()) {
+                return Files.isRegularFile(new OfficialWeights(env, new Downloader()).file(m.id().substring(9)));
+            }
+            HubCache cache = new HubCache(env.cache());
+            String repo = m.id().substring(3);
+            for (String f : HubClient.WEIGHT_FILES) {
+                if (cache.find(repo, "main", f).isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | SplitScopeException e) {
+            return false;
+        }
+    }
+
+    public static Resolved resolve(String name, HubEnvironment env, Downloader downloader,
+            Downloader.Progress progress) throws SplitScopeException {
+        if (name.startsWith("official:")) {
+            String release = name.substring("official:".length());
+            return new Resolved(new OfficialWeights(env, downloader).download(release, progress), release);
+        }
+        if (!name.startsWith("hf:")) {
+            throw new SplitScopeException(Printable.clean(name) + ": not hf:REPO[@REVISION] or official:NAME");
+        }
+        String spec = name.substring(3);
+        int at = spec.indexOf('@');
+        String repo = at < 0 ? spec : spec.substring(0, at);
+        String revision = at < 0 ? "main" : spec.substring(at + 1);
+        if (!repo.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*") || repo.contains("..")
+                || !revision.matches("[A-Za-z0-9._/-]+") || revision.contains("..")) {
+            throw new SplitScopeException(Printable.clean(name) + ": not a repository id like hf:timm/resnest50d.in1k"
+                    + " (optionally @REVISION)");
+        }
+        HubClient hub = new HubClient(env, downloader);
+        Path weights = hub.weights(repo, revision, progress);
+        return new Resolved(weights, presetOf(repo, hub.config(repo, revision)));
+    }
+
+    /** timm names repositories after the model: resnest50d_4s2x40d.in1k → resnest50d_4s2x40d; else config.json's architecture. */
+    static String presetOf(String repo, Optional<Path> config) {
+        String name = repo.substring(repo.indexOf('/') + 1);
+        String model = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (Presets.find(model).isPresent()) {
+            return model;
+        }
+        if (config.isPresent()) {
+            try {
+                JsonObject json = JsonParser.parseString(Files.readString(config.get())).getAsJsonObject();
+                String arch = json.has("architecture") ? json.get("architecture").getAsString() : null;
+                if (arch != null && Presets.find(arch).isPresent()) {
+                    return arch;
+                }
+            } catch (IOException | RuntimeException e) {
+                return null; // a config.json we cannot read: the weights decide the architecture
+            }
+        }
+        return null;
+    }
+
+    /** For messages: what a preset name stands for. */
+    public static Optional<Preset> preset(String name) {
+        return name == null ? Optional.empty() : Presets.find(name);
+    }
+}

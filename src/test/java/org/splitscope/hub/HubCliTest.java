@@ -1,0 +1,77 @@
+package org.splitscope.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splitscope.bundled.BundledModels;
+
+/** {@code --model hf:…} and {@code download} as a user runs them, in a child JVM with its own environment. */
+class HubCliTest {
+    @TempDir
+    Path temp;
+
+    record Run(int status, String out) {}
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                org.splitscope.Launcher.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("HF_") || k.equals("TORCH_HOME"));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out);
+    }
+
+    @Test
+    void aModelByItsRepositoryIdOpensOnceDownloadedAndOfflineAfterwards() throws Exception {
+        byte[] model = Files.readAllBytes(BundledModels.defaultModel());
+        Map<String, String> env;
+        try (FakeHub hub = new FakeHub()) {
+            hub.put("splitscope/fmnist", "model.safetensors", model);
+            env = Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", temp.resolve("hf").toString());
+            Run info = run(env, "info", "--model", "hf:splitscope/fmnist");
+            assertEquals(0, info.status(), info.out());
+            assertTrue(info.out().contains("2s1x64d"), info.out());
+            assertTrue(info.out().contains("models--splitscope--fmnist/snapshots/" + FakeHub.COMMIT), info.out());
+
+            Run download = run(env, "download", "splitscope/fmnist");
+            assertEquals(0, download.status(), download.out());
+            assertTrue(download.out().contains("architecture from the weights"), download.out());
+            assertFalse(download.out().contains("MB/s"), "no progress bar when stderr is not a terminal");
+
+            hub.corrupt = true;
+            hub.put("splitscope/broken", "model.safetensors", model);
+            Run broken = run(env, "download", "splitscope/broken");
+            assertEquals(2, broken.status(), broken.out());
+            String error = broken.out().lines().filter(l -> l.startsWith("error:")).findFirst().orElse(broken.out());
+            assertTrue(error.contains("hf:splitscope/broken model.safetensors: SHA-256 mismatch: the hub says "
+                    + org.splitscope.io.Sha256.of(model) + ", the download is "), error);
+            assertFalse(Files.exists(temp.resolve("hf/hub/models--splitscope--broken/snapshots")));
+        }
+        // the hub is gone: the cached model still opens, offline or not
+        Run offline = run(Map.of("HF_ENDPOINT", "http://127.0.0.1:9", "HF_HOME", temp.resolve("hf").toString(),
+                "HF_HUB_OFFLINE", "1"), "info", "--model", "hf:splitscope/fmnist");
+        assertEquals(0, offline.status(), offline.out());
+        Run missing = run(Map.of("HF_HOME", temp.resolve("hf").toString(), "HF_HUB_OFFLINE", "1"), "info", "--model",
+                "hf:timm/resnest50d.in1k");
+        assertEquals(2, missing.status());
+        assertTrue(missing.out().contains("error: hf:timm/resnest50d.in1k model.safetensors: not in the cache"),
+                missing.out());
+        Run list = run(Map.of("HF_HOME", temp.resolve("hf").toString()), "download", "--list");
+        assertEquals(0, list.status(), list.out());
+        assertTrue(list.out().contains("hf:timm/resnest50d_4s2x40d.in1k") && list.out().contains("official:resnest269"),
+                list.out());
+    }
+}

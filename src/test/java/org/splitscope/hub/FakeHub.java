@@ -18,21 +18,21 @@ import org.splitscope.io.Sha256;
  * X-Repo-Commit, X-Linked-Etag and X-Linked-Size and a 302 to the CDN (another port, so another
  * origin); the CDN serves Range requests and can drop the connection or corrupt the body.
  */
-final class FakeHub implements AutoCloseable {
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+public final class FakeHub implements AutoCloseable {
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-    record Request(String server, String method, String path, String authorization, String range) {}
+    public record Request(String server, String method, String path, String authorization, String range) {}
 
     final HttpServer hub;
     final HttpServer cdn;
     final Map<String, byte[]> files = new ConcurrentHashMap<>(); // "repo/file" → bytes
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Bytes after which the next CDN responses break off (one per entry), for resume tests. */
     final AtomicInteger dropsLeft = new AtomicInteger();
     volatile boolean corrupt;
     volatile String privateRepo = "private/secret";
 
-    FakeHub() throws IOException {
+    public FakeHub() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         hub = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
         cdn = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
@@ -42,11 +42,11 @@ final class FakeHub implements AutoCloseable {
         cdn.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + hub.getAddress().getPort();
     }
 
-    void put(String repo, String file, byte[] bytes) {
+    public void put(String repo, String file, byte[] bytes) {
         files.put(repo + "/" + file, bytes);
     }
 

@@ -101,9 +101,12 @@ public final class ModelPanel extends VBox {
             item.setOnAction(e -> vm.openBundled(entry));
             bundled.getItems().add(item);
         }
+        MenuItem pretrained = new MenuItem("Pretrained…");
+        pretrained.setOnAction(e -> PretrainedDialog.ask(getScene() == null ? null : getScene().getWindow())
+                .ifPresent(vm::openPretrained));
         MenuItem forget = new MenuItem("Forget remembered settings");
         forget.setOnAction(e -> vm.forgetSettings());
-        bundled.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), forget);
+        bundled.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), pretrained, forget);
 
     }
 

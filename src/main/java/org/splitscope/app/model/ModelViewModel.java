@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.splitscope.SplitScopeException;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.Settings;
+import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.engine.Engines;
@@ -27,6 +28,9 @@ import org.splitscope.engine.Origins;
 import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 import org.splitscope.bundled.BundledModels;
+import org.splitscope.hub.Downloader;
+import org.splitscope.hub.HubEnvironment;
+import org.splitscope.hub.Pretrained;
 
 /**
  * Opening models: a checkpoint file or one of the bundled models. What the weights cannot say (the
@@ -107,7 +111,7 @@ public final class ModelViewModel {
     /** Opens a checkpoint with choices made for this very file (↻, or the last session's). */
     public void open(Path checkpoint, Choice choice) {
         String name = String.valueOf(checkpoint.getFileName());
-        load(name, name, () -> checkpoint, choice, loaded -> {
+        load(name, name, progress -> checkpoint, choice, loaded -> {
             file.set(loaded.file());
             settings.setLastModel(new Settings.LastModel(loaded.file(), choice.preset(), choice.avdFirst()));
         });
@@ -130,7 +134,7 @@ public final class ModelViewModel {
     }
 
     public void openBundled(BundledModels.Entry entry) {
-        load(entry.title(), "bundled: " + entry.title(), () -> BundledModels.file(entry), Choice.NONE, loaded -> {
+        load(entry.title(), "bundled: " + entry.title(), progress -> BundledModels.file(entry), Choice.NONE, loaded -> {
             file.set(null);
             settings.setLastBundled(entry.file());
         });
@@ -152,8 +156,43 @@ public final class ModelViewModel {
         }).orElse(false);
     }
 
+    private java.util.function.Supplier<HubEnvironment> hub = HubEnvironment::fromSystem;
+
+    /** Where pretrained weights come from (the environment's hub and caches; tests use a loopback hub). */
+    public void setHubEnvironment(java.util.function.Supplier<HubEnvironment> hub) {
+        this.hub = hub;
+    }
+
     private interface Source {
-        Path file() throws SplitScopeException;
+        Path file(TaskExecutor.Progress progress) throws SplitScopeException;
+    }
+
+    /**
+     * Opens published weights (hf:timm/resnest50d.in1k, official:resnest50): from the cache at
+     * once, else downloaded first with progress in the status bar (cancel stops it; a later try
+     * resumes).
+     */
+    public void openPretrained(Pretrained.Model model) {
+        Choice choice = new Choice(model.preset(), null);
+        load(model.id(), "pretrained: " + model.id(), progress -> Pretrained.resolve(model.id(),
+                hub.get(), new Downloader(), new Downloader.Progress() {
+                    private final long start = System.nanoTime();
+
+                    @Override
+                    public void update(long done, long total) {
+                        double mbps = done / 1e6 / Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+                        progress.update(total > 0 ? (double) done / total : -1, String.format(java.util.Locale.ROOT,
+                                "Downloading %s: %.1f of %.1f MB, %.1f MB/s", model.id(), done / 1e6, total / 1e6, mbps));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return progress.isCancelled();
+                    }
+                }).file(), choice, loaded -> {
+                    file.set(loaded.file());
+                    settings.setLastModel(new Settings.LastModel(loaded.file(), choice.preset(), null));
+                });
     }
 
     /** The boxes show what the model really is (or their neutral state without a model). */
@@ -173,7 +212,7 @@ public final class ModelViewModel {
         String title = "Opening " + name;
         latest.submitted(request, session.executor().submit(title, progress -> {
             progress.update(-1, "Reading the weights of " + name);
-            Path path = source.file();
+            Path path = source.file(progress);
             ModelLoader.requireFile(path);
             var device = Engines.device("auto");
             return ModelLoader.load(new ModelLoader.Request(path, choice.preset(), choice.avdFirst(), null, device));

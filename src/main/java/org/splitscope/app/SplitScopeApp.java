@@ -45,6 +45,12 @@ public final class SplitScopeApp extends Application {
         vm.session().darkProperty().addListener((obs, old, now) -> theme(now));
         stage.setScene(scene);
         stage.setTitle("SplitScope");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = SplitScopeApp.class.getResourceAsStream("icons/splitscope-" + size + ".png");
+            if (icon != null) { // packaging/icon, copied in by the build
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.setMaximized(window.maximized());
         vm.session().modelProperty().addListener((obs, old, now) ->
                 stage.setTitle(now == null ? "SplitScope" : now.name() + " — SplitScope"));

@@ -26,7 +26,9 @@ public record HubEnvironment(String endpoint, Path cache, boolean offline, Strin
     public static final String OFFICIAL_RELEASES = "https://github.com/zhanghang1989/ResNeSt/releases/download/weights_step1";
 
     public static HubEnvironment fromSystem() {
-        return of(System.getenv(), Path.of(System.getProperty("user.home")));
+        // HOME first, as Python's expanduser does, so both look in the same place.
+        String home = System.getenv("HOME");
+        return of(System.getenv(), Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")));
     }
 
     public static HubEnvironment of(Map<String, String> env, Path home) {

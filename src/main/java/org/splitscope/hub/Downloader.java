@@ -174,6 +174,15 @@ public final class Downloader {
     }
 
     static String reason(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "no connection";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName().replaceAll("Exception$", "") : m;
     }

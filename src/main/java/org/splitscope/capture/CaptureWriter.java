@@ -109,13 +109,19 @@ public final class CaptureWriter implements AutoCloseable {
             a.finish();
             a.close();
         }
-        String json = CaptureExport.json(CaptureExport.report(model, inputs, blocks, images, skipped, timings));
+        // One id in both files (capture.json's "run", capture.npz's zip comment): the two are replaced
+        // one rename after the other, and a reader between them can tell it has not got a pair.
+        String run = java.util.UUID.randomUUID().toString();
+        var report = CaptureExport.report(model, inputs, blocks, images, skipped, timings);
+        report.addProperty("run", run);
+        String json = CaptureExport.json(report);
         AtomicFiles.writeAll(List.of(
                 Map.entry(dir.resolve(CaptureExport.NPZ), out -> {
                     // numpy's layout: NAME.npy entries. Deflate at level 0: stored bytes, but the CRC is
                     // computed as the data streams through (STORED would need it before).
                     ZipOutputStream zip = new ZipOutputStream(out);
                     zip.setLevel(Deflater.NO_COMPRESSION);
+                    zip.setComment("splitscope run " + run);
                     for (var e : arrays.entrySet()) {
                         zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
                         try (InputStream in = Files.newInputStream(e.getValue().file())) {

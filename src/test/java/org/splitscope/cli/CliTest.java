@@ -319,6 +319,12 @@ public class CliTest {
         assertEquals(0, run.status(), run.err());
         assertFalse(Files.exists(stale), "a stale part is removed by the next run");
         assertTrue(Files.exists(out.resolve("capture.npz")));
+        // the pair carries one run id, so a reader can check it has both files of one run
+        String runId = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class).get("run")
+                .getAsString();
+        try (java.util.zip.ZipFile npz = new java.util.zip.ZipFile(out.resolve("capture.npz").toFile())) {
+            assertEquals("splitscope run " + runId, npz.getComment());
+        }
     }
 
     @Test

@@ -27,11 +27,14 @@ final class DownloadCommand implements Callable<Integer> {
     public Integer call() throws SplitScopeException {
         HubEnvironment env = HubEnvironment.fromSystem();
         if (list || repo == null) {
-            System.out.printf("%-36s %-20s %-9s %s%n", "name", "preset", "notation", "cached");
+            System.out.printf("%-36s %-23s %-9s %9s  %s%n", "name", "preset", "notation", "size", "cached");
             for (Pretrained.Model m : Pretrained.all()) {
-                System.out.printf("%-36s %-20s %-9s %s%n", m.id(), m.preset(), m.notation(),
+                long bytes = Pretrained.weightBytes(m.preset());
+                System.out.printf("%-36s %-23s %-9s %9s  %s%n", m.id(), m.preset(), m.notation(),
+                        bytes < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6),
                         Pretrained.cached(m, env) ? "yes" : "no");
             }
+            System.out.println("(sizes: float32 weights from each preset's parameter shapes; the file adds a few kB)");
             System.out.println("caches: " + env.cache() + " (hub), " + env.torchCache() + " (official)"
                     + (env.offline() ? "; HF_HUB_OFFLINE is set" : ""));
             return 0;

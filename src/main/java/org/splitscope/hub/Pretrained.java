@@ -124,6 +124,15 @@ public final class Pretrained {
         return null;
     }
 
+    /**
+     * The size of the float32 weights of a preset's network, from its parameter shapes (nothing is
+     * allocated): what a download of it weighs, give or take the file's header.
+     */
+    public static long weightBytes(String preset) {
+        return Presets.find(preset).map(p -> new org.splitscope.model.ResNeSt(p.config()).parameterShapes().values()
+                .stream().mapToLong(ai.djl.ndarray.types.Shape::size).sum() * 4).orElse(-1L);
+    }
+
     /** For messages: what a preset name stands for. */
     public static Optional<Preset> preset(String name) {
         return name == null ? Optional.empty() : Presets.find(name);

@@ -30,7 +30,8 @@ final class PretrainedDialog {
             @Override
             protected void updateItem(Pretrained.Model m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : m.id() + "   " + m.notation()
+                setText(empty || m == null ? null : m.id() + "   " + m.notation() + "   "
+                        + String.format(java.util.Locale.ROOT, "%.0f MB", Pretrained.weightBytes(m.preset()) / 1e6)
                         + (Pretrained.cached(m, env) ? "   · cached" : "   · download"));
             }
         });

@@ -128,6 +128,9 @@ public final class FigureCanvas extends Region {
         canvas.setWidth(w);
         canvas.setHeight(bottom - top);
         GraphicsContext gc = canvas.getGraphicsContext2D();
+        // The context keeps its clip and transform between paints: save and restore around each one,
+        // or the next paint's clear and drawing are clipped to where the last one was.
+        gc.save();
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (drawing != null && w > 0) {
             FXGraphics2D g = new FXGraphics2D(gc);
@@ -136,6 +139,7 @@ public final class FigureCanvas extends Region {
             drawing.paint(g);
             g.dispose();
         }
+        gc.restore();
     }
 
     @Override

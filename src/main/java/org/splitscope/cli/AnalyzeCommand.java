@@ -1,0 +1,403 @@
+package org.splitscope.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.splitscope.SplitScopeException;
+import org.splitscope.analysis.DatasetStats;
+import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.Prediction;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.input.ImageLoader;
+import org.splitscope.input.Sample;
+import org.splitscope.input.Samples;
+import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.FolderLock;
+import org.splitscope.io.Npz64;
+import org.splitscope.io.Printable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "analyze", description = "Class-conditional attention and GAP statistics over a folder of images "
+        + "(ImageFolder layout: one sub-folder per group), streamed: OUT/stats.npz, stats.json, summary.csv.",
+        subcommands = AnalyzeMergeCommand.class)
+final class AnalyzeCommand implements Callable<Integer> {
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--input", paramLabel = "DIR", description = "One sub-folder per group, groups in folder-name order.")
+    Path input;
+
+    @Option(names = "--labels-from", paramLabel = "folders|FILE.csv", defaultValue = "folders",
+            description = "Groups from the sub-folders (default), or path,label rows of a CSV (paths relative to it).")
+    String labelsFrom;
+
+    @Option(names = "--group-by", paramLabel = "label|prediction", defaultValue = "label",
+            description = "Group by the label (default) or by the predicted class.")
+    String groupBy;
+
+    @Option(names = "--batch", defaultValue = "16", paramLabel = "N", description = "Images per forward (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Only images I, I+N, I+2N … (1-based) of the input order.")
+    String shard;
+
+    @Option(names = "--resume", description = "Continue the run in OUT from its last saved batch.")
+    boolean resume;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where stats.npz, stats.json and summary.csv go.")
+    Path out;
+
+    /** Stops after this many images as if interrupted (state saved): for testing --resume. */
+    @Option(names = "--stop-after", hidden = true)
+    int stopAfter = -1;
+
+    /** An input image and its label (null when grouping by prediction). */
+    record Item(Path file, String label) {}
+
+    @Override
+    public Integer call() throws SplitScopeException {
+        if (input == null || out == null) {
+            throw new SplitScopeException("analyze needs --input DIR and --out DIR (or: analyze merge OUT… --out OUT)");
+        }
+        if (batch < 1) {
+            throw new SplitScopeException("--batch must be at least 1");
+        }
+        boolean byPrediction = switch (groupBy) {
+            case "label" -> false;
+            case "prediction" -> true;
+            default -> throw new SplitScopeException("--group-by: label or prediction, not '" + Printable.clean(groupBy) + "'");
+        };
+        int[] part = shard(shard);
+        List<Item> all = items(input, labelsFrom);
+        List<Item> mine = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i % part[1] == part[0] - 1) {
+                mine.add(all.get(i));
+            }
+        }
+        AtomicFiles.requireWritableFolder(out);
+        try (FolderLock lock = FolderLock.acquire(out); LoadedModel model = modelOptions.load()) {
+            List<String> groups = byPrediction ? model.labels()
+                    : List.copyOf(new TreeSet<>(all.stream().map(Item::label).toList()));
+            Run run = resume ? Run.resume(out, groups, mine.size(), shard) : null;
+            long start = System.nanoTime();
+            int done = run == null ? 0 : run.processed;
+            List<Item> pending = new ArrayList<>();
+            List<Sample> samples = new ArrayList<>();
+            long lastSave = System.nanoTime();
+            for (int i = done; i < mine.size(); i++) {
+                if (stopAfter >= 0 && i >= stopAfter) {
+                    break;
+                }
+                Item item = mine.get(i);
+                try {
+                    samples.addAll(Samples.load(item.file(), model.preprocessing()).subList(0, 1));
+                    pending.add(item);
+                } catch (SplitScopeException e) {
+                    run = run == null ? Run.start(groups, model) : run;
+                    run.skip(item.file(), e.getMessage());
+                }
+                if (samples.size() == batch || i == mine.size() - 1 || (stopAfter >= 0 && i == stopAfter - 1)) {
+                    if (!samples.isEmpty()) {
+                        CaptureResult r = CaptureService.capture(model, samples, Set.of());
+                        run = run == null ? Run.start(groups, model, r) : run.withBlocks(r);
+                        run.add(r, pending, byPrediction, model);
+                    }
+                    if (run != null) {
+                        run.processed = i + 1;
+                    }
+                    samples.clear();
+                    pending.clear();
+                    if (run != null && System.nanoTime() - lastSave > 10e9) {
+                        run.save(out, model, shard, mine.size(), start);
+                        lastSave = System.nanoTime();
+                    }
+                    progress(i + 1 - done, mine.size() - done, start);
+                }
+            }
+            if (run == null || run.stats == null) {
+                throw new SplitScopeException("no image could be read (" + (run == null ? 0 : run.skipped.size())
+                        + " skipped)");
+            }
+            run.save(out, model, shard, mine.size(), start);
+            if (System.console() != null) {
+                System.err.println();
+            }
+            System.out.printf(Locale.ROOT, "analysed %d of %d images in %d groups → %s%s%n", run.stats.total(),
+                    mine.size(), run.stats.nonEmpty().size(), out.resolve("stats.npz"),
+                    run.skipped.isEmpty() ? "" : " (" + run.skipped.size() + " skipped, listed in stats.json)");
+            return 0;
+        } catch (IOException e) {
+            throw new SplitScopeException(out + ": cannot write the statistics (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void progress(int done, int total, long start) {
+        if (System.console() == null) {
+            return;
+        }
+        double s = (System.nanoTime() - start) / 1e9;
+        double rate = done / Math.max(s, 1e-3);
+        System.err.printf(Locale.ROOT, "\r%d / %d images, %.1f images/s, %.0f s left   ", done, total, rate,
+                (total - done) / Math.max(rate, 1e-9));
+    }
+
+    static int[] shard(String s) throws SplitScopeException {
+        if (s == null) {
+            return new int[] {1, 1};
+        }
+        String[] p = s.split("/");
+        try {
+            int i = Integer.parseInt(p[0].trim());
+            int n = Integer.parseInt(p[1].trim());
+            if (p.length == 2 && n >= 1 && i >= 1 && i <= n) {
+                return new int[] {i, n};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // below
+        }
+        throw new SplitScopeException("--shard '" + Printable.clean(s) + "': I/N with 1 ≤ I ≤ N, e.g. 2/8");
+    }
+
+    /** The input in its deterministic order: groups by name, images by name within each. */
+    static List<Item> items(Path input, String labelsFrom) throws SplitScopeException {
+        List<Item> items = new ArrayList<>();
+        if (labelsFrom.equals("folders")) {
+            if (!Files.isDirectory(input)) {
+                throw new SplitScopeException(input + ": not a folder");
+            }
+            List<Path> folders;
+            try (var list = Files.list(input)) {
+                folders = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new SplitScopeException(input + ": cannot list it (" + e.getMessage() + ")");
+            }
+            if (folders.isEmpty()) {
+                throw new SplitScopeException(input + ": no sub-folders; analyze wants one folder per group "
+                        + "(or --labels-from FILE.csv)");
+            }
+            for (Path folder : folders) {
+                List<Path> images = ImageLoader.listImages(folder);
+                if (images.isEmpty()) {
+                    throw new SplitScopeException(folder + ": group '" + Printable.clean(folder.getFileName().toString())
+                            + "' has no images");
+                }
+                String label = folder.getFileName().toString();
+                images.forEach(f -> items.add(new Item(f, label)));
+            }
+            return items;
+        }
+        Path csv = Path.of(labelsFrom);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SplitScopeException(csv + ": cannot read it (" + e.getMessage() + ")");
+        }
+        Path base = Files.isDirectory(input) ? input : csv.toAbsolutePath().getParent();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty() || (n == 0 && line.equalsIgnoreCase("path,label"))) {
+                continue;
+            }
+            int comma = line.lastIndexOf(',');
+            if (comma <= 0 || comma == line.length() - 1) {
+                throw new SplitScopeException(csv + ": line " + (n + 1) + " is not path,label");
+            }
+            items.add(new Item(base.resolve(line.substring(0, comma).strip()), line.substring(comma + 1).strip()));
+        }
+        if (items.isEmpty()) {
+            throw new SplitScopeException(csv + ": no path,label rows");
+        }
+        return items;
+    }
+
+    /** Folder or label names that are the model's class names, compared without case and punctuation. */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** A run's state: statistics, accuracy counts, skipped inputs, how far it got. */
+    static final class Run {
+        final List<String> groups;
+        DatasetStats stats;
+        final long[] top1;
+        final long[] top5;
+        final long[] labelled;
+        final JsonArray skipped = new JsonArray();
+        int processed;
+
+        private Run(List<String> groups) {
+            this.groups = groups;
+            top1 = new long[groups.size()];
+            top5 = new long[groups.size()];
+            labelled = new long[groups.size()];
+        }
+
+        static Run start(List<String> groups, LoadedModel model) {
+            return new Run(groups);
+        }
+
+        static Run start(List<String> groups, LoadedModel model, CaptureResult first) {
+            return new Run(groups).withBlocks(first);
+        }
+
+        Run withBlocks(CaptureResult r) {
+            if (stats == null) {
+                stats = new DatasetStats(groups, DatasetStats.blocksOf(r.blocks()));
+            }
+            return this;
+        }
+
+        void skip(Path file, String reason) {
+            JsonObject o = new JsonObject();
+            o.addProperty("path", file.toString());
+            o.addProperty("reason", reason);
+            skipped.add(o);
+        }
+
+        void add(CaptureResult r, List<Item> items, boolean byPrediction, LoadedModel model) {
+            List<String> keys = model.labels().stream().map(AnalyzeCommand::key).toList();
+            for (int i = 0; i < items.size(); i++) {
+                List<Prediction> top = Prediction.top(r.logits(i), Math.min(5, r.classes()), model.labels());
+                int group = byPrediction ? top.get(0).index() : groups.indexOf(items.get(i).label());
+                stats.add(group, r.blocks(), i);
+                int truth = byPrediction ? -1 : keys.indexOf(key(items.get(i).label()));
+                if (truth >= 0) {
+                    labelled[group]++;
+                    top1[group] += top.get(0).index() == truth ? 1 : 0;
+                    top5[group] += top.stream().anyMatch(p -> p.index() == truth) ? 1 : 0;
+                }
+            }
+        }
+
+        String modelName;
+        String modelSha;
+
+        void save(Path out, LoadedModel model, String shard, int inputs, long start) throws IOException {
+            modelName = model.name();
+            modelSha = model.sha256();
+            save(out, shard, inputs, start);
+        }
+
+        void save(Path out, String shard, int inputs, long start) throws IOException {
+            JsonObject json = new JsonObject();
+            json.add("groups", GSON.toJsonTree(groups));
+            long[] counts = new long[groups.size()];
+            for (int g = 0; g < counts.length; g++) {
+                counts[g] = stats == null ? 0 : stats.count(g);
+            }
+            json.add("counts", GSON.toJsonTree(counts));
+            JsonArray accuracy = new JsonArray();
+            for (int g = 0; g < groups.size(); g++) {
+                JsonObject a = new JsonObject();
+                a.addProperty("labelled", labelled[g]);
+                a.addProperty("top1", labelled[g] == 0 ? null : (double) top1[g] / labelled[g]);
+                a.addProperty("top5", labelled[g] == 0 ? null : (double) top5[g] / labelled[g]);
+                a.addProperty("top1Hits", top1[g]);
+                a.addProperty("top5Hits", top5[g]);
+                accuracy.add(a);
+            }
+            json.add("accuracy", accuracy);
+            json.add("blocks", GSON.toJsonTree(stats == null ? List.of() : stats.blocks()));
+            JsonObject m = new JsonObject();
+            m.addProperty("name", modelName);
+            m.addProperty("sha256", modelSha);
+            json.add("model", m);
+            json.addProperty("shard", shard == null ? "1/1" : shard);
+            json.addProperty("inputs", inputs);
+            json.addProperty("processed", processed);
+            json.add("skipped", skipped);
+            json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
+            String text = GSON.toJson(json);
+            Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
+            StringBuilder csv = new StringBuilder("group,block,images,mean_entropy,saturation,preferred_split,"
+                    + "preferred_split_mean\r\n");
+            for (int g = 0; stats != null && g < groups.size(); g++) {
+                for (int j = 0; j < stats.blocks().size(); j++) {
+                    double[] s = stats.summary(g, j);
+                    csv.append(quote(groups.get(g))).append(',').append(stats.blocks().get(j).name()).append(',')
+                            .append(stats.count(g)).append(String.format(Locale.ROOT, ",%.6f,%.6f,%d,%.6f\r\n",
+                                    s[0], s[1], (int) s[2], s[3]));
+                }
+            }
+            AtomicFiles.writeAll(List.of(Map.entry(out.resolve("stats.npz"), o -> Npz64.write(o, arrays)),
+                    Map.entry(out.resolve("stats.json"), o -> o.write(text.getBytes(StandardCharsets.UTF_8))),
+                    Map.entry(out.resolve("summary.csv"), o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)))));
+        }
+
+        private static String quote(String s) {
+            return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+
+        static Run read(Path dir) throws SplitScopeException {
+            try {
+                JsonObject json = new Gson().fromJson(Files.readString(dir.resolve("stats.json")), JsonObject.class);
+                List<String> groups = new ArrayList<>();
+                json.getAsJsonArray("groups").forEach(e -> groups.add(e.getAsString()));
+                Run run = new Run(groups);
+                List<DatasetStats.Block> blocks = new ArrayList<>();
+                json.getAsJsonArray("blocks").forEach(e -> blocks.add(new Gson().fromJson(e, DatasetStats.Block.class)));
+                run.stats = DatasetStats.of(groups, blocks, Npz64.read(dir.resolve("stats.npz")));
+                var accuracy = json.getAsJsonArray("accuracy");
+                for (int g = 0; g < groups.size(); g++) {
+                    JsonObject a = accuracy.get(g).getAsJsonObject();
+                    run.labelled[g] = a.get("labelled").getAsLong();
+                    run.top1[g] = a.get("top1Hits").getAsLong();
+                    run.top5[g] = a.get("top5Hits").getAsLong();
+                }
+                json.getAsJsonArray("skipped").forEach(run.skipped::add);
+                run.processed = json.get("processed").getAsInt();
+                JsonObject m = json.getAsJsonObject("model");
+                run.modelName = m.get("name").isJsonNull() ? null : m.get("name").getAsString();
+                run.modelSha = m.get("sha256").isJsonNull() ? null : m.get("sha256").getAsString();
+                return run;
+            } catch (IOException | RuntimeException e) {
+                throw new SplitScopeException(dir + ": no readable analyze run there (" + e.getMessage() + ")");
+            }
+        }
+
+        static Run resume(Path dir, List<String> groups, int inputs, String shard) throws SplitScopeException {
+            if (!Files.isRegularFile(dir.resolve("stats.json"))) {
+                throw new SplitScopeException(dir + ": nothing to resume (no stats.json)");
+            }
+            Run run = read(dir);
+            if (!run.groups.equals(groups) || run.processed > inputs) {
+                throw new SplitScopeException(dir + ": the saved run has other groups or inputs; start it afresh");
+            }
+            return run;
+        }
+
+        void merge(Run other) {
+            if (!java.util.Objects.equals(modelSha, other.modelSha)) {
+                throw new IllegalArgumentException("was made with another model");
+            }
+            stats.merge(other.stats);
+            for (int g = 0; g < groups.size(); g++) {
+                labelled[g] += other.labelled[g];
+                top1[g] += other.top1[g];
+                top5[g] += other.top5[g];
+            }
+            skipped.addAll(other.skipped);
+            processed += other.processed;
+        }
+    }
+}

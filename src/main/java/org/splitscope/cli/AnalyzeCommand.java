@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.splitscope.SplitScopeException;
 import org.splitscope.analysis.DatasetStats;
 import org.splitscope.capture.CaptureResult;
@@ -71,6 +74,40 @@ final class AnalyzeCommand implements Callable<Integer> {
     /** An input image and its label (null when grouping by prediction). */
     record Item(Path file, String label) {}
 
+    /** A decoded batch: the samples and their items, the inputs that could not be read, where it ends. */
+    record Loaded(List<Sample> samples, List<Item> items, List<String[]> skipped, int end) {}
+
+    private Loaded load(List<Item> mine, int from, int end, LoadedModel model) {
+        List<Sample> samples = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        List<String[]> skipped = new ArrayList<>();
+        int i = from;
+        for (; i < end && samples.size() < batch; i++) {
+            Item item = mine.get(i);
+            try {
+                samples.add(Samples.load(item.file(), model.preprocessing()).get(0));
+                items.add(item);
+            } catch (SplitScopeException e) {
+                skipped.add(new String[] {item.file().toString(), e.getMessage()});
+            }
+        }
+        return new Loaded(samples, items, skipped, i);
+    }
+
+    private static Loaded get(Future<Loaded> f) throws SplitScopeException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SplitScopeException("decoding failed: " + e.getCause().getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws SplitScopeException {
         if (input == null || out == null) {
@@ -99,38 +136,36 @@ final class AnalyzeCommand implements Callable<Integer> {
             Run run = resume ? Run.resume(out, groups, mine.size(), shard) : null;
             long start = System.nanoTime();
             int done = run == null ? 0 : run.processed;
-            List<Item> pending = new ArrayList<>();
-            List<Sample> samples = new ArrayList<>();
+            int end = stopAfter >= 0 ? Math.min(stopAfter, mine.size()) : mine.size();
             long lastSave = System.nanoTime();
-            for (int i = done; i < mine.size(); i++) {
-                if (stopAfter >= 0 && i >= stopAfter) {
-                    break;
-                }
-                Item item = mine.get(i);
-                try {
-                    samples.addAll(Samples.load(item.file(), model.preprocessing()).subList(0, 1));
-                    pending.add(item);
-                } catch (SplitScopeException e) {
+            // One thread decodes and preprocesses the next batch while the engine runs this one.
+            ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "splitscope-decode");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Future<Loaded> next = done < end ? decoder.submit(() -> load(mine, done, end, model)) : null;
+                while (next != null) {
+                    Loaded batchIn = get(next);
+                    next = batchIn.end() < end ? decoder.submit(() -> load(mine, batchIn.end(), end, model)) : null;
                     run = run == null ? Run.start(groups, model) : run;
-                    run.skip(item.file(), e.getMessage());
-                }
-                if (samples.size() == batch || i == mine.size() - 1 || (stopAfter >= 0 && i == stopAfter - 1)) {
-                    if (!samples.isEmpty()) {
-                        CaptureResult r = CaptureService.capture(model, samples, Set.of());
-                        run = run == null ? Run.start(groups, model, r) : run.withBlocks(r);
-                        run.add(r, pending, byPrediction, model);
+                    for (String[] skip : batchIn.skipped()) {
+                        run.skip(Path.of(skip[0]), skip[1]);
                     }
-                    if (run != null) {
-                        run.processed = i + 1;
+                    if (!batchIn.samples().isEmpty()) {
+                        CaptureResult r = CaptureService.capture(model, batchIn.samples(), Set.of());
+                        run.withBlocks(r).add(r, batchIn.items(), byPrediction, model);
                     }
-                    samples.clear();
-                    pending.clear();
-                    if (run != null && System.nanoTime() - lastSave > 10e9) {
+                    run.processed = batchIn.end();
+                    if (run.stats != null && System.nanoTime() - lastSave > 10e9) {
                         run.save(out, model, shard, mine.size(), start);
                         lastSave = System.nanoTime();
                     }
-                    progress(i + 1 - done, mine.size() - done, start);
+                    progress(batchIn.end() - done, mine.size() - done, start);
                 }
+            } finally {
+                decoder.shutdownNow();
             }
             if (run == null || run.stats == null) {
                 throw new SplitScopeException("no image could be read (" + (run == null ? 0 : run.skipped.size())
@@ -254,10 +289,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         static Run start(List<String> groups, LoadedModel model) {
             return new Run(groups);
-        }
-
-        static Run start(List<String> groups, LoadedModel model, CaptureResult first) {
-            return new Run(groups).withBlocks(first);
         }
 
         Run withBlocks(CaptureResult r) {

@@ -139,6 +139,20 @@ class AnalyzeTest {
     }
 
     @Test
+    void unreadableImagesAreSkippedAndListed() throws Exception {
+        Path input = folder();
+        Files.write(input.resolve("bag").resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        Path out = temp.resolve("skip");
+        CliTest.Run run = CliTest.run("analyze", "--input", input.toString(), "--out", out.toString(), "--device", "cpu");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("analysed 30 of 31 images") && run.out().contains("1 skipped"), run.out());
+        JsonObject json = new Gson().fromJson(Files.readString(out.resolve("stats.json")), JsonObject.class);
+        assertTrue(json.getAsJsonArray("skipped").get(0).getAsJsonObject().get("path").getAsString()
+                .endsWith("broken.png"));
+        assertEquals(3, json.getAsJsonArray("counts").get(1).getAsInt(), "bag keeps its three readable images");
+    }
+
+    @Test
     void badRequestsSayWhatIsWrong() throws Exception {
         Path input = folder();
         Files.createDirectories(input.resolve("zz-empty"));

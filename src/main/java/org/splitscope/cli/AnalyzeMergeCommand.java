@@ -20,9 +20,9 @@ final class AnalyzeMergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SplitScopeException {
-        AnalyzeCommand.Run merged = AnalyzeCommand.Run.read(parts.get(0));
+        AnalysisRun merged = AnalysisRun.read(parts.get(0));
         for (Path p : parts.subList(1, parts.size())) {
-            AnalyzeCommand.Run run = AnalyzeCommand.Run.read(p);
+            AnalysisRun run = AnalysisRun.read(p);
             try {
                 merged.merge(run);
             } catch (IllegalArgumentException e) {

@@ -14,6 +14,7 @@ import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.figure.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
@@ -42,11 +43,14 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps or gap.")
+            description = "heatmaps, splitbars, featuremaps, gap, or dataset (with --stats).")
     String view;
 
-    @Option(names = "--input", required = true, paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
+    @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
     Path input;
+
+    @Option(names = "--stats", paramLabel = "DIR", description = "For --view dataset: an analyze output folder.")
+    Path stats;
 
     @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window).")
     String block;
@@ -134,6 +138,12 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(file + ": is a folder; --out names the figure file");
         }
         AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
+        if (request.view() == View.DATASET) {
+            return dataset(request, size, fileFormat, style, file);
+        }
+        if (input == null) {
+            throw new SplitScopeException("--input IMAGE is needed for the " + request.view() + " view");
+        }
         if (!Files.isRegularFile(input)) {
             throw new SplitScopeException(input + ": no such file");
         }
@@ -161,6 +171,36 @@ final class FigureCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The dataset view: drawn from analyze's stats.npz/stats.json, no model run. */
+    private int dataset(FigureRequest request, FigureSize size, FigureFormat format, FigureStyle style, Path file)
+            throws SplitScopeException {
+        if (stats == null) {
+            throw new SplitScopeException("--view dataset needs --stats DIR (an analyze output folder)");
+        }
+        AnalysisRun run = AnalysisRun.read(stats);
+        List<String> names = run.stats.blocks().stream().map(org.splitscope.analysis.DatasetStats.Block::name).toList();
+        String name = request.block() == null ? names.get(names.size() - 1) : request.block();
+        if (!names.contains(name)) {
+            throw new SplitScopeException("--block: no block '" + Printable.clean(name) + "' in " + stats);
+        }
+        var provenance = new org.splitscope.figure.Provenance("dataset", run.modelName, run.modelSha,
+                stats.getFileName() + " (" + run.stats.total() + " images)", null, name, run.stats.nonEmpty().size()
+                + " groups", null, request.colormap().displayName(), null);
+        Drawing d = DatasetFigure.draw(run.stats, new DatasetFigure.Options(request.colormap(), names.indexOf(name)),
+                size.widthPt(), style);
+        if (!noCaption) {
+            d = d.withCaption(provenance.caption());
+        }
+        try {
+            FigureFiles.write(file, format, d, size, provenance);
+        } catch (IOException e) {
+            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
+        }
+        System.out.printf(Locale.ROOT, "%s: dataset of %s at %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
+                Printable.clean(stats.toString()), name, d.width() / 72, d.height() / 72);
+        return 0;
     }
 
     /** The block asked for, or the middle one as the window opens on. */

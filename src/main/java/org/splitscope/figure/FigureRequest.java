@@ -75,6 +75,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case FEATUREMAPS -> FeatureMapsFigure.draw(FeatureMapGrid.of(selected, IMAGE, r, k, order),
                     new FeatureMapsFigure.Options(colormap, tile, columns), width, s);
             case GAP -> GapFigure.draw(GapHistograms.of(selected, IMAGE, bins), new GapFigure.Options(colormap), width, s);
+            case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
         };
     }
 

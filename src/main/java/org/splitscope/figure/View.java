@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /** The views that can be drawn as figures, in the window and by the {@code figure} command. */
 public enum View {
-    HEATMAPS, SPLITBARS, FEATUREMAPS, GAP;
+    HEATMAPS, SPLITBARS, FEATUREMAPS, GAP,
+    /** Statistics over a data set (analyze's output), not one image. */
+    DATASET;
 
     /** Views that other issues add (depth profile, Grad-CAM, walkthrough, variants); not drawable yet. */
     public static final String[] PLANNED = {"depth", "cam", "walkthrough", "variants"};

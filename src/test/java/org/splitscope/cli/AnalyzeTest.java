@@ -103,6 +103,17 @@ class AnalyzeTest {
         assertEquals(3, json.getAsJsonArray("accuracy").get(0).getAsJsonObject().get("labelled").getAsInt(),
                 "ankle-boot matches the class name Ankle boot");
         assertTrue(Files.readString(out.resolve("summary.csv")).startsWith("group,block,images,mean_entropy"));
+
+        // the dataset figure, from the statistics alone
+        Path pdf = temp.resolve("dataset.pdf");
+        CliTest.Run fig = CliTest.run("figure", "--view", "dataset", "--stats", out.toString(), "--block", "layer2.0",
+                "--out", pdf.toString());
+        assertEquals(0, fig.status(), fig.err());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("layer2.0") && text.contains("ankle-boot (3)") && text.contains("all images"), text);
+        }
+        assertEquals(2, CliTest.run("figure", "--view", "dataset", "--out", pdf.toString()).status(), "no --stats");
     }
 
     @Test

@@ -94,7 +94,7 @@ class FigureCommandTest {
             assertFalse(run.err().contains("Exception"), run.err());
         }
         assertTrue(CliTest.run("figure", "--view", "cam", "--input", "x.png", "--out", "y.png").err()
-                .contains("not part of this version yet; views: heatmaps, splitbars, featuremaps, gap"));
+                .contains("not part of this version yet; views: heatmaps, splitbars, featuremaps, gap, dataset"));
         assertFalse(Files.exists(temp.resolve("bad.png")), "nothing written for a bad request");
     }
 }

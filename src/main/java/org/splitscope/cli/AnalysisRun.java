@@ -114,7 +114,7 @@ final class AnalysisRun {
         for (int g = 0; stats != null && g < groups.size(); g++) {
             for (int j = 0; j < stats.blocks().size(); j++) {
                 double[] s = stats.summary(g, j);
-                csv.append(quote(groups.get(g))).append(',').append(stats.blocks().get(j).name()).append(',')
+                csv.append(org.splitscope.figure.ViewData.quote(groups.get(g))).append(',').append(stats.blocks().get(j).name()).append(',')
                         .append(stats.count(g)).append(String.format(Locale.ROOT, ",%.6f,%.6f,%d,%.6f\r\n",
                                 s[0], s[1], (int) s[2], s[3]));
             }
@@ -122,10 +122,6 @@ final class AnalysisRun {
         AtomicFiles.writeAll(List.of(Map.entry(out.resolve("stats.npz"), o -> Npz64.write(o, arrays)),
                 Map.entry(out.resolve("stats.json"), o -> o.write(text.getBytes(StandardCharsets.UTF_8))),
                 Map.entry(out.resolve("summary.csv"), o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)))));
-    }
-
-    private static String quote(String s) {
-        return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     static AnalysisRun read(Path dir) throws SplitScopeException {

@@ -92,7 +92,11 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
             double d = ((Number) v).doubleValue();
             return Double.isFinite(d) ? String.format(Locale.ROOT, "%.9g", d) : "";
         }
-        String s = String.valueOf(v);
+        return quote(String.valueOf(v));
+    }
+
+    /** A CSV field: as it is, or quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    public static String quote(String s) {
         return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 

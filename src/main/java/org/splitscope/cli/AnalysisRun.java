@@ -36,7 +36,7 @@ final class AnalysisRun {
         labelled = new long[groups.size()];
     }
 
-    static AnalysisRun start(List<String> groups, LoadedModel model) {
+    static AnalysisRun start(List<String> groups) {
         return new AnalysisRun(groups);
     }
 
@@ -54,13 +54,19 @@ final class AnalysisRun {
         skipped.add(o);
     }
 
+    /** Per group, the model's class of that name (-1 if none): accuracy is counted where there is one. */
+    private int[] classOf;
+
     void add(CaptureResult r, List<AnalyzeCommand.Item> items, boolean byPrediction, LoadedModel model) {
-        List<String> keys = model.labels().stream().map(AnalyzeCommand::key).toList();
+        if (classOf == null) {
+            List<String> keys = model.labels().stream().map(AnalyzeCommand::key).toList();
+            classOf = groups.stream().mapToInt(g -> byPrediction ? -1 : keys.indexOf(AnalyzeCommand.key(g))).toArray();
+        }
         for (int i = 0; i < items.size(); i++) {
             List<Prediction> top = Prediction.top(r.logits(i), Math.min(5, r.classes()), model.labels());
             int group = byPrediction ? top.get(0).index() : groups.indexOf(items.get(i).label());
             stats.add(group, r.blocks(), i);
-            int truth = byPrediction ? -1 : keys.indexOf(AnalyzeCommand.key(items.get(i).label()));
+            int truth = classOf[group];
             if (truth >= 0) {
                 labelled[group]++;
                 top1[group] += top.get(0).index() == truth ? 1 : 0;

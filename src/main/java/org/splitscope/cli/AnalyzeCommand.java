@@ -143,7 +143,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 while (next != null) {
                     Loaded batchIn = get(next);
                     next = batchIn.end() < end ? decoder.submit(() -> load(mine, batchIn.end(), end, model)) : null;
-                    run = run == null ? AnalysisRun.start(groups, model) : run;
+                    run = run == null ? AnalysisRun.start(groups) : run;
                     for (String[] skip : batchIn.skipped()) {
                         run.skip(Path.of(skip[0]), skip[1]);
                     }

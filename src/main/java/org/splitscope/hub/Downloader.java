@@ -151,6 +151,22 @@ public final class Downloader {
         }
     }
 
+    /**
+     * Checks a finished download against the SHA-256 its source gave (all of it, or the leading hex
+     * digits a release file name carries); a mismatch deletes the file and says both hashes.
+     *
+     * @param source who gave the hash, for the message ("the hub")
+     */
+    static void requireSha256(Path file, String expected, String source, String what)
+            throws IOException, SplitScopeException {
+        String got = org.splitscope.io.Sha256.of(file);
+        if (!got.startsWith(expected)) {
+            Files.delete(file);
+            throw new SplitScopeException(what + ": SHA-256 mismatch: " + source + " says " + expected
+                    + (expected.length() < got.length() ? "…" : "") + ", the download is " + got + " (deleted; run again)");
+        }
+    }
+
     static void requireOk(int status, String what) throws SplitScopeException {
         if (status == 401 || status == 403) {
             throw new SplitScopeException(what + ": not allowed (HTTP " + status + "); a gated or private repository "

@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.splitscope.SplitScopeException;
-import org.splitscope.io.Sha256;
 
 /**
  * Files of a Hugging Face repository, as huggingface_hub fetches them: HEAD for the commit, the
@@ -34,10 +33,6 @@ public final class HubClient {
         this.env = env;
         this.cache = new HubCache(env.cache());
         this.downloader = downloader;
-    }
-
-    public HubCache cache() {
-        return cache;
     }
 
     /** The first of {@link #WEIGHT_FILES} the repository has, downloaded unless cached. */
@@ -129,13 +124,8 @@ public final class HubClient {
                 throw new SplitScopeException(what + ": " + Files.size(incomplete) + " bytes arrived, the hub said "
                         + size);
             }
-            if (etag.matches("[0-9a-f]{64}")) {
-                String got = Sha256.of(incomplete);
-                if (!got.equals(etag)) {
-                    Files.delete(incomplete);
-                    throw new SplitScopeException(what + ": SHA-256 mismatch: the hub says " + etag
-                            + ", the download is " + got + " (deleted; run again)");
-                }
+            if (etag.matches("[0-9a-f]{64}")) { // LFS files; a git file's ETag is not a SHA-256
+                Downloader.requireSha256(incomplete, etag, "the hub", what);
             }
             Files.move(incomplete, blob, StandardCopyOption.ATOMIC_MOVE);
         }

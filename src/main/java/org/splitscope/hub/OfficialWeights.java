@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.splitscope.SplitScopeException;
-import org.splitscope.io.Sha256;
 
 /**
  * The official ResNeSt release files ({@code official:resnest50} …) as torch.hub fetches them: into
@@ -64,13 +63,7 @@ public final class OfficialWeights {
             Files.createDirectories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             downloader.fetch(URI.create(env.releases() + "/" + target.getFileName()), null, partial, -1, progress, what);
-            String sha = Sha256.of(partial);
-            String hash = FILES.get(name);
-            if (!sha.startsWith(hash)) {
-                Files.delete(partial);
-                throw new SplitScopeException(what + ": SHA-256 mismatch: the release file name says " + hash
-                        + "…, the download is " + sha + " (deleted; run again)");
-            }
+            Downloader.requireSha256(partial, FILES.get(name), "the release file name", what);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.splitscope.SplitScopeException;
 import org.splitscope.io.Printable;
-import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 
 /**
@@ -129,12 +128,11 @@ public final class Pretrained {
      * allocated): what a download of it weighs, give or take the file's header.
      */
     public static long weightBytes(String preset) {
-        return Presets.find(preset).map(p -> new org.splitscope.model.ResNeSt(p.config()).parameterShapes().values()
-                .stream().mapToLong(ai.djl.ndarray.types.Shape::size).sum() * 4).orElse(-1L);
+        return WEIGHT_BYTES.computeIfAbsent(preset, name -> Presets.find(name).map(p -> new org.splitscope.model.ResNeSt(
+                p.config()).parameterShapes().values().stream().mapToLong(ai.djl.ndarray.types.Shape::size).sum() * 4)
+                .orElse(-1L));
     }
 
-    /** For messages: what a preset name stands for. */
-    public static Optional<Preset> preset(String name) {
-        return name == null ? Optional.empty() : Presets.find(name);
-    }
+    /** Building a ResNeSt-269's module tree to count its shapes takes a moment: once per preset. */
+    private static final java.util.Map<String, Long> WEIGHT_BYTES = new java.util.concurrent.ConcurrentHashMap<>();
 }

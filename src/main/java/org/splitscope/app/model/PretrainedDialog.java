@@ -26,13 +26,17 @@ final class PretrainedDialog {
         }
         ListView<Pretrained.Model> list = new ListView<>();
         list.getItems().setAll(Pretrained.all());
+        // Sizes and cache state once, when the dialog opens, not on every repaint of a cell.
+        java.util.Map<Pretrained.Model, String> lines = new java.util.HashMap<>();
+        for (Pretrained.Model m : list.getItems()) {
+            lines.put(m, m.id() + "   " + m.notation() + "   " + String.format(java.util.Locale.ROOT, "%.0f MB",
+                    Pretrained.weightBytes(m.preset()) / 1e6) + (Pretrained.cached(m, env) ? "   · cached" : "   · download"));
+        }
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Pretrained.Model m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : m.id() + "   " + m.notation() + "   "
-                        + String.format(java.util.Locale.ROOT, "%.0f MB", Pretrained.weightBytes(m.preset()) / 1e6)
-                        + (Pretrained.cached(m, env) ? "   · cached" : "   · download"));
+                setText(empty || m == null ? null : lines.get(m));
             }
         });
         list.setPrefSize(560, 380);

@@ -10,21 +10,25 @@ import java.nio.file.Path;
  * @param image {@code splitscope.image}: show this image (or folder) first
  * @param screenshot {@code splitscope.screenshot}: write a PNG of the window once the first capture is
  *     shown, then quit
- * @param view {@code splitscope.view}: heatmaps, splitbars, featuremaps or gap
+ * @param view {@code splitscope.view}: heatmaps, splitbars, featuremaps, gap or dataset
  * @param block {@code splitscope.block}: select this block, e.g. layer2.0
  * @param dark {@code splitscope.theme}: "dark" or "light" for this run (null: remembered)
+ * @param stats {@code splitscope.stats}: open these analyze results in the Dataset view
+ * @param analyze {@code splitscope.analyze}: analyze this labelled folder in the Dataset view
  */
-public record StartOptions(Path model, Path image, Path screenshot, String view, String block, Boolean dark) {
+public record StartOptions(Path model, Path image, Path screenshot, String view, String block, Boolean dark,
+        Path stats, Path analyze) {
 
     public static StartOptions fromSystemProperties() {
         String theme = System.getProperty("splitscope.theme");
         return new StartOptions(path("splitscope.model"), path("splitscope.image"), path("splitscope.screenshot"),
                 System.getProperty("splitscope.view"), System.getProperty("splitscope.block"),
-                theme == null ? null : theme.equalsIgnoreCase("dark"));
+                theme == null ? null : theme.equalsIgnoreCase("dark"), path("splitscope.stats"),
+                path("splitscope.analyze"));
     }
 
     public static StartOptions none() {
-        return new StartOptions(null, null, null, null, null, null);
+        return new StartOptions(null, null, null, null, null, null, null, null);
     }
 
     private static Path path(String key) {

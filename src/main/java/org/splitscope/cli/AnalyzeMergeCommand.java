@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
+import org.splitscope.dataset.AnalysisRun;
 import org.splitscope.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +32,11 @@ final class AnalyzeMergeCommand implements Callable<Integer> {
         }
         AtomicFiles.requireWritableFolder(out);
         try {
-            merged.save(out, "merged", merged.processed, System.nanoTime());
+            merged.save(out, "merged", merged.processed(), System.nanoTime());
         } catch (IOException e) {
             throw new SplitScopeException(out + ": cannot write the statistics (" + e.getMessage() + ")", e);
         }
-        System.out.printf("merged %d runs, %d images → %s%n", parts.size(), merged.stats.total(), out.resolve("stats.npz"));
+        System.out.printf("merged %d runs, %d images → %s%n", parts.size(), merged.stats().total(), out.resolve("stats.npz"));
         return 0;
     }
 }

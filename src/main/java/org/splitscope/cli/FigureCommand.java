@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
+import org.splitscope.dataset.AnalysisRun;
+import org.splitscope.dataset.DatasetFigures;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.capture.BlockCapture;
@@ -51,6 +53,14 @@ final class FigureCommand implements Callable<Integer> {
 
     @Option(names = "--stats", paramLabel = "DIR", description = "For --view dataset: an analyze output folder.")
     Path stats;
+
+    @Option(names = "--metric", paramLabel = "M", defaultValue = "entropy",
+            description = "For --view dataset: the groups × blocks map shows entropy, saturation or preference.")
+    String metric;
+
+    @Option(names = "--groups", paramLabel = "NAMES", split = ",",
+            description = "For --view dataset: the groups to compare, comma-separated (default: the first 6).")
+    List<String> groups = List.of();
 
     @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window).")
     String block;
@@ -180,16 +190,17 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException("--view dataset needs --stats DIR (an analyze output folder)");
         }
         AnalysisRun run = AnalysisRun.read(stats);
-        List<String> names = run.stats.blocks().stream().map(org.splitscope.analysis.DatasetStats.Block::name).toList();
-        String name = request.block() == null ? names.get(names.size() - 1) : request.block();
-        if (!names.contains(name)) {
-            throw new SplitScopeException("--block: no block '" + Printable.clean(name) + "' in " + stats);
+        DatasetFigures figure;
+        Drawing d;
+        org.splitscope.figure.Provenance provenance;
+        try {
+            figure = new DatasetFigures(request.block(), DatasetFigure.Metric.parse(metric), request.split(), groups,
+                    request.colormap());
+            d = figure.draw(run, size.widthPt(), style);
+            provenance = figure.provenance(run, stats.toAbsolutePath().getFileName().toString());
+        } catch (IllegalArgumentException e) {
+            throw new SplitScopeException(stats + ": " + e.getMessage());
         }
-        var provenance = new org.splitscope.figure.Provenance("dataset", run.modelName, run.modelSha,
-                stats.getFileName() + " (" + run.stats.total() + " images)", null, name, run.stats.nonEmpty().size()
-                + " groups", null, request.colormap().displayName(), null);
-        Drawing d = DatasetFigure.draw(run.stats, new DatasetFigure.Options(request.colormap(), names.indexOf(name)),
-                size.widthPt(), style);
         if (!noCaption) {
             d = d.withCaption(provenance.caption());
         }
@@ -199,7 +210,7 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
         }
         System.out.printf(Locale.ROOT, "%s: dataset of %s at %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
-                Printable.clean(stats.toString()), name, d.width() / 72, d.height() / 72);
+                Printable.clean(stats.toString()), provenance.block(), d.width() / 72, d.height() / 72);
         return 0;
     }
 

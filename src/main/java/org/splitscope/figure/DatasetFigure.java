@@ -4,132 +4,199 @@ import java.awt.BasicStroke;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.splitscope.analysis.ChannelProfiles;
 import org.splitscope.analysis.DatasetStats;
+import org.splitscope.analysis.GroupShares;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.Heatmaps;
 import org.splitscope.render.Raster;
 import org.splitscope.render.ValueRange;
 
 /**
- * Dataset statistics: at one block, each group's share of attention per split (the mean over its
- * images and channels) against all images; and a groups × blocks map of the mean normalised entropy
- * of the groups' mean attention (1 = the splits share equally), to see where attention becomes
- * class-specific with depth.
+ * Dataset statistics (analyze's output): at one block, each chosen group's mean attention per split
+ * with its spread, against all images; a groups × blocks map of entropy, saturation or split
+ * preference, to see where attention becomes class-specific with depth; and SENet's per-channel
+ * profile at the end of each stage ({@link ChannelProfileFigure}).
  */
 public final class DatasetFigure {
-    public record Options(Colormap colormap, int block) {}
 
-    /** Hover target: split r of a group (−1 for all images) at the chosen block. */
+    /** What the groups × blocks map shows, from the group's mean attention at each block. */
+    public enum Metric {
+        ENTROPY("entropy", "normalised entropy of the mean attention (1 = the splits share equally)"),
+        SATURATION("saturation", "largest split weight, mean over channels (1 = one split takes all)"),
+        PREFERENCE("preference", "share of the preferred split (mean over channels; hover for which split)");
+
+        public final String id;
+        final String description;
+
+        Metric(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        public static Metric parse(String s) {
+            for (Metric m : values()) {
+                if (m.id.equalsIgnoreCase(s.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("'" + s + "': entropy, saturation or preference");
+        }
+
+        /** The value drawn; with one split (a sigmoid gate) every metric is the mean gate. */
+        public double of(double[] summary) {
+            return switch (this) {
+                case ENTROPY -> summary[0];
+                case SATURATION -> summary[1];
+                case PREFERENCE -> summary[3];
+            };
+        }
+    }
+
+    /**
+     * @param block index of the block of the share panel
+     * @param split the split whose weights the channel profiles follow
+     * @param groups the groups in the share panel and the profiles (indices into the statistics)
+     */
+    public record Options(Colormap colormap, int block, Metric metric, int split, List<Integer> groups) {
+        public Options {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** Hover target: split r of a row of the share panel (group −1: all images). */
     public record Share(int group, int split) {}
 
-    /** Hover target: a group's mean entropy at a block. */
-    public record Entropy(int group, int block) {}
+    /** Hover target: a cell of the groups × blocks map. */
+    public record Cell(int group, int block) {}
 
     private DatasetFigure() {}
 
-    /** Mean attention of each split over the channels, for a group (or all images with group −1). */
-    public static double[] shares(DatasetStats s, int group, int block) {
-        DatasetStats.Block b = s.blocks().get(block);
-        double[] mean = group < 0 ? s.allAttention(block).mean() : s.attention(group, block).mean();
-        int per = b.cardinality() * b.groupChannels();
-        double[] out = new double[b.radix()];
-        for (int r = 0; r < b.radix(); r++) {
-            for (int c = 0; c < per; c++) {
-                out[r] += mean[r * per + c] / per;
+    /** Up to {@code most} non-empty groups in order: the default choice. */
+    public static List<Integer> firstGroups(DatasetStats s, int most) {
+        List<Integer> out = new ArrayList<>();
+        for (int g = 0; g < s.groups().size() && out.size() < most; g++) {
+            if (s.count(g) > 0) {
+                out.add(g);
             }
         }
         return out;
     }
 
     public static Drawing draw(DatasetStats s, Options o, double width, FigureStyle st) {
-        return Drawing.column(st, List.of(shares(s, o, width, st), entropy(s, o, width, st)));
+        return Drawing.column(st, List.of(
+                shares(GroupShares.of(s, o.block(), o.groups()), o, width, st),
+                map(s, o, width, st),
+                ChannelProfileFigure.draw(ChannelProfiles.of(s, o.split(), o.groups()), width, st)));
     }
 
-    private static Drawing shares(DatasetStats s, Options o, double width, FigureStyle st) {
+    static Drawing shares(GroupShares gs, Options o, double width, FigureStyle st) {
         double p = st.pad();
-        DatasetStats.Block b = s.blocks().get(o.block());
-        TextBlock title = TextBlock.of("Share of attention per split by group · " + b.name() + " (mean over each "
-                + "group's images and channels)", st.title(), width - 2 * p);
-        double row = Fonts.lineHeight(st.small()) * 1.5;
-        double widest = Fonts.width(st.small(), "all images");
-        for (String g : s.groups()) {
-            widest = Math.max(widest, Fonts.width(st.small(), g + " (00000)"));
+        int radix = gs.radix();
+        TextBlock title = TextBlock.of((radix == 1 ? "Mean gate" : "Mean attention per split") + " by group · "
+                + gs.block() + " (mean over each group's images and channels; whiskers ± the within-group std)",
+                st.title(), width - 2 * p);
+        double bar = st.smallSize() * 0.95;
+        double rowH = radix * bar + st.smallSize() * 0.7;
+        double widest = 0;
+        for (GroupShares.Row row : gs.rows()) {
+            widest = Math.max(widest, Fonts.width(st.small(), label(row)));
         }
-        double labelW = Math.min(widest, width * 0.4);
+        double labelW = Math.min(widest, width * 0.35);
         double left = p + labelW + p;
         double right = width - 2 * p;
         double top = title.height() + p * 1.5;
-        List<Integer> rows = new ArrayList<>();
-        rows.add(-1);
-        for (int g = 0; g < s.groups().size(); g++) {
-            if (s.count(g) > 0) {
-                rows.add(g);
-            }
-        }
-        TextBlock note = TextBlock.of("bars: split r = 0 … " + (b.radix() - 1) + " left to right, widths = mean a_r; "
-                + "dashed: equal shares 1/R", st.small(), width - left - p);
-        double height = top + rows.size() * row + p * 0.5 + note.height() + p;
+        double bottom = top + gs.rows().size() * rowH;
+        double max = Math.min(1, Math.max(gs.max(), radix == 1 ? 0.1 : 1.0 / radix) * 1.08);
+        Draw.Ticks ticks = Draw.ticks(0, max, right - left, st.smallSize() * 5, false);
+        max = Math.max(max, ticks.values().get(ticks.values().size() - 1));
+        double scale = (right - left) / max;
+        TextBlock legend = TextBlock.of(radix == 1 ? "one split: the bar is the sigmoid gate a(c)"
+                : "dashed: equal shares 1/R = " + String.format(Locale.ROOT, "%.3g", 1.0 / radix), st.small(),
+                right - left);
+        double axisH = Fonts.lineHeight(st.small()) * 1.6;
+        double swatchH = radix == 1 ? 0 : Fonts.lineHeight(st.small()) * 1.3;
+        double height = bottom + axisH + swatchH + legend.height() + p * 1.5;
         List<Hit> hits = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            double[] sh = shares(s, rows.get(i), o.block());
-            double x = left;
-            double total = 0;
-            for (double v : sh) {
-                total += v;
-            }
-            for (int r = 0; r < sh.length; r++) {
-                double w = sh[r] / Math.max(total, 1e-12) * (right - left);
-                hits.add(Hit.of(new Rectangle2D.Double(x, top + i * row, w, row * 0.8), new Share(rows.get(i), r)));
-                x += w;
+        for (int i = 0; i < gs.rows().size(); i++) {
+            GroupShares.Row row = gs.rows().get(i);
+            for (int r = 0; r < radix; r++) {
+                double y = top + i * rowH + r * bar;
+                double w = Math.max(row.mean()[r] * scale, 1);
+                hits.add(Hit.of(new Rectangle2D.Double(left, y, Math.max(w, (row.mean()[r] + row.std()[r]) * scale),
+                        bar), new Share(row.group(), r)));
             }
         }
+        final double axisMax = max;
         return new Drawing(width, height, st, g -> {
             g.setColor(st.text());
             title.paint(g, p, p * 0.6);
-            for (int i = 0; i < rows.size(); i++) {
-                int group = rows.get(i);
-                String label = group < 0 ? "all images" : s.groups().get(group) + " (" + s.count(group) + ")";
-                g.setFont(st.small());
-                g.setColor(group < 0 ? st.text() : st.muted());
-                Draw.text(g, Draw.fit(label, st.small(), labelW), left - p, top + i * row + row * 0.4, Draw.H.RIGHT,
-                        Draw.V.CENTER);
-                int first = i * b.radix();
-                for (int r = 0; r < b.radix(); r++) {
-                    Rectangle2D a = hits.get(first + r).area();
-                    Draw.fill(g, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, b.radix())), a.getX(),
-                            a.getY(), a.getWidth(), a.getHeight());
+            g.setFont(st.small());
+            for (int t = 0; t < ticks.values().size(); t++) {
+                double x = left + ticks.values().get(t) * scale;
+                g.setColor(st.grid());
+                Draw.line(g, x, top, x, bottom);
+                g.setColor(st.muted());
+                Draw.text(g, ticks.labels().get(t), x, bottom + 3, Draw.H.CENTER, Draw.V.TOP);
+            }
+            g.setColor(st.axis());
+            Draw.line(g, left, top, left, bottom);
+            Draw.line(g, left, bottom, left + axisMax * scale, bottom);
+            for (int i = 0; i < gs.rows().size(); i++) {
+                GroupShares.Row row = gs.rows().get(i);
+                g.setColor(row.group() < 0 ? st.text() : st.muted());
+                Draw.text(g, Draw.fit(label(row), st.small(), labelW), left - p * 0.6,
+                        top + i * rowH + radix * bar / 2, Draw.H.RIGHT, Draw.V.CENTER);
+                for (int r = 0; r < radix; r++) {
+                    double y = top + i * rowH + r * bar;
+                    double m = row.mean()[r] * scale;
+                    Draw.fill(g, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix)), left, y + bar * 0.1,
+                            m, bar * 0.8);
+                    double lo = Math.max(0, row.mean()[r] - row.std()[r]) * scale;
+                    double hi = Math.min(axisMax, row.mean()[r] + row.std()[r]) * scale;
+                    g.setColor(st.text());
+                    Draw.line(g, left + lo, y + bar / 2, left + hi, y + bar / 2);
+                    Draw.line(g, left + lo, y + bar * 0.25, left + lo, y + bar * 0.75);
+                    Draw.line(g, left + hi, y + bar * 0.25, left + hi, y + bar * 0.75);
                 }
             }
-            if (b.radix() >= 2) {
-                // where equal shares would put the boundaries
+            if (radix >= 2) {
                 g.setColor(st.neutral());
                 g.setStroke(Draw.dashed(st, 2, 3));
-                for (int r = 1; r < b.radix(); r++) {
-                    double x = left + (right - left) * r / b.radix();
-                    Draw.line(g, x, top - 2, x, top + rows.size() * row);
-                }
+                Draw.line(g, left + scale / radix, top - 2, left + scale / radix, bottom);
                 g.setStroke(new BasicStroke(st.line()));
             }
+            double x = left;
+            for (int r = 0; r < radix && radix > 1; r++) {
+                double sw = st.smallSize();
+                Draw.fill(g, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix)), x,
+                        bottom + axisH + (swatchH - sw) / 2 - 1, sw, sw * 0.8);
+                g.setColor(st.muted());
+                Draw.text(g, "r = " + r, x + sw * 1.4, bottom + axisH + swatchH / 2 - 1, Draw.H.LEFT, Draw.V.CENTER);
+                x += sw * 1.4 + Fonts.width(st.small(), "r = " + r) + sw * 1.2;
+            }
             g.setColor(st.muted());
-            note.paint(g, left, top + rows.size() * row + p * 0.5);
+            legend.paint(g, left, bottom + axisH + swatchH);
         }, hits);
     }
 
-    private static Drawing entropy(DatasetStats s, Options o, double width, FigureStyle st) {
+    private static String label(GroupShares.Row row) {
+        return row.name() + " (" + row.images() + ")";
+    }
+
+    static Drawing map(DatasetStats s, Options o, double width, FigureStyle st) {
         double p = st.pad();
-        TextBlock title = TextBlock.of("Mean normalised entropy of each group's mean attention, per block (1 = "
-                + "the splits share equally)", st.title(), width - 2 * p);
-        List<Integer> groups = new ArrayList<>();
-        for (int g = 0; g < s.groups().size(); g++) {
-            if (s.count(g) > 0) {
-                groups.add(g);
-            }
-        }
+        boolean gate = s.blocks().get(0).radix() == 1;
+        TextBlock title = TextBlock.of(gate ? "Mean gate of each group per block (one split: a sigmoid gate, so "
+                + "entropy, saturation and preference are not defined)"
+                : "By group and block: " + o.metric().description, st.title(), width - 2 * p);
+        List<Integer> groups = firstGroups(s, Integer.MAX_VALUE);
         int blocks = s.blocks().size();
         float[] grid = new float[groups.size() * blocks];
         for (int i = 0; i < groups.size(); i++) {
             for (int j = 0; j < blocks; j++) {
-                grid[i * blocks + j] = (float) s.summary(groups.get(i), j)[0];
+                grid[i * blocks + j] = (float) o.metric().of(s.summary(groups.get(i), j));
             }
         }
         ValueRange range = ValueRange.of(grid);
@@ -147,7 +214,8 @@ public final class DatasetFigure {
         double mapH = cellH * groups.size();
         double height = top + Math.max(mapH, st.labelSize() * 8) + Fonts.lineHeight(st.small()) * 2 + p;
         Rectangle2D area = new Rectangle2D.Double(left, top, mapW, mapH);
-        List<Hit> hits = List.of(Hit.grid(area, blocks, groups.size(), (c, r) -> new Entropy(groups.get(r), c)));
+        List<Hit> hits = List.of(Hit.grid(area, blocks, groups.size(), (c, r) -> new Cell(groups.get(r), c)));
+        String barLabel = gate ? "gate" : o.metric().id;
         return new Drawing(width, height, st, g -> {
             g.setColor(st.text());
             title.paint(g, p, p * 0.6);
@@ -167,7 +235,7 @@ public final class DatasetFigure {
                         Draw.V.TOP);
             }
             Draw.colorBar(g, st, o.colormap(), range, left + mapW + p, top, Math.max(mapH, st.labelSize() * 8),
-                    "entropy");
+                    barLabel);
         }, hits);
     }
 }

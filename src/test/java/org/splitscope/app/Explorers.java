@@ -36,7 +36,7 @@ public final class Explorers {
                 problems.add(now);
             }
         });
-        vm.start(new StartOptions(model, image, null, null, null, null));
+        vm.start(new StartOptions(model, image, null, null, null, null, null, null));
         return new Explorer(vm, settings, problems);
     }
 }

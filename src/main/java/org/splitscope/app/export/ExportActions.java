@@ -44,7 +44,7 @@ public final class ExportActions {
         }
         FigureFormat format = vm.formatProperty().get();
         File file = chooser("Save the " + view.figureModel().view() + " figure", format.name() + " file",
-                "*" + format.extension(), vm.suggestedName(view.figureModel().view().id(), format.extension()))
+                "*" + format.extension(), vm.suggestedName(view.figureModel(), format.extension()))
                 .showSaveDialog(owner);
         if (file != null) {
             // The native save dialog has already asked about replacing exactly this file.
@@ -61,7 +61,7 @@ public final class ExportActions {
     /** Export data…: what the view shows as CSV and JSON. */
     public void exportData(Exportable view, Window owner) {
         File file = chooser("Export the " + view.figureModel().view() + " data (CSV and JSON)", "CSV file", "*.csv",
-                vm.suggestedName(view.figureModel().view().id(), ".csv")).showSaveDialog(owner);
+                vm.suggestedName(view.figureModel(), ".csv")).showSaveDialog(owner);
         if (file != null) {
             vm.exportData(view.figureModel(), file.toPath(), true, existing -> confirmReplace(existing, owner),
                     written -> status.accept("Saved " + written + " and its .json"));

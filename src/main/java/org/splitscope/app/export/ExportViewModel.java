@@ -1,7 +1,6 @@
 package org.splitscope.app.export;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,27 +19,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.splitscope.app.Settings;
 import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
-import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
-import org.splitscope.capture.BlockCapture;
+import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
-import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
 import org.splitscope.figure.ViewData;
 import org.splitscope.io.AtomicFiles;
-import org.splitscope.io.Sha256;
-import org.splitscope.render.Raster;
 
 /**
  * Saving figures and their data: the file settings (format, width, dpi, theme, caption), the scale of
  * copies and window snapshots, a suggested file name, the folder last used, and the writes
  * themselves (on the executor, atomically, never over an existing file without asking). Figures go
- * through the same {@link FigureRequest} as the {@code figure} command.
+ * through the views' {@link FileFigure}s, the same drawings as the {@code figure} command.
  */
 public final class ExportViewModel {
     public static final int[] SCALES = {1, 2, 4};
@@ -55,10 +51,6 @@ public final class ExportViewModel {
     private final BooleanProperty caption = new SimpleBooleanProperty(this, "caption", true);
     private Consumer<Problem> problems = p -> {};
 
-    /** What a figure file needs, taken on the FX thread so the write does not race the selection. */
-    private record Job(FigureRequest request, BlockCapture selected, List<BlockCapture> blocks, Raster input,
-            ImageCapture capture, FigureSize size, FigureFormat format, FigureStyle style, boolean caption) {}
-
     public ExportViewModel(Session session, Settings settings) {
         this.session = session;
         this.settings = settings;
@@ -71,6 +63,13 @@ public final class ExportViewModel {
     /** The folder the save dialog opens in: the last one saved to, else the home folder. */
     public Path folder() {
         return settings.exportFolder().orElse(Path.of(System.getProperty("user.home")));
+    }
+
+    /** The view's own name for its files, else {@link #suggestedName(String, String)}. */
+    public String suggestedName(FigureViewModel view, String extension) {
+        String own = view.fileName();
+        return own == null ? suggestedName(view.view().id(), extension)
+                : ("splitscope-" + own).replaceAll("[^A-Za-z0-9._-]+", "_") + extension;
     }
 
     /** e.g. {@code splitscope-heatmaps-layer3.0-coat.pdf}. */
@@ -103,9 +102,8 @@ public final class ExportViewModel {
      */
     public boolean saveFigure(FigureViewModel view, Path target, boolean chooserConfirmed,
             Predicate<Path> confirmOverwrite, Consumer<Path> done) {
-        FigureRequest request = view.request();
-        ImageCapture c = session.capture();
-        if (request == null || c == null) {
+        FileFigure figure = view.fileFigure();
+        if (figure == null) {
             return false;
         }
         FigureFormat f = format.get();
@@ -113,12 +111,13 @@ public final class ExportViewModel {
         if (!mayWrite(file, chooserConfirmed && file.equals(target), confirmOverwrite)) {
             return false;
         }
-        Job job = new Job(request, c.block(request.block()), c.result().blocks(), c.input(), c, size(), f,
-                FigureStyle.print(theme.get()), caption.get());
+        FigureSize size = size();
+        FigureStyle style = FigureStyle.print(theme.get());
+        boolean withCaption = caption.get();
         session.executor().submit("Saving " + file.getFileName(), progress -> {
-            Provenance p = provenance(job);
-            FigureFiles.write(file, job.format(), job.request().drawForFile(job.selected(), job.blocks(), job.input(),
-                    job.size(), job.style(), p, job.caption()), job.size(), p);
+            Provenance p = figure.provenance();
+            Drawing d = figure.draw(size.widthPt(), style);
+            FigureFiles.write(file, f, withCaption ? d.withCaption(p.caption()) : d, size, p);
             return file;
         }, done, error -> problems.accept(Problem.of("Saving " + file.getFileName(), error)));
         return true;
@@ -127,9 +126,8 @@ public final class ExportViewModel {
     /** Writes what the view shows as {@code NAME.csv} and {@code NAME.json}, both or neither. */
     public boolean exportData(FigureViewModel view, Path target, boolean chooserConfirmed,
             Predicate<Path> confirmOverwrite, Consumer<Path> done) {
-        FigureRequest request = view.request();
-        ImageCapture c = session.capture();
-        if (request == null || c == null) {
+        FileFigure figure = view.fileFigure();
+        if (figure == null) {
             return false;
         }
         Path csv = FigureFormat.withEnding(target, ".csv");
@@ -138,10 +136,9 @@ public final class ExportViewModel {
                 || !mayWrite(json, false, confirmOverwrite)) {
             return false;
         }
-        Job job = new Job(request, c.block(request.block()), c.result().blocks(), c.input(), c, null, null, null, false);
         session.executor().submit("Saving " + csv.getFileName(), progress -> {
-            ViewData data = ViewData.of(job.request(), job.selected(), job.blocks());
-            Provenance p = provenance(job);
+            ViewData data = figure.data();
+            Provenance p = figure.provenance();
             AtomicFiles.writeAll(List.of(Map.entry(csv, out -> out.write(data.csv())),
                     Map.entry(json, out -> out.write(data.json(p)))));
             return csv;
@@ -171,15 +168,6 @@ public final class ExportViewModel {
             settings.setExportFolder(file.toAbsolutePath().getParent());
         }
         return true;
-    }
-
-    /** Model and image with their SHA-256 (read on the worker: a checkpoint can be large). */
-    private static Provenance provenance(Job job) throws IOException {
-        ImageItem image = job.capture().image();
-        String imageSha = image.file() != null ? Sha256.of(image.file())
-                : Sha256.of(Raster.of(image.pixels()).argb());
-        return job.request().provenance(job.selected(), job.capture().model().name(), job.capture().model().sha256(),
-                job.capture().sample().source(), imageSha);
     }
 
     /** Copies and window snapshots: 1×, 2× or 4×. */

@@ -2,6 +2,7 @@ package org.splitscope.app.figure;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
@@ -40,6 +41,21 @@ public abstract class FigureViewModel {
 
     /** The figure for a file, with this view's settings; null when there is nothing to draw. */
     public abstract FigureRequest request();
+
+    /**
+     * The figure for a file write, taken now (on the FX thread); null when there is nothing to draw.
+     * Views of one image's capture draw their {@link #request()}; others override this.
+     */
+    public FileFigure fileFigure() {
+        FigureRequest r = request();
+        ImageCapture c = session.capture();
+        return r == null || c == null ? null : new CaptureFigure(r, c);
+    }
+
+    /** A file name (without ending) for this view's figure; null: view, block and image. */
+    public String fileName() {
+        return null;
+    }
 
     /** The request with the session's selection and colormap and the view's defaults, or null. */
     protected final FigureRequest baseRequest() {

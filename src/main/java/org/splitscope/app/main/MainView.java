@@ -19,9 +19,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.splitscope.app.blocks.BlockNavigator;
+import org.splitscope.app.dataset.DatasetView;
 import org.splitscope.app.export.ExportActions;
 import org.splitscope.app.export.Exportable;
 import org.splitscope.app.featuremaps.FeatureMapsView;
@@ -35,7 +37,7 @@ import org.splitscope.app.splitbars.SplitBarsView;
 import org.splitscope.figure.FigureStyle;
 
 /**
- * The window's content: toolbar, sidebar (model, predictions, block navigator), the four views as
+ * The window's content: toolbar, sidebar (model, predictions, block navigator), the views as
  * tabs with the thumbnail strip below, and the status bar. Also drops, paste and shortcuts.
  */
 public final class MainView extends BorderPane {
@@ -63,6 +65,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.SPLIT_BARS, new SplitBarsView(vm.splitBars()));
         views.put(MainViewModel.View.FEATURE_MAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
         views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
+        views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (MainViewModel.View v : MainViewModel.View.values()) {
             Tab tab = new Tab(v.title, views.get(v));
@@ -71,6 +74,7 @@ public final class MainView extends BorderPane {
                 case SPLIT_BARS -> MaterialDesignC.CHART_BAR;
                 case FEATURE_MAPS -> MaterialDesignV.VIEW_GRID_OUTLINE;
                 case GAP -> MaterialDesignC.CHART_BELL_CURVE;
+                case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
             }));
             tab.setUserData(v);
             tabs.getTabs().add(tab);

@@ -17,6 +17,7 @@ import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.app.featuremaps.FeatureMapsViewModel;
+import org.splitscope.app.dataset.DatasetViewModel;
 import org.splitscope.app.gap.GapViewModel;
 import org.splitscope.app.heatmap.HeatmapViewModel;
 import org.splitscope.app.images.ImagesViewModel;
@@ -53,7 +54,8 @@ public final class MainViewModel {
         HEATMAPS("heatmaps", "Heatmaps"),
         SPLIT_BARS("splitbars", "Split bars"),
         FEATURE_MAPS("featuremaps", "Feature maps"),
-        GAP("gap", "GAP statistics");
+        GAP("gap", "GAP statistics"),
+        DATASET("dataset", "Dataset");
 
         public final String id;
         public final String title;
@@ -84,6 +86,7 @@ public final class MainViewModel {
     private final org.splitscope.app.splitbars.SplitBarsViewModel splitBars;
     private final FeatureMapsViewModel featureMaps;
     private final GapViewModel gap;
+    private final DatasetViewModel dataset;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -99,11 +102,13 @@ public final class MainViewModel {
         this.splitBars = new org.splitscope.app.splitbars.SplitBarsViewModel(session);
         this.featureMaps = new FeatureMapsViewModel(session);
         this.gap = new GapViewModel(session);
+        this.dataset = new DatasetViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
         images.setProblemHandler(problem::set);
         export.setProblemHandler(problem::set);
+        dataset.setProblemHandler(problem::set);
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -155,6 +160,15 @@ public final class MainViewModel {
             images.add(List.of(options.image()));
         }
         images.addSamples();
+        // Queued after the model opens (one executor), so an analysis runs the model just opened.
+        if (options.stats() != null) {
+            view.set(View.DATASET);
+            dataset.open(options.stats());
+        }
+        if (options.analyze() != null) {
+            view.set(View.DATASET);
+            session.executor().submit(null, p -> null, ignored -> dataset.analyze(options.analyze()), e -> {});
+        }
     }
 
     /** Dropped or pasted files: a checkpoint opens as the model, images and folders join the strip. */
@@ -223,6 +237,10 @@ public final class MainViewModel {
 
     public GapViewModel gap() {
         return gap;
+    }
+
+    public DatasetViewModel dataset() {
+        return dataset;
     }
 
     public ExportViewModel export() {

@@ -195,7 +195,7 @@ class MainViewModelTest {
         Settings settings = TestModels.settings();
         MainViewModel vm = new MainViewModel(executor, settings);
         try {
-            vm.start(new StartOptions(TestModels.gray28(), TestModels.image(), null, null, null, null));
+            vm.start(new StartOptions(TestModels.gray28(), TestModels.image(), null, null, null, null, null, null));
             assertEquals(MainViewModel.State.OPENING, vm.stateProperty().get());
             executor.cancelAll();
             drain(queue);

@@ -80,7 +80,7 @@ class MainViewTest {
 
     private void openTestModel(FxRobot robot) throws Exception {
         Path model = TestModels.gray28();
-        robot.interact(() -> vm.start(new StartOptions(model, TestModels.image(), null, null, null, null)));
+        robot.interact(() -> vm.start(new StartOptions(model, TestModels.image(), null, null, null, null, null, null)));
         waitUntil("the first capture is shown", () -> vm.stateProperty().get() == MainViewModel.State.READY);
     }
 

@@ -1,4 +1,4 @@
-package org.splitscope.cli;
+package org.splitscope.dataset;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -18,9 +18,11 @@ import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Npz64;
+import com.google.gson.GsonBuilder;
 
 /** A run's state: statistics, accuracy counts, skipped inputs, how far it got. */
-final class AnalysisRun {
+public final class AnalysisRun {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     final List<String> groups;
     DatasetStats stats;
     final long[] top1;
@@ -57,10 +59,10 @@ final class AnalysisRun {
     /** Per group, the model's class of that name (-1 if none): accuracy is counted where there is one. */
     private int[] classOf;
 
-    void add(CaptureResult r, List<AnalyzeCommand.Item> items, boolean byPrediction, LoadedModel model) {
+    void add(CaptureResult r, List<DatasetInput.Item> items, boolean byPrediction, LoadedModel model) {
         if (classOf == null) {
-            List<String> keys = model.labels().stream().map(AnalyzeCommand::key).toList();
-            classOf = groups.stream().mapToInt(g -> byPrediction ? -1 : keys.indexOf(AnalyzeCommand.key(g))).toArray();
+            List<String> keys = model.labels().stream().map(DatasetInput::key).toList();
+            classOf = groups.stream().mapToInt(g -> byPrediction ? -1 : keys.indexOf(DatasetInput.key(g))).toArray();
         }
         for (int i = 0; i < items.size(); i++) {
             List<Prediction> top = Prediction.top(r.logits(i), Math.min(5, r.classes()), model.labels());
@@ -84,14 +86,14 @@ final class AnalysisRun {
         save(out, shard, inputs, start);
     }
 
-    void save(Path out, String shard, int inputs, long start) throws IOException {
+    public void save(Path out, String shard, int inputs, long start) throws IOException {
         JsonObject json = new JsonObject();
-        json.add("groups", AnalyzeCommand.GSON.toJsonTree(groups));
+        json.add("groups", GSON.toJsonTree(groups));
         long[] counts = new long[groups.size()];
         for (int g = 0; g < counts.length; g++) {
             counts[g] = stats == null ? 0 : stats.count(g);
         }
-        json.add("counts", AnalyzeCommand.GSON.toJsonTree(counts));
+        json.add("counts", GSON.toJsonTree(counts));
         JsonArray accuracy = new JsonArray();
         for (int g = 0; g < groups.size(); g++) {
             JsonObject a = new JsonObject();
@@ -103,7 +105,7 @@ final class AnalysisRun {
             accuracy.add(a);
         }
         json.add("accuracy", accuracy);
-        json.add("blocks", AnalyzeCommand.GSON.toJsonTree(stats == null ? List.of() : stats.blocks()));
+        json.add("blocks", GSON.toJsonTree(stats == null ? List.of() : stats.blocks()));
         JsonObject m = new JsonObject();
         m.addProperty("name", modelName);
         m.addProperty("sha256", modelSha);
@@ -113,7 +115,7 @@ final class AnalysisRun {
         json.addProperty("processed", processed);
         json.add("skipped", skipped);
         json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
-        String text = AnalyzeCommand.GSON.toJson(json);
+        String text = GSON.toJson(json);
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
         StringBuilder csv = new StringBuilder("group,block,images,mean_entropy,saturation,preferred_split,"
                 + "preferred_split_mean\r\n");
@@ -130,7 +132,8 @@ final class AnalysisRun {
                 Map.entry(out.resolve("summary.csv"), o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)))));
     }
 
-    static AnalysisRun read(Path dir) throws SplitScopeException {
+    /** A saved run (stats.json + stats.npz) as analyze or merge wrote it. */
+    public static AnalysisRun read(Path dir) throws SplitScopeException {
         try {
             JsonObject json = new Gson().fromJson(Files.readString(dir.resolve("stats.json")), JsonObject.class);
             List<String> groups = new ArrayList<>();
@@ -168,7 +171,8 @@ final class AnalysisRun {
         return run;
     }
 
-    void merge(AnalysisRun other) {
+    /** Adds a shard of the same run: the statistics of both as if computed in one pass. */
+    public void merge(AnalysisRun other) {
         if (!java.util.Objects.equals(modelSha, other.modelSha)) {
             throw new IllegalArgumentException("was made with another model");
         }
@@ -180,5 +184,35 @@ final class AnalysisRun {
         }
         skipped.addAll(other.skipped);
         processed += other.processed;
+    }
+    public DatasetStats stats() {
+        return stats;
+    }
+
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** Inputs looked at (read or skipped). */
+    public int processed() {
+        return processed;
+    }
+
+    public int skippedCount() {
+        return skipped.size();
+    }
+
+    /** Top-1 accuracy of a group whose name is a class of the model; null when there is none. */
+    public Double top1(int group) {
+        return labelled[group] == 0 ? null : (double) top1[group] / labelled[group];
+    }
+
+    public String modelName() {
+        return modelName;
+    }
+
+    /** null for random weights. */
+    public String modelSha256() {
+        return modelSha;
     }
 }

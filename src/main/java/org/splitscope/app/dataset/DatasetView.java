@@ -1,0 +1,160 @@
+package org.splitscope.app.dataset;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.splitscope.app.export.Exportable;
+import org.splitscope.app.figure.FigureCanvas;
+import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureViews;
+import org.splitscope.figure.DatasetFigure;
+import org.splitscope.figure.FigureStyle;
+
+/**
+ * Statistics over a labelled folder: run an analysis or open saved results, then choose the block,
+ * the map's metric, the split the channel profiles follow and the groups to compare.
+ */
+public final class DatasetView extends BorderPane implements Exportable {
+    private final DatasetViewModel vm;
+    private final FigureCanvas canvas = new FigureCanvas();
+
+    public DatasetView(DatasetViewModel vm, Supplier<Window> owner) {
+        this.vm = vm;
+        FigureViews.style(this, "dataset-view");
+        Button analyze = new Button("Analyze folder…", new FontIcon(MaterialDesignF.FOLDER_SEARCH_OUTLINE));
+        analyze.setOnAction(e -> choose("Analyze a folder of labelled images (one sub-folder per group)", owner)
+                .ifPresent(f -> vm.analyze(f.toPath())));
+        Button open = new Button("Open results…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setOnAction(e -> choose("Open analyze results (a folder with stats.json)", owner)
+                .ifPresent(f -> vm.open(f.toPath())));
+        Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
+        stop.setOnAction(e -> vm.stop());
+        Button resume = new Button("Resume", new FontIcon(MaterialDesignP.PLAY));
+        resume.setOnAction(e -> vm.resume());
+        analyze.disableProperty().bind(vm.analyzingProperty());
+        open.disableProperty().bind(vm.analyzingProperty());
+        stop.visibleProperty().bind(vm.analyzingProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        resume.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.analyzingProperty().get()
+                && vm.canResume(), vm.analyzingProperty(), vm.messageProperty()));
+        resume.managedProperty().bind(resume.visibleProperty());
+        Label title = new Label();
+        title.getStyleClass().add("view-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.runProperty().get() == null ? "Dataset"
+                : "Dataset · " + vm.folderProperty().get().getFileName(), vm.runProperty(), vm.folderProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox first = FigureViews.header(title, spacer, analyze, open, stop, resume);
+
+        ComboBox<String> block = new ComboBox<>(vm.blocks());
+        block.valueProperty().bindBidirectional(vm.blockProperty());
+        ComboBox<DatasetFigure.Metric> metric = new ComboBox<>();
+        metric.getItems().setAll(DatasetFigure.Metric.values());
+        metric.valueProperty().bindBidirectional(vm.metricProperty());
+        metric.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DatasetFigure.Metric m) {
+                return m == null ? "" : m.id;
+            }
+
+            @Override
+            public DatasetFigure.Metric fromString(String s) {
+                return DatasetFigure.Metric.parse(s);
+            }
+        });
+        ComboBox<Integer> split = new ComboBox<>();
+        vm.runProperty().addListener((obs, old, now) -> {
+            int radix = now == null ? 1 : now.stats().blocks().get(0).radix();
+            split.getItems().setAll(IntStream.range(0, radix).boxed().toList());
+            split.setValue(vm.splitProperty().get());
+            split.setDisable(radix <= 1);
+        });
+        split.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                vm.splitProperty().set(now);
+            }
+        });
+        MenuButton groups = new MenuButton("Groups");
+        Runnable fillGroups = () -> {
+            groups.getItems().setAll(vm.groups().stream().map(g -> {
+                CheckMenuItem item = new CheckMenuItem(g);
+                item.setSelected(vm.chosenGroups().contains(g));
+                item.selectedProperty().addListener((obs, was, now) -> {
+                    if (now && !vm.chosenGroups().contains(g)) {
+                        vm.chosenGroups().add(g);
+                    } else if (!now) {
+                        vm.chosenGroups().remove(g);
+                    }
+                });
+                return item;
+            }).toList());
+            groups.setText("Groups (" + vm.chosenGroups().size() + " of " + vm.groups().size() + ")");
+        };
+        vm.groups().addListener((ListChangeListener<String>) c -> fillGroups.run());
+        vm.chosenGroups().addListener((ListChangeListener<String>) c -> {
+            groups.setText("Groups (" + vm.chosenGroups().size() + " of " + vm.groups().size() + ")");
+            groups.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(vm.chosenGroups().contains(i.getText())));
+        });
+        fillGroups.run();
+        HBox second = FigureViews.header(new Label("Block"), block, new Label("Map"), metric,
+                new Label("Profile split r"), split, groups);
+        for (var control : List.of(block, metric, groups)) {
+            control.disableProperty().bind(vm.runProperty().isNull());
+        }
+        Label message = new Label();
+        message.getStyleClass().add("readout");
+        message.textProperty().bind(vm.messageProperty());
+        setTop(new VBox(first, second, message));
+
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        canvas.showIn(scroll);
+        setCenter(scroll);
+        Label readout = new Label();
+        readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
+        setBottom(readout);
+
+        canvas.setSource(w -> vm.draw(w, FigureStyle.screen(vm.session().darkProperty().get())));
+        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
+        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
+        canvas.setOnExit(vm.readout()::clear);
+    }
+
+    private static java.util.Optional<File> choose(String title, Supplier<Window> owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        return java.util.Optional.ofNullable(chooser.showDialog(owner.get()));
+    }
+
+    @Override
+    public FigureViewModel figureModel() {
+        return vm;
+    }
+
+    @Override
+    public FigureCanvas canvas() {
+        return canvas;
+    }
+}

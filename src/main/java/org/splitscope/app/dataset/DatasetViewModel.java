@@ -1,0 +1,301 @@
+package org.splitscope.app.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.splitscope.analysis.DatasetStats;
+import org.splitscope.app.TaskExecutor;
+import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FileFigure;
+import org.splitscope.app.session.Problem;
+import org.splitscope.app.session.Session;
+import org.splitscope.dataset.AnalysisRun;
+import org.splitscope.dataset.DatasetAnalysis;
+import org.splitscope.dataset.DatasetFigures;
+import org.splitscope.dataset.DatasetInput;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.figure.DatasetFigure;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.Provenance;
+import org.splitscope.figure.View;
+import org.splitscope.figure.ViewData;
+import org.splitscope.io.UserDirs;
+
+/**
+ * The Dataset view: runs {@code analyze} over a labelled folder with the open model (in the
+ * background, stoppable, resumable), or reopens saved statistics, and draws them through the same
+ * {@link DatasetFigures} as {@code figure --view dataset}.
+ */
+public final class DatasetViewModel extends FigureViewModel {
+    static final int BATCH = 16;
+
+    private final ReadOnlyObjectWrapper<AnalysisRun> run = new ReadOnlyObjectWrapper<>(this, "run");
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+    private final ObservableList<String> blocks = FXCollections.observableArrayList();
+    private final ObservableList<String> groups = FXCollections.observableArrayList();
+    private final StringProperty block = new SimpleStringProperty(this, "block");
+    private final ObjectProperty<DatasetFigure.Metric> metric =
+            new SimpleObjectProperty<>(this, "metric", DatasetFigure.Metric.ENTROPY);
+    private final IntegerProperty split = new SimpleIntegerProperty(this, "split", 0);
+    private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private Path resumeInput;
+    private Path outputs;
+    private Consumer<Problem> problems = p -> {};
+
+    public DatasetViewModel(Session session) {
+        super(session, View.DATASET, "Hover over a bar, a map cell or a channel for its numbers");
+        outputs = UserDirs.writable(".splitscope").resolve("analyses");
+        block.addListener((obs, old, now) -> changed());
+        metric.addListener((obs, old, now) -> changed());
+        split.addListener((obs, old, now) -> changed());
+        chosen.addListener((javafx.collections.ListChangeListener<String>) c -> changed());
+        session.darkProperty().addListener((obs, old, now) -> changed());
+        // Cancelling from the status bar drops the job's callbacks: the executor going idle ends the run here.
+        session.executor().status().runningProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                analyzing.set(false);
+            }
+        });
+    }
+
+    public void setProblemHandler(Consumer<Problem> handler) {
+        this.problems = handler;
+    }
+
+    /** Where new analyses are saved, one sub-folder each (tests point it elsewhere). */
+    public void setOutputs(Path folder) {
+        this.outputs = folder;
+    }
+
+    /** Analyses {@code input} (one sub-folder per group) with the open model into a new folder of its own. */
+    public void analyze(Path input) {
+        String name = input.toAbsolutePath().normalize().getFileName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        start(input, outputs.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_")), false);
+    }
+
+    /** Continues the stopped run where it was saved. */
+    public void resume() {
+        if (resumeInput != null && folder.get() != null) {
+            start(resumeInput, folder.get(), true);
+        }
+    }
+
+    public boolean canResume() {
+        return resumeInput != null;
+    }
+
+    private void start(Path input, Path out, boolean resume) {
+        LoadedModel model = session().modelProperty().get();
+        if (model == null) {
+            problems.accept(new Problem("No model open", "Open a model first: the analysis runs the open model "
+                    + "over every image of the folder.", ""));
+            return;
+        }
+        stop.set(false);
+        analyzing.set(true);
+        message.set("Analysing " + input.getFileName() + " with " + model.name() + "…");
+        session().executor().submit("Analysing " + input.getFileName(), progress -> {
+            List<DatasetInput.Item> items = DatasetInput.list(input, "folders");
+            org.splitscope.io.AtomicFiles.requireWritableFolder(out);
+            return DatasetAnalysis.run(model, items, new DatasetAnalysis.Options(false, BATCH, null, resume, -1), out,
+                    progressOf(progress));
+        }, done -> {
+            resumeInput = null;
+            show(done, out);
+            message.set(String.format(Locale.ROOT, "%d images in %d groups%s · saved in %s", done.stats().total(),
+                    done.stats().nonEmpty().size(), done.skippedCount() == 0 ? ""
+                            : " (" + done.skippedCount() + " unreadable, skipped)", out));
+        }, error -> {
+            if (error instanceof CancellationException) {
+                resumeInput = input;
+                String why = error.getMessage().replace("--resume continues", "Resume continues");
+                message.set(Character.toUpperCase(why.charAt(0)) + why.substring(1));
+                open(out);
+            } else {
+                message.set("");
+                problems.accept(Problem.of("Analysing " + input.getFileName(), error));
+            }
+        });
+    }
+
+    private DatasetAnalysis.Progress progressOf(TaskExecutor.Progress job) {
+        return new DatasetAnalysis.Progress() {
+            @Override
+            public void update(int done, int total, double rate) {
+                job.update(done / (double) Math.max(total, 1), String.format(Locale.ROOT,
+                        "Analysing: %d / %d images, %.1f images/s, %.0f s left", done, total, rate,
+                        (total - done) / Math.max(rate, 1e-9)));
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return stop.get() || job.isCancelled();
+            }
+        };
+    }
+
+    /** Stops the running analysis after its current batch; what it did is saved and shown. */
+    public void stop() {
+        stop.set(true);
+    }
+
+    /** Opens the statistics an earlier run (here or {@code analyze}) saved in {@code dir}. */
+    public void open(Path dir) {
+        session().executor().submit("Opening " + dir.getFileName(), p -> AnalysisRun.read(dir), r -> show(r, dir),
+                error -> problems.accept(Problem.of("Opening " + dir.getFileName(), error)));
+    }
+
+    private void show(AnalysisRun r, Path dir) {
+        DatasetStats s = r.stats();
+        List<String> names = s.blocks().stream().map(DatasetStats.Block::name).toList();
+        List<String> nonEmpty = s.nonEmpty();
+        run.set(r);
+        folder.set(dir);
+        blocks.setAll(names);
+        groups.setAll(nonEmpty);
+        if (block.get() == null || !names.contains(block.get())) {
+            block.set(names.get(names.size() - 1));
+        }
+        split.set(Math.min(split.get(), s.blocks().get(0).radix() - 1));
+        List<String> keep = new ArrayList<>(chosen.stream().filter(nonEmpty::contains).toList());
+        chosen.setAll(keep.isEmpty()
+                ? nonEmpty.subList(0, Math.min(DatasetFigures.DEFAULT_GROUPS, nonEmpty.size())) : keep);
+        if (!analyzing.get()) {
+            message.set(String.format(Locale.ROOT, "%d images in %d groups · %s", s.total(), nonEmpty.size(), dir));
+        }
+        changed();
+    }
+
+    /** The figure's request: block, metric, split and groups as chosen. */
+    public DatasetFigures figures() {
+        return new DatasetFigures(block.get(), metric.get(), split.get(), List.copyOf(chosen),
+                session().colormapProperty().get());
+    }
+
+    public Drawing draw(double width, FigureStyle style) {
+        AnalysisRun r = run.get();
+        if (r == null) {
+            return Drawing.note("No statistics yet. Analyze folder… runs the open model over a folder of labelled "
+                    + "images (one sub-folder per group, as torchvision's ImageFolder); Open results… shows what an "
+                    + "earlier run or the analyze command saved.", width, style);
+        }
+        try {
+            return figures().draw(r, width, style);
+        } catch (IllegalArgumentException e) {
+            return Drawing.note(e.getMessage(), width, style);
+        }
+    }
+
+    @Override
+    public String readout(Object target) {
+        AnalysisRun r = run.get();
+        return r == null ? null : DatasetReadouts.of(r.stats(), figures(), target);
+    }
+
+    @Override
+    public FigureRequest request() {
+        return null; // not a view of one image: files go through fileFigure()
+    }
+
+    @Override
+    public String fileName() {
+        return folder.get() == null ? null : "dataset-" + folder.get().getFileName() + "-" + block.get();
+    }
+
+    @Override
+    public FileFigure fileFigure() {
+        AnalysisRun r = run.get();
+        if (r == null) {
+            return null;
+        }
+        DatasetFigures f = figures();
+        String source = folder.get().getFileName().toString();
+        return new FileFigure() {
+            @Override
+            public Provenance provenance() throws IOException {
+                return f.provenance(r, source);
+            }
+
+            @Override
+            public Drawing draw(double width, FigureStyle style) {
+                return f.draw(r, width, style);
+            }
+
+            @Override
+            public ViewData data() {
+                return f.data(r);
+            }
+        };
+    }
+
+    public ReadOnlyObjectProperty<AnalysisRun> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    /** The folder the shown statistics are saved in. */
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> blocks() {
+        return blocks;
+    }
+
+    /** The groups with images, in order. */
+    public ObservableList<String> groups() {
+        return groups;
+    }
+
+    /** The groups compared in the share panel and the channel profiles. */
+    public ObservableList<String> chosenGroups() {
+        return chosen;
+    }
+
+    public StringProperty blockProperty() {
+        return block;
+    }
+
+    public ObjectProperty<DatasetFigure.Metric> metricProperty() {
+        return metric;
+    }
+
+    public IntegerProperty splitProperty() {
+        return split;
+    }
+
+    public ReadOnlyBooleanProperty analyzingProperty() {
+        return analyzing.getReadOnlyProperty();
+    }
+
+    /** What the last run did, or where the shown statistics come from. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

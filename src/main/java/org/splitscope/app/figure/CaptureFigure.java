@@ -1,0 +1,39 @@
+package org.splitscope.app.figure;
+
+import java.io.IOException;
+import org.splitscope.app.session.ImageCapture;
+import org.splitscope.app.session.ImageItem;
+import org.splitscope.capture.BlockCapture;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.Provenance;
+import org.splitscope.figure.ViewData;
+import org.splitscope.io.Sha256;
+import org.splitscope.render.Raster;
+
+/** The figure of one image's capture, drawn through the same {@link FigureRequest} as the {@code figure} command. */
+public record CaptureFigure(FigureRequest request, ImageCapture capture) implements FileFigure {
+
+    private BlockCapture selected() {
+        return capture.block(request.block());
+    }
+
+    @Override
+    public Provenance provenance() throws IOException {
+        ImageItem image = capture.image();
+        String imageSha = image.file() != null ? Sha256.of(image.file()) : Sha256.of(Raster.of(image.pixels()).argb());
+        return request.provenance(selected(), capture.model().name(), capture.model().sha256(),
+                capture.sample().source(), imageSha);
+    }
+
+    @Override
+    public Drawing draw(double width, FigureStyle style) {
+        return request.draw(selected(), capture.result().blocks(), capture.input(), width, style);
+    }
+
+    @Override
+    public ViewData data() {
+        return ViewData.of(request, selected(), capture.result().blocks());
+    }
+}

@@ -1,0 +1,151 @@
+package org.splitscope.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.splitscope.SplitScopeException;
+import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.CaptureService;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.input.Sample;
+import org.splitscope.input.Samples;
+import org.splitscope.io.FolderLock;
+
+/**
+ * One analyze run over a labelled folder, for the {@code analyze} command and the window's Dataset
+ * view: batches are decoded on one thread while the engine runs the previous batch, each batch's
+ * attention and GAP are folded into running statistics and dropped, and the state is saved to the
+ * output folder now and then (and when stopped) so a run can be resumed.
+ */
+public final class DatasetAnalysis {
+    private static final double SAVE_EVERY_S = 10;
+
+    /**
+     * @param byPrediction group by the predicted class instead of the label
+     * @param shard {@code I/N} or null for all images
+     * @param stopAfter stop as if interrupted after this many images (−1: run to the end)
+     */
+    public record Options(boolean byPrediction, int batch, String shard, boolean resume, int stopAfter) {
+        public static Options of(int batch) {
+            return new Options(false, batch, null, false, -1);
+        }
+    }
+
+    /** How far a run is; asked between batches whether to stop. */
+    public interface Progress {
+        void update(int done, int total, double imagesPerSecond);
+
+        default boolean isCancelled() {
+            return false;
+        }
+    }
+
+    private DatasetAnalysis() {}
+
+    /**
+     * Runs (or resumes) the analysis of {@code all} into {@code out}.
+     *
+     * @return the finished run, saved as stats.npz, stats.json and summary.csv in {@code out}
+     * @throws CancellationException when {@code progress} asked to stop; what was done is saved
+     */
+    public static AnalysisRun run(LoadedModel model, List<DatasetInput.Item> all, Options o, Path out,
+            Progress progress) throws SplitScopeException {
+        if (o.batch() < 1) {
+            throw new SplitScopeException("--batch must be at least 1");
+        }
+        List<DatasetInput.Item> mine = DatasetInput.shard(all, DatasetInput.shard(o.shard()));
+        List<String> groups = o.byPrediction() ? model.labels()
+                : List.copyOf(new TreeSet<>(all.stream().map(DatasetInput.Item::label).toList()));
+        try (FolderLock lock = FolderLock.acquire(out)) {
+            AnalysisRun run = o.resume() ? AnalysisRun.resume(out, groups, mine.size(), o.shard()) : null;
+            long start = System.nanoTime();
+            int from = run == null ? 0 : run.processed;
+            int end = o.stopAfter() >= 0 ? Math.min(o.stopAfter(), mine.size()) : mine.size();
+            long lastSave = System.nanoTime();
+            ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "splitscope-decode");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Future<Loaded> next = from < end ? decoder.submit(() -> load(mine, from, end, o.batch(), model)) : null;
+                while (next != null) {
+                    Loaded in = get(next);
+                    next = in.end() < end ? decoder.submit(() -> load(mine, in.end(), end, o.batch(), model)) : null;
+                    run = run == null ? AnalysisRun.start(groups) : run;
+                    for (String[] skip : in.skipped()) {
+                        run.skip(Path.of(skip[0]), skip[1]);
+                    }
+                    if (!in.samples().isEmpty()) {
+                        CaptureResult r = CaptureService.capture(model, in.samples(), Set.of());
+                        run.withBlocks(r).add(r, in.items(), o.byPrediction(), model);
+                    }
+                    run.processed = in.end();
+                    boolean stop = progress.isCancelled();
+                    if (run.stats != null && (stop || System.nanoTime() - lastSave > SAVE_EVERY_S * 1e9)) {
+                        run.save(out, model, o.shard(), mine.size(), start);
+                        lastSave = System.nanoTime();
+                    }
+                    double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
+                    progress.update(in.end(), mine.size(), (in.end() - from) / seconds);
+                    if (stop) {
+                        throw new CancellationException("stopped after " + in.end() + " of " + mine.size()
+                                + " images (saved; --resume continues)");
+                    }
+                }
+            } finally {
+                decoder.shutdownNow();
+            }
+            if (run == null || run.stats == null) {
+                throw new SplitScopeException("no image could be read (" + (run == null ? 0 : run.skipped.size())
+                        + " skipped)");
+            }
+            run.save(out, model, o.shard(), mine.size(), start);
+            return run;
+        } catch (IOException e) {
+            throw new SplitScopeException(out + ": cannot write the statistics (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A decoded batch: the samples and their items, the inputs that could not be read, where it ends. */
+    private record Loaded(List<Sample> samples, List<DatasetInput.Item> items, List<String[]> skipped, int end) {}
+
+    private static Loaded load(List<DatasetInput.Item> mine, int from, int end, int batch, LoadedModel model) {
+        List<Sample> samples = new ArrayList<>();
+        List<DatasetInput.Item> items = new ArrayList<>();
+        List<String[]> skipped = new ArrayList<>();
+        int i = from;
+        for (; i < end && samples.size() < batch; i++) {
+            DatasetInput.Item item = mine.get(i);
+            try {
+                samples.add(Samples.load(item.file(), model.preprocessing()).get(0));
+                items.add(item);
+            } catch (SplitScopeException e) {
+                skipped.add(new String[] {item.file().toString(), e.getMessage()});
+            }
+        }
+        return new Loaded(samples, items, skipped, i);
+    }
+
+    private static Loaded get(Future<Loaded> f) throws SplitScopeException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SplitScopeException("decoding failed: " + e.getCause().getMessage());
+        }
+    }
+}

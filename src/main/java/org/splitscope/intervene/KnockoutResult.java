@@ -2,7 +2,6 @@ package org.splitscope.intervene;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -28,7 +27,7 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
         List<Effect> blocks) {
     public static final String CSV = "knockout.csv";
     public static final String JSON = "knockout.json";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /**
      * @param stage S of the module path layerS.B, from 1
@@ -106,17 +105,5 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
 
     private static String string(JsonElement e) {
         return e == null || e.isJsonNull() ? null : e.getAsString();
-    }
-
-    /** For the JSON writer: a list of {path, reason}. */
-    static JsonArray skipped(List<String[]> skipped) {
-        JsonArray list = new JsonArray();
-        for (String[] s : skipped) {
-            JsonObject o = new JsonObject();
-            o.addProperty("path", s[0]);
-            o.addProperty("reason", s[1]);
-            list.add(o);
-        }
-        return list;
     }
 }

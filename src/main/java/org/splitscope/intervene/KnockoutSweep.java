@@ -32,6 +32,7 @@ public final class KnockoutSweep {
     public KnockoutSweep(LoadedModel model, Intervention.Mode mode) throws SplitScopeException {
         this.model = model;
         this.mode = mode;
+        Interventions.of(List.of(new Intervention(Intervention.ALL, mode)), model.network()); // one message for all
         runs.add(Interventions.NONE);
         for (Bottleneck b : model.network().blocks()) {
             if (b.radix() >= 1) {

@@ -1,8 +1,7 @@
 """Writes the Java intervention fixtures into src/test/resources/intervene/ (run with /usr/bin/python3):
 
     <case>.safetensors         state dict of a small random ResNeSt (float32), as make_parity_fixtures.py
-    <case>.input.npy           the input [2, 3, 32, 32]
-    <case>.expected.npz        input, plain.logits; per intervention set S: S.logits and S.<block>.attention
+    <case>.expected.npz        input [2, 3, 32, 32], plain.logits; per intervention set S: S.logits and S.<block>.attention
                                (the attention actually used, [N, R, K, C/K])
     cases.json                 [{name, config, inputSize, sets: [{id, interventions: ["BLOCK=MODE", ...]}]}]
 
@@ -133,7 +132,6 @@ def main() -> None:
             entries.append({"id": set_id, "interventions": texts})
             print(f"{name:14s} {set_id:18s} max |Δ logit| = {change:.4f}")
         np.savez(OUT / f"{name}.expected.npz", **arrays)
-        np.save(OUT / f"{name}.input.npy", x.numpy().astype(np.float32))
         save_safetensors(float_state(model), OUT / f"{name}.safetensors")
         index.append({"name": name, "config": cfg.to_json(), "inputSize": list(x.shape[1:]), "sets": entries})
     (OUT / "cases.json").write_text(json.dumps(index, indent=2) + "\n")

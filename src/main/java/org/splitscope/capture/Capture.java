@@ -3,6 +3,7 @@ package org.splitscope.capture;
 import ai.djl.ndarray.NDArray;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ResNeSt;
 
@@ -20,10 +21,16 @@ public final class Capture {
 
     /** @param cancelled asked after each block; true ends the forward with a CancellationException */
     public static CaptureResult run(ResNeSt network, NDArray input, Set<String> splitBlocks, BooleanSupplier cancelled) {
+        return run(network, input, splitBlocks, cancelled, Interventions.NONE);
+    }
+
+    /** @param interventions attention forced in some blocks; what is recorded is the attention used */
+    public static CaptureResult run(ResNeSt network, NDArray input, Set<String> splitBlocks, BooleanSupplier cancelled,
+            Interventions interventions) {
         Recorder recorder = new Recorder(splitBlocks, cancelled);
         try {
             long start = System.nanoTime();
-            NDArray logits = network.forward(input, recorder);
+            NDArray logits = network.forward(input, interventions.around(recorder));
             float[] hostLogits = logits.toFloatArray(); // waits for the device: the forward ends here
             long forwardEnd = System.nanoTime();
             var blocks = recorder.toHost(network.blocks());
@@ -39,7 +46,12 @@ public final class Capture {
 
     /** A plain forward: logits only, nothing recorded. */
     public static float[] logits(ResNeSt network, NDArray input) {
-        try (NDArray logits = network.forward(input, CaptureSink.NONE)) {
+        return logits(network, input, Interventions.NONE);
+    }
+
+    /** A forward with attention forced in some blocks: logits only. */
+    public static float[] logits(ResNeSt network, NDArray input, Interventions interventions) {
+        try (NDArray logits = network.forward(input, interventions.around(CaptureSink.NONE))) {
             return logits.toFloatArray();
         }
     }

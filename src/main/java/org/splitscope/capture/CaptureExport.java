@@ -53,6 +53,18 @@ public final class CaptureExport {
         return input;
     }
 
+    /** capture.json's interventions: block (or all) and mode as written, e.g. {"block": "layer2.0", "mode": "uniform"}. */
+    static JsonArray interventions(org.splitscope.intervene.Interventions interventions) {
+        JsonArray list = new JsonArray();
+        for (var i : interventions.list()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("block", i.block());
+            o.addProperty("mode", i.mode().text());
+            list.add(o);
+        }
+        return list;
+    }
+
     static String json(JsonObject report) {
         return GSON.toJson(report);
     }

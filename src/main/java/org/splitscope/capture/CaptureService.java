@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
+import org.splitscope.intervene.Interventions;
 
 /**
  * Captures a batch of prepared samples on a loaded model: what the window, capture and figure run.
@@ -35,6 +36,43 @@ public final class CaptureService {
      */
     public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks,
             BooleanSupplier cancelled) throws SplitScopeException {
+        return capture(model, samples, splitBlocks, cancelled, Interventions.NONE);
+    }
+
+    /** @param interventions attention forced in some blocks (checked against this model) */
+    public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks,
+            BooleanSupplier cancelled, Interventions interventions) throws SplitScopeException {
+        float[] batch = batch(model, samples);
+        long[] shape = samples.get(0).shape();
+        // A per-forward manager: everything the forward creates is freed when it closes.
+        try (NDManager forward = model.manager().newSubManager()) {
+            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
+            return Capture.run(model.network(), input, splitBlocks, cancelled, interventions);
+        }
+    }
+
+    /**
+     * The logits of one forward per entry of {@code runs} over the same batch, uploaded once: a
+     * knock-out sweep's plain forward and its forwards with one block intervened.
+     *
+     * @return per run, logits [N, classes] row-major
+     */
+    public static List<float[]> logits(LoadedModel model, List<Sample> samples, List<Interventions> runs)
+            throws SplitScopeException {
+        float[] batch = batch(model, samples);
+        long[] shape = samples.get(0).shape();
+        try (NDManager forward = model.manager().newSubManager()) {
+            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
+            List<float[]> out = new java.util.ArrayList<>();
+            for (Interventions run : runs) {
+                out.add(Capture.logits(model.network(), input, run));
+            }
+            return out;
+        }
+    }
+
+    /** The samples checked against the model and each other, as one NCHW array. */
+    private static float[] batch(LoadedModel model, List<Sample> samples) throws SplitScopeException {
         long[] shape = samples.get(0).shape();
         int channels = model.config().inChannels();
         for (Sample s : samples) {
@@ -56,10 +94,6 @@ public final class CaptureService {
         for (int i = 0; i < samples.size(); i++) {
             System.arraycopy(samples.get(i).data(), 0, batch, i * per, per);
         }
-        // A per-forward manager: everything the forward creates is freed when it closes.
-        try (NDManager forward = model.manager().newSubManager()) {
-            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
-            return Capture.run(model.network(), input, splitBlocks, cancelled);
-        }
+        return batch;
     }
 }

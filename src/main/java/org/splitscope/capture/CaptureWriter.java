@@ -14,6 +14,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.NpyAppender;
 
@@ -102,6 +103,12 @@ public final class CaptureWriter implements AutoCloseable {
     /** Puts capture.npz and capture.json in place, both or neither. */
     public void finish(LoadedModel model, List<CaptureExport.Skipped> skipped, Map<String, Double> timings)
             throws IOException {
+        finish(model, skipped, timings, Interventions.NONE);
+    }
+
+    /** @param interventions what was forced during the capture, recorded in capture.json */
+    public void finish(LoadedModel model, List<CaptureExport.Skipped> skipped, Map<String, Double> timings,
+            Interventions interventions) throws IOException {
         if (blocks == null) {
             throw new IllegalStateException("nothing captured");
         }
@@ -113,6 +120,7 @@ public final class CaptureWriter implements AutoCloseable {
         // one rename after the other, and a reader between them can tell it has not got a pair.
         String run = java.util.UUID.randomUUID().toString();
         var report = CaptureExport.report(model, inputs, blocks, images, skipped, timings);
+        report.add("interventions", CaptureExport.interventions(interventions));
         report.addProperty("run", run);
         String json = CaptureExport.json(report);
         AtomicFiles.writeAll(List.of(

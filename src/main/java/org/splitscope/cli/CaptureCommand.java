@@ -15,6 +15,7 @@ import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.CaptureWriter;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.FolderLock;
 import org.splitscope.io.Printable;
@@ -43,6 +44,12 @@ final class CaptureCommand implements Callable<Integer> {
             description = "Also save these blocks' per-split maps U_r [N,R,C,H,W] and fused output V [N,C,H,W] (large), e.g. layer3.4.")
     Set<String> splitBlocks = Set.of();
 
+    @Option(names = "--intervene", paramLabel = "BLOCK=MODE",
+            description = "Force a block's attention before the weighted sum (repeatable; BLOCK may be all): uniform "
+                    + "(every weight 1/R), onehot:R (split R only) or scale:R:F (split R's weights × F), "
+                    + "e.g. layer2.0=uniform.")
+    List<String> intervene = List.of();
+
     @Option(names = "--skip-bad", description = "Leave out inputs that cannot be read (listed in the summary and in "
             + "capture.json) instead of stopping at the first.")
     boolean skipBad;
@@ -51,6 +58,10 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws SplitScopeException {
         if (batch < 1) {
             throw new SplitScopeException("--batch must be at least 1");
+        }
+        List<org.splitscope.intervene.Intervention> forced = new ArrayList<>();
+        for (String text : intervene) {
+            forced.add(org.splitscope.intervene.Intervention.parse(text)); // syntax first, before any file
         }
         List<Path> files = Samples.expand(inputs);
         AtomicFiles.requireWritableFolder(out); // before the work, not after it
@@ -61,6 +72,7 @@ final class CaptureCommand implements Callable<Integer> {
                 throw new SplitScopeException(out + ": cannot remove what an interrupted capture left (" + e.getMessage() + ")");
             }
             checkBlocks(model);
+            Interventions interventions = Interventions.of(forced, model.network());
             long start = System.nanoTime();
             List<String> sources = new ArrayList<>();
             List<Sample> pending = new ArrayList<>();
@@ -84,12 +96,12 @@ final class CaptureCommand implements Callable<Integer> {
                     for (Sample sample : samples) {
                         pending.add(sample);
                         if (pending.size() == batch) {
-                            flush(model, pending, writer, sources, splitBlocks);
+                            flush(model, pending, writer, sources, splitBlocks, interventions);
                         }
                     }
                 }
                 if (!pending.isEmpty()) {
-                    flush(model, pending, writer, sources, splitBlocks);
+                    flush(model, pending, writer, sources, splitBlocks, interventions);
                 }
                 if (writer.images() == 0) {
                     throw new SplitScopeException("no input could be read (" + skipped.size() + " skipped; the first: "
@@ -102,7 +114,7 @@ final class CaptureCommand implements Callable<Integer> {
                 timings.put("forward", writer.forwardMs());
                 timings.put("hostCopy", writer.hostCopyMs());
                 timings.put("total", totalMs);
-                writer.finish(model, skipped, timings);
+                writer.finish(model, skipped, timings, interventions);
             } catch (IOException e) {
                 throw new SplitScopeException(out + ": cannot write the capture (" + reason(e) + ")", e);
             }
@@ -130,8 +142,8 @@ final class CaptureCommand implements Callable<Integer> {
 
     /** Runs one batch, writes it, and prints each input's top class as it goes. */
     private static void flush(LoadedModel model, List<Sample> pending, CaptureWriter writer, List<String> sources,
-            Set<String> splitBlocks) throws SplitScopeException, IOException {
-        CaptureResult result = CaptureService.capture(model, pending, splitBlocks);
+            Set<String> splitBlocks, Interventions interventions) throws SplitScopeException, IOException {
+        CaptureResult result = CaptureService.capture(model, pending, splitBlocks, () -> false, interventions);
         List<String> names = pending.stream().map(Sample::source).toList();
         writer.add(model, result, names);
         for (int i = 0; i < names.size(); i++) {

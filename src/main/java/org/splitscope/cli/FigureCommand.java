@@ -23,10 +23,12 @@ import org.splitscope.figure.FigureFormat;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.KnockoutFigure;
 import org.splitscope.figure.SplitBarsFigure;
 import org.splitscope.figure.View;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
+import org.splitscope.intervene.KnockoutResult;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
 import org.splitscope.io.Sha256;
@@ -45,7 +47,7 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, or dataset (with --stats).")
+            description = "heatmaps, splitbars, featuremaps, gap, dataset (with --stats) or knockout (with --knockout).")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -61,6 +63,9 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--groups", paramLabel = "NAMES", split = ",",
             description = "For --view dataset: the groups to compare, comma-separated (default: the first 6).")
     List<String> groups = List.of();
+
+    @Option(names = "--knockout", paramLabel = "DIR", description = "For --view knockout: a knockout output folder.")
+    Path knockout;
 
     @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window).")
     String block;
@@ -151,6 +156,9 @@ final class FigureCommand implements Callable<Integer> {
         if (request.view() == View.DATASET) {
             return dataset(request, size, fileFormat, style, file);
         }
+        if (request.view() == View.KNOCKOUT) {
+            return knockout(request, size, fileFormat, style, file);
+        }
         if (input == null) {
             throw new SplitScopeException("--input IMAGE is needed for the " + request.view() + " view");
         }
@@ -211,6 +219,30 @@ final class FigureCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%s: dataset of %s at %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
                 Printable.clean(stats.toString()), provenance.block(), d.width() / 72, d.height() / 72);
+        return 0;
+    }
+
+    /** The knockout view: drawn from knockout's knockout.json, no model run. */
+    private int knockout(FigureRequest request, FigureSize size, FigureFormat format, FigureStyle style, Path file)
+            throws SplitScopeException {
+        if (knockout == null) {
+            throw new SplitScopeException("--view knockout needs --knockout DIR (a knockout output folder)");
+        }
+        KnockoutResult k = KnockoutResult.read(knockout);
+        var provenance = new org.splitscope.figure.Provenance("knockout", k.model(), k.modelSha256(),
+                knockout.getFileName() + " (" + k.images() + " images)", null, "every block (" + k.mode() + ")", null,
+                null, request.colormap().displayName(), null);
+        Drawing d = KnockoutFigure.draw(k, new KnockoutFigure.Options(request.colormap()), size.widthPt(), style);
+        if (!noCaption) {
+            d = d.withCaption(provenance.caption());
+        }
+        try {
+            FigureFiles.write(file, format, d, size, provenance);
+        } catch (IOException e) {
+            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
+        }
+        System.out.printf(Locale.ROOT, "%s: knockout of %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
+                Printable.clean(knockout.toString()), d.width() / 72, d.height() / 72);
         return 0;
     }
 

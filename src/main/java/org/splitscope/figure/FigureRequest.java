@@ -76,6 +76,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
                     new FeatureMapsFigure.Options(colormap, tile, columns), width, s);
             case GAP -> GapFigure.draw(GapHistograms.of(selected, IMAGE, bins), new GapFigure.Options(colormap), width, s);
             case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
+            case KNOCKOUT -> throw new IllegalArgumentException("the knockout view is drawn from a knock-out sweep");
         };
     }
 

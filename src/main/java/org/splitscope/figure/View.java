@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 public enum View {
     HEATMAPS, SPLITBARS, FEATUREMAPS, GAP,
     /** Statistics over a data set (analyze's output), not one image. */
-    DATASET;
+    DATASET,
+    /** A knock-out sweep (knockout's output), not one image. */
+    KNOCKOUT;
 
     /** Views that other issues add (depth profile, Grad-CAM, walkthrough, variants); not drawable yet. */
     public static final String[] PLANNED = {"depth", "cam", "walkthrough", "variants"};

@@ -22,6 +22,17 @@ public interface CaptureSink {
      */
     void attention(String block, NDArray attention, NDArray gap);
 
+    /**
+     * The attention the block goes on with, given the r-softmax (or sigmoid) output: unchanged unless
+     * an intervention replaces it. What this returns is also what {@link #attention} is told.
+     *
+     * @param attention [N, R, K, C/K]
+     * @return [N, R, K, C/K], in the forward's scope like its input
+     */
+    default NDArray intervene(String block, NDArray attention) {
+        return attention;
+    }
+
     /** Whether this block should also report its per-split maps (large; off by default). */
     default boolean wantsSplits(String block) {
         return false;

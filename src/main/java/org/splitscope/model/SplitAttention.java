@@ -49,6 +49,7 @@ public final class SplitAttention extends Module {
         NDArray gap = Pool.globalAvgPool2d(sum(splits)).reshape(n, channels); // s = GAP(Σ_r U_r): [N, C]
         NDArray z = Activation.relu(bn1.apply(fc1.applyToVector(gap)));      // [N, attn]
         NDArray attention = rSoftmax(fc2.applyToVector(z), n);               // [N, R, K, C/K]
+        attention = sink.intervene(block, attention);                        // forced a, if any (issue 10)
         NDList weights = attention.reshape(n, radix * channels).split(radix, 1); // R × [N, C]: a_r, radix-major
         NDArray fused = splits.get(0).mul(weights.get(0).reshape(n, channels, 1, 1));
         for (int r = 1; r < radix; r++) {                                    // V = Σ_r a_r ⊙ U_r: [N, C, H, W]

@@ -1,0 +1,162 @@
+package org.splitscope.intervene;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.splitscope.SplitScopeException;
+import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.Prediction;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.input.Sample;
+import org.splitscope.io.Printable;
+import org.splitscope.model.Bottleneck;
+import org.splitscope.model.CaptureSink;
+import org.splitscope.model.ResNeSt;
+
+/**
+ * The interventions of one forward, checked against the model: at most one per block, plus at most
+ * one for {@code all}, which a block's own intervention overrides (so {@code all=uniform
+ * layer3.1=onehot:0} leaves one block choosing split 0 and equalises the rest). Applied by wrapping
+ * the forward's capture sink: the sink is told the attention that was used.
+ */
+public final class Interventions {
+    /** No intervention: the plain network. */
+    public static final Interventions NONE = new Interventions(List.of(), Map.of(), null);
+
+    private final List<Intervention> list;
+    private final Map<String, Intervention.Mode> byBlock;
+    private final Intervention.Mode everyBlock;
+
+    private Interventions(List<Intervention> list, Map<String, Intervention.Mode> byBlock, Intervention.Mode all) {
+        this.list = List.copyOf(list);
+        this.byBlock = Map.copyOf(byBlock);
+        this.everyBlock = all;
+    }
+
+    /**
+     * @throws SplitScopeException (one line) for an unknown block, a block given twice, or a split
+     *     index ≥ R
+     */
+    public static Interventions of(List<Intervention> list, ResNeSt network) throws SplitScopeException {
+        Map<String, Integer> radix = new LinkedHashMap<>();
+        for (Bottleneck b : network.blocks()) {
+            if (b.radix() >= 1) {
+                radix.put(b.name(), b.radix());
+            }
+        }
+        Map<String, Intervention.Mode> byBlock = new LinkedHashMap<>();
+        Intervention.Mode all = null;
+        for (Intervention i : list) {
+            String where = "intervention '" + Printable.clean(i.text()) + "': ";
+            if (radix.isEmpty()) {
+                throw new SplitScopeException(where + "the model has no split-attention blocks (radix 0)");
+            }
+            if (!i.isAll() && !radix.containsKey(i.block())) {
+                List<String> names = List.copyOf(radix.keySet());
+                throw new SplitScopeException(where + "no split-attention block '" + Printable.clean(i.block())
+                        + "' (blocks: " + names.get(0) + " … " + names.get(names.size() - 1) + ", or all)");
+            }
+            int r = i.isAll() ? radix.values().stream().mapToInt(Integer::intValue).min().orElseThrow()
+                    : radix.get(i.block());
+            if (i.mode().split() >= r) {
+                throw new SplitScopeException(where + "split " + i.mode().split() + " does not exist: "
+                        + (i.isAll() ? "the blocks have" : i.block() + " has") + " R = " + r + " (r = 0"
+                        + (r > 1 ? " … " + (r - 1) : "") + ")");
+            }
+            if (i.isAll() ? all != null : byBlock.containsKey(i.block())) {
+                throw new SplitScopeException(where + i.block() + " is given more than one intervention");
+            }
+            if (i.isAll()) {
+                all = i.mode();
+            } else {
+                byBlock.put(i.block(), i.mode());
+            }
+        }
+        return new Interventions(list, byBlock, all);
+    }
+
+    /** Parses each {@code BLOCK=MODE} and checks them against the model. */
+    public static Interventions parse(List<String> texts, ResNeSt network) throws SplitScopeException {
+        List<Intervention> list = new ArrayList<>();
+        for (String t : texts) {
+            list.add(Intervention.parse(t));
+        }
+        return of(list, network);
+    }
+
+    /**
+     * What the window runs: one image captured as it is and with {@code list} forced, for the top-5
+     * before and after, the change per class, and the attention actually used.
+     *
+     * @param splitBlocks blocks whose split maps both captures should include (may be empty)
+     * @param cancelled asked after every block, as {@link CaptureService#capture} does
+     */
+    public static InterventionResult compare(LoadedModel model, Sample sample, List<Intervention> list,
+            Set<String> splitBlocks, BooleanSupplier cancelled) throws SplitScopeException {
+        Interventions forced = of(list, model.network());
+        CaptureResult before = CaptureService.capture(model, List.of(sample), splitBlocks, cancelled, NONE);
+        CaptureResult after = CaptureService.capture(model, List.of(sample), splitBlocks, cancelled, forced);
+        int k = Math.min(5, before.classes());
+        return new InterventionResult(forced, before, after, Prediction.top(before.logits(0), k, model.labels()),
+                Prediction.top(after.logits(0), k, model.labels()));
+    }
+
+    public static InterventionResult compare(LoadedModel model, Sample sample, List<Intervention> list)
+            throws SplitScopeException {
+        return compare(model, sample, list, Set.of(), () -> false);
+    }
+
+    /** As given, in order. */
+    public List<Intervention> list() {
+        return list;
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    /** What replaces the attention of {@code block}, if anything. */
+    public Optional<Intervention.Mode> modeOf(String block) {
+        return Optional.ofNullable(byBlock.getOrDefault(block, everyBlock));
+    }
+
+    /** The sink that forces the attention, then reports to {@code sink} what was used. */
+    public CaptureSink around(CaptureSink sink) {
+        if (isEmpty()) {
+            return sink;
+        }
+        return new CaptureSink() {
+            @Override
+            public NDArray intervene(String block, NDArray attention) {
+                NDArray forced = modeOf(block).map(m -> m.apply(attention)).orElse(attention);
+                return sink.intervene(block, forced);
+            }
+
+            @Override
+            public void attention(String block, NDArray attention, NDArray gap) {
+                sink.attention(block, attention, gap);
+            }
+
+            @Override
+            public boolean wantsSplits(String block) {
+                return sink.wantsSplits(block);
+            }
+
+            @Override
+            public void splits(String block, NDArray splits, NDArray fused) {
+                sink.splits(block, splits, fused);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", list.stream().map(Intervention::text).toList());
+    }
+}

@@ -35,6 +35,18 @@ public final class CaptureService {
      */
     public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks,
             BooleanSupplier cancelled) throws SplitScopeException {
+        // A per-forward manager: everything the forward creates is freed when it closes.
+        try (NDManager forward = model.manager().newSubManager()) {
+            return Capture.run(model.network(), batch(model, samples, forward), splitBlocks, cancelled);
+        }
+    }
+
+    /**
+     * The samples as one input batch [N, C, H, W] in {@code manager}, checked against the model.
+     *
+     * @param samples same shape [C, H, W] each, C the model's input channels
+     */
+    public static NDArray batch(LoadedModel model, List<Sample> samples, NDManager manager) throws SplitScopeException {
         long[] shape = samples.get(0).shape();
         int channels = model.config().inChannels();
         for (Sample s : samples) {
@@ -56,10 +68,6 @@ public final class CaptureService {
         for (int i = 0; i < samples.size(); i++) {
             System.arraycopy(samples.get(i).data(), 0, batch, i * per, per);
         }
-        // A per-forward manager: everything the forward creates is freed when it closes.
-        try (NDManager forward = model.manager().newSubManager()) {
-            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
-            return Capture.run(model.network(), input, splitBlocks, cancelled);
-        }
+        return manager.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
     }
 }

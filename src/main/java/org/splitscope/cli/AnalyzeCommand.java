@@ -261,6 +261,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** Folder or label names that are the model's class names, compared without case and punctuation. */
     static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return org.splitscope.model.Labels.key(name);
     }
 }

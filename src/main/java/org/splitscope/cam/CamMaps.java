@@ -1,6 +1,10 @@
 package org.splitscope.cam;
 
+import org.splitscope.render.Colormap;
+import org.splitscope.render.Overlays;
+import org.splitscope.render.Raster;
 import org.splitscope.render.Resampling;
+import org.splitscope.render.ValueRange;
 
 /**
  * A raw map made ready to show over the input, as pytorch-grad-cam's {@code scale_cam_image} does:
@@ -11,6 +15,8 @@ import org.splitscope.render.Resampling;
  */
 public final class CamMaps {
     private static final float EPS = 1e-7f;
+    /** Overlays of small inputs (28 px) are enlarged by a whole factor towards this size, to be seen. */
+    private static final int OVERLAY_SIZE = 224;
 
     private CamMaps() {}
 
@@ -32,5 +38,15 @@ public final class CamMaps {
     /** Normalised, then resized bilinearly from {@code width}×{@code height} to {@code outWidth}×{@code outHeight}. */
     public static float[] toInput(float[] map, int width, int height, int outWidth, int outHeight) {
         return Resampling.bilinear(normalize(map), width, height, outWidth, outHeight);
+    }
+
+    /**
+     * The normalised map over the input image, half and half (pytorch-grad-cam's default image
+     * weight), enlarged by a whole factor when the input is small.
+     */
+    public static Raster overlay(Raster input, float[] map, int width, int height, Colormap colormap) {
+        int scale = Math.max(1, OVERLAY_SIZE / Math.max(input.width(), input.height()));
+        return Overlays.overlay(input, normalize(map), width, height, colormap, ValueRange.of(0, 1), 0.5,
+                input.width() * scale, input.height() * scale);
     }
 }

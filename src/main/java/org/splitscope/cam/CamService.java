@@ -34,7 +34,7 @@ public final class CamService {
         try {
             return model.network().cut(target);
         } catch (IllegalArgumentException e) {
-            throw new SplitScopeException("--block " + e.getMessage());
+            throw new SplitScopeException("--block: " + e.getMessage());
         }
     }
 

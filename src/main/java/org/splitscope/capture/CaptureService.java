@@ -42,12 +42,9 @@ public final class CaptureService {
     /** @param interventions attention forced in some blocks (checked against this model) */
     public static CaptureResult capture(LoadedModel model, List<Sample> samples, Set<String> splitBlocks,
             BooleanSupplier cancelled, Interventions interventions) throws SplitScopeException {
-        float[] batch = batch(model, samples);
-        long[] shape = samples.get(0).shape();
         // A per-forward manager: everything the forward creates is freed when it closes.
         try (NDManager forward = model.manager().newSubManager()) {
-            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
-            return Capture.run(model.network(), input, splitBlocks, cancelled, interventions);
+            return Capture.run(model.network(), batch(model, samples, forward), splitBlocks, cancelled, interventions);
         }
     }
 
@@ -59,10 +56,8 @@ public final class CaptureService {
      */
     public static List<float[]> logits(LoadedModel model, List<Sample> samples, List<Interventions> runs)
             throws SplitScopeException {
-        float[] batch = batch(model, samples);
-        long[] shape = samples.get(0).shape();
         try (NDManager forward = model.manager().newSubManager()) {
-            NDArray input = forward.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
+            NDArray input = batch(model, samples, forward);
             List<float[]> out = new java.util.ArrayList<>();
             for (Interventions run : runs) {
                 out.add(Capture.logits(model.network(), input, run));
@@ -71,8 +66,12 @@ public final class CaptureService {
         }
     }
 
-    /** The samples checked against the model and each other, as one NCHW array. */
-    private static float[] batch(LoadedModel model, List<Sample> samples) throws SplitScopeException {
+    /**
+     * The samples as one input batch [N, C, H, W] in {@code manager}, checked against the model.
+     *
+     * @param samples same shape [C, H, W] each, C the model's input channels
+     */
+    public static NDArray batch(LoadedModel model, List<Sample> samples, NDManager manager) throws SplitScopeException {
         long[] shape = samples.get(0).shape();
         int channels = model.config().inChannels();
         for (Sample s : samples) {
@@ -94,6 +93,6 @@ public final class CaptureService {
         for (int i = 0; i < samples.size(); i++) {
             System.arraycopy(samples.get(i).data(), 0, batch, i * per, per);
         }
-        return batch;
+        return manager.create(batch, new Shape(samples.size(), shape[0], shape[1], shape[2]));
     }
 }

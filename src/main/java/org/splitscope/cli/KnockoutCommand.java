@@ -62,7 +62,7 @@ final class KnockoutCommand implements Callable<Integer> {
         AtomicFiles.requireWritableFolder(out);
         try (FolderLock lock = FolderLock.acquire(out); LoadedModel model = modelOptions.load()) {
             KnockoutSweep sweep = new KnockoutSweep(model, knockout);
-            List<String> keys = model.labels().stream().map(DatasetInput::key).toList();
+            List<String> keys = model.labels().stream().map(org.splitscope.model.Labels::key).toList();
             List<String[]> skipped = new ArrayList<>();
             List<Sample> samples = new ArrayList<>();
             List<Integer> truth = new ArrayList<>();
@@ -70,7 +70,7 @@ final class KnockoutCommand implements Callable<Integer> {
                 DatasetInput.Item item = items.get(i);
                 try {
                     samples.add(Samples.load(item.file(), model.preprocessing()).get(0));
-                    truth.add(item.label() == null ? -1 : keys.indexOf(DatasetInput.key(item.label())));
+                    truth.add(item.label() == null ? -1 : keys.indexOf(org.splitscope.model.Labels.key(item.label())));
                 } catch (SplitScopeException e) {
                     skipped.add(new String[] {item.file().toString(), e.getMessage()});
                 }

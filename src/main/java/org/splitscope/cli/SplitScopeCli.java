@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "splitscope", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, version = org.splitscope.Version.NAME,
         description = "Explore split-attention networks (ResNeSt): capture, benchmark, inspect.",
-        subcommands = {CaptureCommand.class, AnalyzeCommand.class, KnockoutCommand.class, FigureCommand.class, DownloadCommand.class, BenchCommand.class, InfoCommand.class, TrainCommand.class, AblationCommand.class})
+        subcommands = {CaptureCommand.class, CamCommand.class, AnalyzeCommand.class, KnockoutCommand.class, FigureCommand.class, DownloadCommand.class, BenchCommand.class, InfoCommand.class, TrainCommand.class, AblationCommand.class})
 public final class SplitScopeCli implements Runnable {
     public static final int USER_ERROR = 2;
 

@@ -61,8 +61,8 @@ public final class AnalysisRun {
 
     void add(CaptureResult r, List<DatasetInput.Item> items, boolean byPrediction, LoadedModel model) {
         if (classOf == null) {
-            List<String> keys = model.labels().stream().map(DatasetInput::key).toList();
-            classOf = groups.stream().mapToInt(g -> byPrediction ? -1 : keys.indexOf(DatasetInput.key(g))).toArray();
+            List<String> keys = model.labels().stream().map(org.splitscope.model.Labels::key).toList();
+            classOf = groups.stream().mapToInt(g -> byPrediction ? -1 : keys.indexOf(org.splitscope.model.Labels.key(g))).toArray();
         }
         for (int i = 0; i < items.size(); i++) {
             List<Prediction> top = Prediction.top(r.logits(i), Math.min(5, r.classes()), model.labels());

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.splitscope.SplitScopeException;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.io.Printable;
@@ -106,10 +105,5 @@ public final class DatasetInput {
             }
         }
         return mine;
-    }
-
-    /** Folder or label names that are the model's class names, compared without case and punctuation. */
-    public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 }

@@ -60,13 +60,23 @@ public final class Bottleneck extends Module {
     }
 
     NDArray apply(NDArray x, CaptureSink sink) {
+        return tail(head(x, sink), x);
+    }
+
+    /** conv1 → (avd first) → split attention: V, the SplAt output (a plain grouped conv's at radix 0). */
+    NDArray head(NDArray x, CaptureSink sink) {
         NDArray out = Activation.relu(bn1.apply(conv1.apply(x)));
         if (avdStride > 0 && avdFirst) {
             out = avd(out);
         }
-        out = radix >= 1
+        return radix >= 1
                 ? splitAttention.apply(out, sink)
                 : Activation.relu(bn2.apply(conv2.apply(out)));
+    }
+
+    /** (avd last) → conv3 → bn3, plus the shortcut of the block's input x, ReLU: the block's output. */
+    NDArray tail(NDArray v, NDArray x) {
+        NDArray out = v;
         if (avdStride > 0 && !avdFirst) {
             out = avd(out);
         }

@@ -56,6 +56,11 @@ public final class Labels {
         return names;
     }
 
+    /** A class name as compared with what the user typed: without case and punctuation ("T-shirt/top" = "tshirttop"). */
+    public static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
     private static List<String> lines(String text) {
         List<String> names = new ArrayList<>(List.of(text.split("\r?\n", -1)));
         while (!names.isEmpty() && names.get(names.size() - 1).isBlank()) {

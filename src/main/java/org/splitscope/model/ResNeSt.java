@@ -78,17 +78,83 @@ public final class ResNeSt extends Module {
      */
     public NDArray forward(NDArray input, CaptureSink sink) {
         NDArray x = scoped(input, in -> stem(channelsLast(in)));
-        for (Bottleneck block : blocks) {
+        x = runBlocks(x, 0, blocks.size(), sink, true);
+        return classify(x, true);
+    }
+
+    /**
+     * A place to cut the network for gradients: the output of bottleneck {@code block} (after the
+     * residual add and ReLU), or with {@code splitAttention} its split-attention output V.
+     *
+     * @param name the module path: {@code layer3.0} or {@code layer3.0.conv2}
+     */
+    public record Cut(String name, int block, boolean splitAttention) {}
+
+    /** The activation at a cut, and the block's input that the rest still needs for its shortcut (V only). */
+    public record Front(NDArray activation, NDArray blockInput) {}
+
+    /** @throws IllegalArgumentException naming what is wrong with {@code target} */
+    public Cut cut(String target) {
+        boolean v = target.endsWith(".conv2");
+        String blockName = v ? target.substring(0, target.length() - ".conv2".length()) : target;
+        for (int i = 0; i < blocks.size(); i++) {
+            Bottleneck block = blocks.get(i);
+            if (block.name().equals(blockName)) {
+                if (v && block.radix() < 1) {
+                    throw new IllegalArgumentException(target + ": " + blockName
+                            + " has radix 0, a plain grouped conv, so no split-attention output V");
+                }
+                return new Cut(target, i, v);
+            }
+        }
+        throw new IllegalArgumentException("no block '" + target + "': blocks are named like layer1.0 … "
+                + blocks.get(blocks.size() - 1).name() + ", their split-attention outputs like layer1.0.conv2");
+    }
+
+    /** Stem and blocks up to the cut; {@code forwardFrom(forwardTo(x, cut), cut)} is {@code forward(x)}. */
+    public Front forwardTo(NDArray input, Cut cut, CaptureSink sink) {
+        NDArray x = scoped(input, in -> stem(channelsLast(in)));
+        x = runBlocks(x, 0, cut.block(), sink, true);
+        if (!cut.splitAttention()) {
+            return new Front(runBlocks(x, cut.block(), cut.block() + 1, sink, true), null);
+        }
+        Bottleneck block = blocks.get(cut.block());
+        NDArray v = scoped(x, in -> block.head(in, sink));
+        return new Front(v, x);
+    }
+
+    /** The rest of the network from a cut to the logits; the front's arrays stay open (the caller's). */
+    public NDArray forwardFrom(Front front, Cut cut, CaptureSink sink) {
+        NDArray x = front.activation();
+        if (cut.splitAttention()) {
+            Bottleneck block = blocks.get(cut.block());
+            x = scoped(x, v -> block.tail(v, front.blockInput()));
+        }
+        x = runBlocks(x, cut.block() + 1, blocks.size(), sink, x != front.activation());
+        return classify(x, x != front.activation());
+    }
+
+    /** Blocks [from, to) on x; in inference each block's input is closed once used (x only if closeInput). */
+    private NDArray runBlocks(NDArray x, int from, int to, CaptureSink sink, boolean closeInput) {
+        for (int i = from; i < to; i++) {
+            Bottleneck block = blocks.get(i);
             NDArray previous = x;
             x = scoped(x, in -> block.apply(in, sink));
-            if (!training) {
+            if (!training && (i > from || closeInput)) {
                 previous.close();
             }
         }
+        return x;
+    }
+
+    /** Global average pool and fc: [N, C, H, W] → logits [N, classes]. */
+    private NDArray classify(NDArray x, boolean closeInput) {
         NDArray pooled = Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), -1);   // [N, features]
         NDArray logits = fc.apply(pooled);
         if (!training) {
-            x.close();
+            if (closeInput) {
+                x.close();
+            }
             pooled.close();
         }
         return logits;

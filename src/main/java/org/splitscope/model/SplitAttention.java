@@ -67,11 +67,15 @@ public final class SplitAttention extends Module {
 
     /**
      * Element-wise sum of the splits. Adding views one by one keeps a channels-last layout, where a
-     * reduction over a reshaped radix axis would be about 10× slower.
+     * reduction over a reshaped radix axis would be about 10× slower. Not duplicate() + addi: DJL's
+     * duplicate detaches from autograd, and no gradient would reach U through the GAP.
      */
     private static NDArray sum(NDList splits) {
-        NDArray total = splits.get(0).duplicate();
-        for (int r = 1; r < splits.size(); r++) {
+        if (splits.size() == 1) {
+            return splits.get(0);
+        }
+        NDArray total = splits.get(0).add(splits.get(1));
+        for (int r = 2; r < splits.size(); r++) {
             total.addi(splits.get(r));
         }
         return total;

@@ -229,9 +229,7 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException("--view knockout needs --knockout DIR (a knockout output folder)");
         }
         KnockoutResult k = KnockoutResult.read(knockout);
-        var provenance = new org.splitscope.figure.Provenance("knockout", k.model(), k.modelSha256(),
-                knockout.getFileName() + " (" + k.images() + " images)", null, "every block (" + k.mode() + ")", null,
-                null, request.colormap().displayName(), null);
+        var provenance = KnockoutFigure.provenance(k, knockout.getFileName().toString(), request.colormap());
         Drawing d = KnockoutFigure.draw(k, new KnockoutFigure.Options(request.colormap()), size.widthPt(), style);
         if (!noCaption) {
             d = d.withCaption(provenance.caption());

@@ -55,6 +55,12 @@ public final class KnockoutFigure {
         return colormap.argb(value < 0 ? 0.15 : 0.85);
     }
 
+    /** @param source what the sweep ran over, e.g. its output folder or the image */
+    public static Provenance provenance(KnockoutResult k, String source, Colormap colormap) {
+        return new Provenance("knockout", k.model(), k.modelSha256(), source + " (" + k.images() + " images)", null,
+                "every block (" + k.mode() + ")", null, null, colormap.displayName(), null);
+    }
+
     public static Drawing draw(KnockoutResult k, Options o, double width, FigureStyle s) {
         List<Drawing> parts = new ArrayList<>();
         parts.add(header(k, width, s));

@@ -61,7 +61,7 @@ public final class DatasetView extends BorderPane implements Exportable {
         resume.managedProperty().bind(resume.visibleProperty());
         Label title = new Label();
         title.getStyleClass().add("view-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.runProperty().get() == null ? "Dataset"
+        title.textProperty().bind(Bindings.createStringBinding(() -> vm.runProperty().get() == null ? "Statistics over a labelled folder"
                 : "Dataset · " + vm.folderProperty().get().getFileName(), vm.runProperty(), vm.folderProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -21,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.splitscope.app.blocks.BlockNavigator;
 import org.splitscope.app.dataset.DatasetView;
@@ -31,6 +32,7 @@ import org.splitscope.app.figure.FxImages;
 import org.splitscope.app.gap.GapView;
 import org.splitscope.app.heatmap.HeatmapView;
 import org.splitscope.app.images.PredictionsPanel;
+import org.splitscope.app.intervene.InterventionsView;
 import org.splitscope.app.images.ThumbnailStrip;
 import org.splitscope.app.model.ModelPanel;
 import org.splitscope.app.splitbars.SplitBarsView;
@@ -65,6 +67,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.SPLIT_BARS, new SplitBarsView(vm.splitBars()));
         views.put(MainViewModel.View.FEATURE_MAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
         views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
+        views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (MainViewModel.View v : MainViewModel.View.values()) {
@@ -74,6 +77,7 @@ public final class MainView extends BorderPane {
                 case SPLIT_BARS -> MaterialDesignC.CHART_BAR;
                 case FEATURE_MAPS -> MaterialDesignV.VIEW_GRID_OUTLINE;
                 case GAP -> MaterialDesignC.CHART_BELL_CURVE;
+                case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
             }));
             tab.setUserData(v);

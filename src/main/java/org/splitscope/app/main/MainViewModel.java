@@ -19,6 +19,7 @@ import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.app.featuremaps.FeatureMapsViewModel;
 import org.splitscope.app.dataset.DatasetViewModel;
 import org.splitscope.app.gap.GapViewModel;
+import org.splitscope.app.intervene.InterventionsViewModel;
 import org.splitscope.app.heatmap.HeatmapViewModel;
 import org.splitscope.app.images.ImagesViewModel;
 import org.splitscope.app.model.ModelViewModel;
@@ -55,6 +56,7 @@ public final class MainViewModel {
         SPLIT_BARS("splitbars", "Split bars"),
         FEATURE_MAPS("featuremaps", "Feature maps"),
         GAP("gap", "GAP statistics"),
+        INTERVENTIONS("interventions", "Interventions"),
         DATASET("dataset", "Dataset");
 
         public final String id;
@@ -87,6 +89,7 @@ public final class MainViewModel {
     private final FeatureMapsViewModel featureMaps;
     private final GapViewModel gap;
     private final DatasetViewModel dataset;
+    private final InterventionsViewModel interventions;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -103,12 +106,14 @@ public final class MainViewModel {
         this.featureMaps = new FeatureMapsViewModel(session);
         this.gap = new GapViewModel(session);
         this.dataset = new DatasetViewModel(session);
+        this.interventions = new InterventionsViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
         images.setProblemHandler(problem::set);
         export.setProblemHandler(problem::set);
         dataset.setProblemHandler(problem::set);
+        interventions.setProblemHandler(problem::set);
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -121,7 +126,7 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), interventions.readout(), dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -241,6 +246,10 @@ public final class MainViewModel {
 
     public DatasetViewModel dataset() {
         return dataset;
+    }
+
+    public InterventionsViewModel interventions() {
+        return interventions;
     }
 
     public ExportViewModel export() {

@@ -8,6 +8,7 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
+import org.splitscope.intervene.InterventionResult;
 import org.splitscope.render.Raster;
 
 /**
@@ -16,10 +17,13 @@ import org.splitscope.render.Raster;
  * block as the user selects them), the input as the network saw it, the top-5, and each block's
  * mean attention entropy for the navigator.
  *
+ * @param result the capture the views draw: with the interventions' forced attention when there are any
  * @param entropy normalised mean entropy per block name, in forward order
+ * @param intervened the image with and without the interventions; null when there are none
  */
 public record ImageCapture(LoadedModel model, ImageItem image, Sample sample, Raster input, CaptureResult result,
-        List<Prediction> top, Map<String, Double> entropy, Map<String, BlockCapture> lateSplits) {
+        List<Prediction> top, Map<String, Double> entropy, Map<String, BlockCapture> lateSplits,
+        InterventionResult intervened) {
 
     public ImageCapture {
         lateSplits = Map.copyOf(lateSplits);
@@ -43,6 +47,6 @@ public record ImageCapture(LoadedModel model, ImageItem image, Sample sample, Ra
     public ImageCapture withSplits(BlockCapture block) {
         Map<String, BlockCapture> more = new HashMap<>(lateSplits);
         more.put(block.name(), block);
-        return new ImageCapture(model, image, sample, input, result, top, entropy, more);
+        return new ImageCapture(model, image, sample, input, result, top, entropy, more, intervened);
     }
 }

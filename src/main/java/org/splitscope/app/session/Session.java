@@ -27,6 +27,9 @@ import org.splitscope.app.TaskExecutor;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
+import org.splitscope.intervene.Intervention;
+import org.splitscope.intervene.InterventionResult;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
@@ -53,6 +56,8 @@ public final class Session {
     private final IntegerProperty split = new SimpleIntegerProperty(this, "split", 0);
     private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap", Colormap.VIRIDIS);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ObjectProperty<List<Intervention>> interventions =
+            new SimpleObjectProperty<>(this, "interventions", List.of());
     private final ReadOnlyIntegerWrapper forwards = new ReadOnlyIntegerWrapper(this, "forwards");
     private final Set<String> splitsRequested = new HashSet<>();
     private int eagerSplitLimit = EAGER_SPLIT_LIMIT;
@@ -63,7 +68,17 @@ public final class Session {
 
     public Session(TaskExecutor executor) {
         this.executor = executor;
-        model.addListener((obs, old, now) -> recapture());
+        model.addListener((obs, old, now) -> {
+            interventions.set(List.of()); // another network: its blocks may not exist
+            recapture();
+        });
+        interventions.addListener((obs, old, now) -> {
+            if (now == null) {
+                interventions.set(List.of());
+            } else if (!now.equals(old)) {
+                recapture();
+            }
+        });
         image.addListener((obs, old, now) -> recapture());
         block.addListener((obs, old, now) -> {
             clampSelection();
@@ -119,6 +134,7 @@ public final class Session {
         if (m == null || item == null) {
             return;
         }
+        List<Intervention> forced = interventions.get();
         List<Bottleneck> blocks = attentionBlocks(m);
         Set<String> eager = new HashSet<>();
         if (blocks.size() <= eagerSplitLimit) {
@@ -131,8 +147,12 @@ public final class Session {
             BufferedImage pixels = item.load();
             Sample sample = Samples.of(item.name(), pixels, m.preprocessing());
             progress.update(-1, "Running " + m.name() + " on " + item.name());
-            CaptureResult result = CaptureService.capture(m, List.of(sample), eager, progress::isCancelled);
-            return assemble(m, item, sample, result);
+            if (forced.isEmpty()) {
+                return assemble(m, item, sample, CaptureService.capture(m, List.of(sample), eager, progress::isCancelled),
+                        null);
+            }
+            InterventionResult compared = Interventions.compare(m, sample, forced, eager, progress::isCancelled);
+            return assemble(m, item, sample, compared.after(), compared);
         }, result -> {
             forwards.set(forwards.get() + 1);
             executor.announce(String.format(java.util.Locale.ROOT, "Captured %s in %.0f ms", item.name(),
@@ -149,7 +169,8 @@ public final class Session {
         });
     }
 
-    static ImageCapture assemble(LoadedModel m, ImageItem item, Sample sample, CaptureResult result) {
+    static ImageCapture assemble(LoadedModel m, ImageItem item, Sample sample, CaptureResult result,
+            InterventionResult intervened) {
         int size = (int) sample.shape()[1];
         Map<String, Double> entropy = new LinkedHashMap<>();
         for (BlockCapture b : result.blocks()) {
@@ -158,7 +179,7 @@ public final class Session {
         List<Prediction> top = Prediction.top(result.logits(0), Math.min(5, result.classes()), m.labels());
         return new ImageCapture(m, item, sample,
                 InputImages.fromTensor(sample.data(), size, (int) sample.shape()[2], m.preprocessing()), result, top,
-                entropy, Map.of());
+                entropy, Map.of(), intervened);
     }
 
     /** A middle block: early maps are large but generic, late ones small. */
@@ -187,8 +208,10 @@ public final class Session {
         Object request = splits.begin();
         splitsBlock = name;
         splits.submitted(request, executor.submit("Split maps of " + name, progress -> {
+            Interventions forced = current.intervened() == null ? Interventions.NONE
+                    : current.intervened().interventions();
             CaptureResult result = CaptureService.capture(current.model(), List.of(current.sample()), Set.of(name),
-                    progress::isCancelled);
+                    progress::isCancelled, forced);
             return result.block(name);
         }, blockCapture -> {
             splits.finish(request);
@@ -275,6 +298,14 @@ public final class Session {
     /** Forwards run so far (tests check that selection changes add none). */
     public ReadOnlyIntegerProperty forwardsProperty() {
         return forwards.getReadOnlyProperty();
+    }
+
+    /**
+     * Attention forced in some blocks for every capture of this model (empty: none). The views draw
+     * the forced attention; the capture also holds the image without them for comparison.
+     */
+    public ObjectProperty<List<Intervention>> interventionsProperty() {
+        return interventions;
     }
 
     public TaskExecutor executor() {

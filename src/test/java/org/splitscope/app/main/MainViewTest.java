@@ -122,7 +122,8 @@ class MainViewTest {
 
         assertEquals(forwards, vm.session().forwardsProperty().get(), "selection, views and colormap: no forward");
 
-        // Save the current view as a 1200 px PNG at 300 dpi: the paper figure, not a screenshot.
+        // Save the GAP view as a 1200 px PNG at 300 dpi: the paper figure, not a screenshot.
+        robot.interact(() -> vm.viewProperty().set(MainViewModel.View.GAP));
         vm.export().formatProperty().set(org.splitscope.figure.FigureFormat.PNG);
         vm.export().widthProperty().set("1200px");
         vm.export().dpiProperty().set(300);

@@ -17,6 +17,7 @@ import org.splitscope.capture.CaptureService;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
+import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.FolderLock;
 
 /**
@@ -64,6 +65,7 @@ public final class DatasetAnalysis {
         List<DatasetInput.Item> mine = DatasetInput.shard(all, DatasetInput.shard(o.shard()));
         List<String> groups = o.byPrediction() ? model.labels()
                 : List.copyOf(new TreeSet<>(all.stream().map(DatasetInput.Item::label).toList()));
+        AtomicFiles.requireWritableFolder(out);
         try (FolderLock lock = FolderLock.acquire(out)) {
             AnalysisRun run = o.resume() ? AnalysisRun.resume(out, groups, mine.size(), o.shard()) : null;
             long start = System.nanoTime();

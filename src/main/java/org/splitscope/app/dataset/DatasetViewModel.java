@@ -123,7 +123,6 @@ public final class DatasetViewModel extends FigureViewModel {
         message.set("Analysing " + input.getFileName() + " with " + model.name() + "…");
         session().executor().submit("Analysing " + input.getFileName(), progress -> {
             List<DatasetInput.Item> items = DatasetInput.list(input, "folders");
-            org.splitscope.io.AtomicFiles.requireWritableFolder(out);
             return DatasetAnalysis.run(model, items, new DatasetAnalysis.Options(false, BATCH, null, resume, -1), out,
                     progressOf(progress));
         }, done -> {

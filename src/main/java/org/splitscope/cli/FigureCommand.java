@@ -47,7 +47,7 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, dataset (with --stats) or knockout (with --knockout).")
+            description = "heatmaps, splitbars, featuremaps, gap, compare (with --compare or --scales), dataset (with --stats) or knockout (with --knockout).")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -63,6 +63,12 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--groups", paramLabel = "NAMES", split = ",",
             description = "For --view dataset: the groups to compare, comma-separated (default: the first 6).")
     List<String> groups = List.of();
+
+    @Option(names = "--compare", paramLabel = "IMAGE", description = "For --view compare: the second image.")
+    Path compare;
+
+    @Option(names = "--scales", description = "For --view compare: the input centre-cropped at 1×, 1.5× and 2× instead.")
+    boolean scales;
 
     @Option(names = "--knockout", paramLabel = "DIR", description = "For --view knockout: a knockout output folder.")
     Path knockout;
@@ -165,7 +171,15 @@ final class FigureCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new SplitScopeException(input + ": no such file");
         }
+        if (request.view() == View.COMPARE && (compare == null) == !scales) {
+            throw new SplitScopeException("--view compare needs --compare IMAGE (a second image) or --scales");
+        }
         try (LoadedModel model = modelOptions.load()) {
+            if (request.view() == View.COMPARE) {
+                ComparisonFigure.write(model, input, compare, pickBlock(model, request.block()), request.colormap(), size,
+                        fileFormat, style, !noCaption, file);
+                return 0;
+            }
             List<Sample> samples = Samples.load(input, model.preprocessing());
             if (samples.size() != 1) {
                 throw new SplitScopeException(input + ": holds " + samples.size() + " inputs; a figure shows one");

@@ -69,7 +69,7 @@ public final class ChannelProfileFigure {
         List<String> names = new ArrayList<>(List.of("all images"));
         names.addAll(c.names());
         double legendTop = top + rows * cellH + p * 0.3;
-        List<double[]> legend = legendLayout(names, st, width - 2 * p);
+        List<double[]> legend = BlockChart.legendLayout(names, st, width - 2 * p);
         double height = legendTop + legend.get(legend.size() - 1)[1] + Fonts.lineHeight(st.small()) + p;
         return new Drawing(width, height, st, g -> {
             g.setColor(st.text());
@@ -127,22 +127,5 @@ public final class ChannelProfileFigure {
             }
         }
         return path;
-    }
-
-    /** x and y offset of each legend entry, wrapping to a new line where the width runs out. */
-    private static List<double[]> legendLayout(List<String> names, FigureStyle st, double width) {
-        List<double[]> at = new ArrayList<>();
-        double x = 0;
-        double y = 0;
-        for (String name : names) {
-            double w = st.smallSize() * 1.6 + 3 + Fonts.width(st.small(), name) + st.smallSize() * 1.5;
-            if (x > 0 && x + w > width) {
-                x = 0;
-                y += Fonts.lineHeight(st.small()) * 1.3;
-            }
-            at.add(new double[] {x, y});
-            x += w;
-        }
-        return at;
     }
 }

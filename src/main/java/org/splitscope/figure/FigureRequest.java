@@ -77,6 +77,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case GAP -> GapFigure.draw(GapHistograms.of(selected, IMAGE, bins), new GapFigure.Options(colormap), width, s);
             case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
             case KNOCKOUT -> throw new IllegalArgumentException("the knockout view is drawn from a knock-out sweep");
+            case COMPARE -> throw new IllegalArgumentException("the compare view is drawn from two captures");
         };
     }
 

@@ -46,13 +46,22 @@ public final class HeatmapFigure {
     }
 
     public static Drawing matrix(AttentionMatrix m, Options o, double width, FigureStyle s) {
-        double p = s.pad();
         ValueRange range = matrixRange(m, o);
+        return matrix(m, "Attention a_r(c) of " + m.block() + ": splits × channels, per cardinal group (colour scale "
+                + o.scale() + (range.centered() ? ", neutral colour = 1/R)" : ")"), range, o.colormap(), "a_r(c)",
+                width, s);
+    }
+
+    /**
+     * Any per-split, per-channel values laid out as the attention matrix (a second image's attention
+     * on a shared scale, or a difference) under {@code title}, on {@code range} with a colour bar.
+     */
+    public static Drawing matrix(AttentionMatrix m, String heading, ValueRange range, Colormap colormap,
+            String barLabel, double width, FigureStyle s) {
+        double p = s.pad();
         int per = m.groupChannels();
         int radix = m.radix();
-        TextBlock title = TextBlock.of("Attention a_r(c) of " + m.block() + ": splits × channels, per cardinal group"
-                + " (colour scale " + o.scale() + (range.centered() ? ", neutral colour = 1/R)" : ")"), s.title(),
-                width - 2 * p);
+        TextBlock title = TextBlock.of(heading, s.title(), width - 2 * p);
         double titleH = title.height() + p;
         double smallH = Fonts.lineHeight(s.small());
         double rowLabel = Math.max(Fonts.width(s.small(), radix == 1 ? "gate" : "r = " + (radix - 1)), 1);
@@ -65,7 +74,6 @@ public final class HeatmapFigure {
         double top = titleH + p * 0.5;
         double matrixBottom = top + m.cardinality() * groupH;
         double barH = Math.max(s.labelSize() * 7, matrixBottom - top - groupTop - groupBottom);
-        String barLabel = "a_r(c)";
         double barArea = s.smallSize() * 1.2 + Draw.colorBarWidth(s, range, barH);
         double matrixW = Math.max(s.labelSize() * 4, width - left - 2 * p - barArea);
         double barX = left + matrixW + p * 1.5;
@@ -81,7 +89,7 @@ public final class HeatmapFigure {
                     grid[r * per + c] = m.weight(k, r, c);
                 }
             }
-            rasters.add(Heatmaps.rasterize(grid, per, radix, o.colormap(), range));
+            rasters.add(Heatmaps.rasterize(grid, per, radix, colormap, range));
             Rectangle2D area = new Rectangle2D.Double(left, top + k * groupH + groupTop, matrixW, rows);
             areas.add(area);
             int group = k;
@@ -118,7 +126,7 @@ public final class HeatmapFigure {
             g.setFont(s.label());
             Draw.text(g, "channel c within its group (0 … C/K − 1)", left + matrixW / 2, matrixBottom - p * 0.25,
                     Draw.H.CENTER, Draw.V.TOP);
-            Draw.colorBar(g, s, o.colormap(), range, barX, top + groupTop, barH, barLabel);
+            Draw.colorBar(g, s, colormap, range, barX, top + groupTop, barH, barLabel);
         }, hits);
     }
 

@@ -10,7 +10,9 @@ public enum View {
     /** Statistics over a data set (analyze's output), not one image. */
     DATASET,
     /** A knock-out sweep (knockout's output), not one image. */
-    KNOCKOUT;
+    KNOCKOUT,
+    /** Two images (or one at three scales) side by side; the window's Compare view. */
+    COMPARE;
 
     /** Views that other issues add (depth profile, Grad-CAM, walkthrough, variants); not drawable yet. */
     public static final String[] PLANNED = {"depth", "cam", "walkthrough", "variants"};

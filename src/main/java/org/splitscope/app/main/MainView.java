@@ -24,6 +24,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.splitscope.app.blocks.BlockNavigator;
+import org.splitscope.app.compare.CompareView;
 import org.splitscope.app.dataset.DatasetView;
 import org.splitscope.app.export.ExportActions;
 import org.splitscope.app.export.Exportable;
@@ -67,6 +68,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.SPLIT_BARS, new SplitBarsView(vm.splitBars()));
         views.put(MainViewModel.View.FEATURE_MAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
         views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
+        views.put(MainViewModel.View.COMPARE, new CompareView(vm.compare()));
         views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -77,6 +79,7 @@ public final class MainView extends BorderPane {
                 case SPLIT_BARS -> MaterialDesignC.CHART_BAR;
                 case FEATURE_MAPS -> MaterialDesignV.VIEW_GRID_OUTLINE;
                 case GAP -> MaterialDesignC.CHART_BELL_CURVE;
+                case COMPARE -> MaterialDesignC.COMPARE_HORIZONTAL;
                 case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
             }));

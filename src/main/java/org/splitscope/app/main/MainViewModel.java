@@ -17,6 +17,7 @@ import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.app.featuremaps.FeatureMapsViewModel;
+import org.splitscope.app.compare.CompareViewModel;
 import org.splitscope.app.dataset.DatasetViewModel;
 import org.splitscope.app.gap.GapViewModel;
 import org.splitscope.app.intervene.InterventionsViewModel;
@@ -56,6 +57,7 @@ public final class MainViewModel {
         SPLIT_BARS("splitbars", "Split bars"),
         FEATURE_MAPS("featuremaps", "Feature maps"),
         GAP("gap", "GAP statistics"),
+        COMPARE("compare", "Compare"),
         INTERVENTIONS("interventions", "Interventions"),
         DATASET("dataset", "Dataset");
 
@@ -90,6 +92,7 @@ public final class MainViewModel {
     private final GapViewModel gap;
     private final DatasetViewModel dataset;
     private final InterventionsViewModel interventions;
+    private final CompareViewModel compare;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -107,6 +110,7 @@ public final class MainViewModel {
         this.gap = new GapViewModel(session);
         this.dataset = new DatasetViewModel(session);
         this.interventions = new InterventionsViewModel(session);
+        this.compare = new CompareViewModel(session, images.images());
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
@@ -114,6 +118,7 @@ public final class MainViewModel {
         export.setProblemHandler(problem::set);
         dataset.setProblemHandler(problem::set);
         interventions.setProblemHandler(problem::set);
+        compare.setProblemHandler(problem::set);
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -126,7 +131,7 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), interventions.readout(), dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), compare.readout(), interventions.readout(), dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -250,6 +255,10 @@ public final class MainViewModel {
 
     public InterventionsViewModel interventions() {
         return interventions;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public ExportViewModel export() {

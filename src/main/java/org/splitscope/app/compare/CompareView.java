@@ -1,0 +1,76 @@
+package org.splitscope.app.compare;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.splitscope.app.export.Exportable;
+import org.splitscope.app.figure.FigureCanvas;
+import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureViews;
+import org.splitscope.app.session.ImageItem;
+import org.splitscope.figure.FigureStyle;
+
+/** The current image against a second one from the strip, or against its own enlarged centre. */
+public final class CompareView extends BorderPane implements Exportable {
+    private final CompareViewModel vm;
+    private final FigureCanvas canvas = new FigureCanvas();
+
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
+        FigureViews.style(this, "compare-view");
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton image = new ToggleButton("Second image");
+        ToggleButton scales = new ToggleButton("Scales 1× · 1.5× · 2×");
+        image.setToggleGroup(group);
+        scales.setToggleGroup(group);
+        image.setSelected(true);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one of the two is always on
+            } else {
+                vm.modeProperty().set(now == scales ? CompareViewModel.Mode.SCALES : CompareViewModel.Mode.IMAGE);
+            }
+        });
+        ComboBox<ImageItem> other = new ComboBox<>(vm.strip());
+        other.setPromptText("choose from the strip");
+        other.setPrefWidth(260);
+        other.valueProperty().bindBidirectional(vm.otherProperty());
+        other.disableProperty().bind(scales.selectedProperty());
+        Label title = new Label("Compare");
+        title.getStyleClass().add("view-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        setTop(FigureViews.header(title, image, other, scales, spacer));
+
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        canvas.showIn(scroll);
+        setCenter(scroll);
+        Label readout = new Label();
+        readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
+        setBottom(readout);
+        canvas.setSource(w -> vm.draw(w, FigureStyle.screen(vm.session().darkProperty().get())));
+        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().darkProperty().addListener((obs, old, now) -> canvas.refresh());
+        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
+        canvas.setOnExit(vm.readout()::clear);
+        canvas.setOnClick(vm::click);
+    }
+
+    @Override
+    public FigureViewModel figureModel() {
+        return vm;
+    }
+
+    @Override
+    public FigureCanvas canvas() {
+        return canvas;
+    }
+}

@@ -33,8 +33,8 @@ public final class Engines {
         // Passive waiting sleeps instead; quiet it costs about 10 % (89 → 103 ms), within the noise.
         NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
         // libtorch's own log lines below ERROR are noise on a user's terminal; TORCH_CPP_LOG_LEVEL=WARNING
-        // brings them back. (NNPACK's "Could not initialize NNPACK! Reason: Unsupported hardware" on CPUs
-        // it does not know is a c10 warning, not a log line: this does not silence it.)
+        // brings them back. (NNPACK's "Could not initialize NNPACK!" is a c10 warning, not a log line:
+        // Nnpack turns NNPACK off instead.)
         NativeEnvironment.setDefault("TORCH_CPP_LOG_LEVEL", "ERROR");
         if (threads > 0) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -55,7 +55,15 @@ public final class Engines {
 
     public static Engine pytorch() {
         configure(0);
-        return Engine.getEngine("PyTorch");
+        Engine engine = Engine.getEngine("PyTorch");
+        Nnpack.disable();
+        return engine;
+    }
+
+    /** A PyTorch base manager on {@code device}, with the engine set up as {@link #pytorch()} does. */
+    public static ai.djl.ndarray.NDManager manager(Device device) {
+        pytorch();
+        return ai.djl.ndarray.NDManager.newBaseManager(device, "PyTorch");
     }
 
     /** {@code auto}: the first GPU if the engine sees one, else the CPU. */

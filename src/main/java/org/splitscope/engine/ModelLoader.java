@@ -60,7 +60,7 @@ public final class ModelLoader {
         long start = System.nanoTime();
         Path file = request.file();
         Preset preset = request.preset() == null ? null : preset(request.preset());
-        NDManager manager = NDManager.newBaseManager(request.device(), "PyTorch");
+        NDManager manager = Engines.manager(request.device());
         try {
             StateDict dict = Checkpoints.read(file, manager);
             Map<String, Shape> shapes = new LinkedHashMap<>();
@@ -110,7 +110,7 @@ public final class ModelLoader {
     /** A preset with random weights (speed measurements, tests), initialised as for training. */
     public static LoadedModel random(Preset preset, Device device, long seed) {
         long start = System.nanoTime();
-        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        NDManager manager = Engines.manager(device);
         ResNeSt network = new ResNeSt(preset.config());
         Initialization.initialize(network, manager, seed);
         network.setTraining(false);

@@ -41,8 +41,19 @@ public final class SplitScopeApp extends Application {
         Settings.Window window = settings.window(new Settings.Window(Math.min(1560, Math.max(800, screen.getWidth() * 0.94)),
                 Math.min(980, Math.max(560, screen.getHeight() * 0.94)), false));
         Scene scene = new Scene(view, window.width(), window.height());
-        theme(vm.session().darkProperty().get());
-        vm.session().darkProperty().addListener((obs, old, now) -> theme(now));
+        var session = vm.session();
+        Runnable theme = () -> theme(session.darkProperty().get() && !session.presenterProperty().get());
+        theme.run();
+        session.darkProperty().addListener((obs, old, now) -> theme.run());
+        session.presenterProperty().addListener((obs, old, now) -> {
+            theme.run(); // presenting is light, high contrast
+            stage.setFullScreen(now);
+        });
+        stage.fullScreenProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                session.presenterProperty().set(false); // Esc leaves full screen, and so presenting
+            }
+        });
         stage.setScene(scene);
         stage.setTitle("SplitScope");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

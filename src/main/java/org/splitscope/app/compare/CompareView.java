@@ -14,7 +14,6 @@ import org.splitscope.app.figure.FigureCanvas;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.app.session.ImageItem;
-import org.splitscope.figure.FigureStyle;
 
 /** The current image against a second one from the strip, or against its own enlarged centre. */
 public final class CompareView extends BorderPane implements Exportable {
@@ -56,9 +55,9 @@ public final class CompareView extends BorderPane implements Exportable {
         readout.getStyleClass().add("readout");
         readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
-        canvas.setSource(w -> vm.draw(w, FigureStyle.screen(vm.session().darkProperty().get())));
+        canvas.setSource(w -> vm.draw(w, vm.session().style()));
         vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().darkProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
         canvas.setOnClick(vm::click);

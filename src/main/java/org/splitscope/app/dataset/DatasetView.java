@@ -29,7 +29,6 @@ import org.splitscope.app.figure.FigureCanvas;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.figure.DatasetFigure;
-import org.splitscope.figure.FigureStyle;
 
 /**
  * Statistics over a labelled folder: run an analysis or open saved results, then choose the block,
@@ -136,8 +135,9 @@ public final class DatasetView extends BorderPane implements Exportable {
         readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 
-        canvas.setSource(w -> vm.draw(w, FigureStyle.screen(vm.session().darkProperty().get())));
+        canvas.setSource(w -> vm.draw(w, vm.session().style()));
         vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
     }

@@ -75,7 +75,6 @@ public final class DatasetViewModel extends FigureViewModel {
         metric.addListener((obs, old, now) -> changed());
         split.addListener((obs, old, now) -> changed());
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> changed());
-        session.darkProperty().addListener((obs, old, now) -> changed());
         // Cancelling from the status bar drops the job's callbacks: the executor going idle ends the run here.
         session.executor().status().runningProperty().addListener((obs, was, now) -> {
             if (!now) {

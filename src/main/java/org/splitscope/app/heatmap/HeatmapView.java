@@ -13,7 +13,6 @@ import org.splitscope.app.export.Exportable;
 import org.splitscope.app.figure.FigureCanvas;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.figure.FigureStyle;
 import org.splitscope.render.AttentionScale;
 
 /** Attention matrices per cardinal group and split contribution maps over the input: controls and the figure. */
@@ -57,7 +56,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
         setBottom(readout);
 
         // Contribution panels as large as fit below the matrix (never tiny, never huge).
-        canvas.setSource(w -> vm.draw(w, FigureStyle.screen(vm.session().darkProperty().get()),
+        canvas.setSource(w -> vm.draw(w, vm.session().style(),
                 Math.max(200, Math.min(360, scroll.getViewportBounds().getHeight() * 0.5))));
         scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
             if (old == null || old.getHeight() != now.getHeight()) {
@@ -65,7 +64,7 @@ public final class HeatmapView extends BorderPane implements Exportable {
             }
         });
         vm.revisionProperty().addListener((obs, old, now) -> redraw());
-        vm.session().darkProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
         redraw();

@@ -28,6 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 import org.splitscope.app.export.ExportActions;
 import org.splitscope.app.export.ExportViewModel;
@@ -90,13 +91,18 @@ final class MainToolbar {
         theme.setTooltip(new Tooltip("Light or dark theme"));
         theme.getStyleClass().add("button-icon");
 
+        ToggleButton presenter = new ToggleButton(null, new FontIcon(MaterialDesignP.PRESENTATION_PLAY));
+        presenter.selectedProperty().bindBidirectional(vm.session().presenterProperty());
+        presenter.setTooltip(new Tooltip("Presenter mode (F11): full screen, large high-contrast figures"));
+        presenter.getStyleClass().add("button-icon");
+
         Label brand = new Label("SplitScope");
         brand.getStyleClass().add("brand");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(brand, new Separator(Orientation.VERTICAL), openModel, openImages, openFolder, paste,
                 new Separator(Orientation.VERTICAL), previous, next, spacer, new Label("Colormap"), colormap,
-                exportMenu, theme);
+                exportMenu, presenter, theme);
     }
 
     static Button button(String text, org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {

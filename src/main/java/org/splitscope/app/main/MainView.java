@@ -1,6 +1,7 @@
 package org.splitscope.app.main;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -37,13 +38,13 @@ import org.splitscope.app.intervene.InterventionsView;
 import org.splitscope.app.images.ThumbnailStrip;
 import org.splitscope.app.model.ModelPanel;
 import org.splitscope.app.splitbars.SplitBarsView;
-import org.splitscope.figure.FigureStyle;
 
 /**
  * The window's content: toolbar, sidebar (model, predictions, block navigator), the views as
  * tabs with the thumbnail strip below, and the status bar. Also drops, paste and shortcuts.
  */
 public final class MainView extends BorderPane {
+    private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
     private final MainViewModel vm;
     private final TabPane tabs = new TabPane();
     private final Map<MainViewModel.View, Node> views = new EnumMap<>(MainViewModel.View.class);
@@ -61,7 +62,7 @@ public final class MainView extends BorderPane {
         navigator = new BlockNavigator(vm.blocks());
         statusBar = new StatusBar(vm.session().executor(), vm.session());
         files = new FileInput(vm, this::window, statusBar::show);
-        export = new ExportActions(vm.export(), () -> FxImages.color(FigureStyle.screen(vm.session().darkProperty().get()).background().getRGB()),
+        export = new ExportActions(vm.export(), () -> FxImages.color(vm.session().style().background().getRGB()),
                 statusBar::show);
 
         views.put(MainViewModel.View.HEATMAPS, new HeatmapView(vm.heatmap()));
@@ -109,9 +110,22 @@ public final class MainView extends BorderPane {
         split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(sidebar, false);
 
-        setTop(MainToolbar.of(vm, this, export));
+        Node toolbar = MainToolbar.of(vm, this, export);
+        setTop(toolbar);
         setCenter(split);
         setBottom(statusBar);
+        Node presenterBar = PresenterBar.of(vm);
+        vm.session().presenterProperty().addListener((obs, was, presenting) -> {
+            // Presenting: side panel, strip, toolbar and status bar give their room to the figure; big steps below.
+            split.getItems().setAll(presenting ? List.of(main) : List.of(sidebar, main));
+            if (!presenting) {
+                split.setDividerPositions(0.26);
+            }
+            main.setBottom(presenting ? presenterBar : images);
+            setTop(presenting ? null : toolbar);
+            setBottom(presenting ? null : statusBar);
+            pseudoClassStateChanged(PRESENTER, presenting);
+        });
 
         vm.problemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -143,6 +157,8 @@ public final class MainView extends BorderPane {
             keys.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.blocks().step(1));
             keys.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.blocks().step(-1));
             keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), vm::toggleTheme);
+            keys.put(new KeyCodeCombination(KeyCode.F11), () -> vm.session().presenterProperty().set(
+                    !vm.session().presenterProperty().get()));
             keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
                 if (window() != null) {
                     window().hide(); // closes like the window's ✕ (settings are saved on hiding)

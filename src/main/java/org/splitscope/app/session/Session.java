@@ -27,6 +27,7 @@ import org.splitscope.app.TaskExecutor;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
+import org.splitscope.figure.FigureStyle;
 import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.InterventionResult;
 import org.splitscope.intervene.Interventions;
@@ -56,6 +57,9 @@ public final class Session {
     private final IntegerProperty split = new SimpleIntegerProperty(this, "split", 0);
     private final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(this, "colormap", Colormap.VIRIDIS);
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter");
+    private final javafx.beans.binding.ObjectBinding<FigureStyle> style = javafx.beans.binding.Bindings.createObjectBinding(
+            () -> presenter.get() ? FigureStyle.presenter() : FigureStyle.screen(dark.get()), dark, presenter);
     private final ObjectProperty<List<Intervention>> interventions =
             new SimpleObjectProperty<>(this, "interventions", List.of());
     private final ReadOnlyIntegerWrapper forwards = new ReadOnlyIntegerWrapper(this, "forwards");
@@ -306,6 +310,20 @@ public final class Session {
      */
     public ObjectProperty<List<Intervention>> interventionsProperty() {
         return interventions;
+    }
+
+    /** Presenter mode: large, high-contrast figures (see {@link FigureStyle#presenter()}). */
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** How the window draws figures now: the theme's screen style, or the presenter's. */
+    public javafx.beans.value.ObservableValue<FigureStyle> styleProperty() {
+        return style;
+    }
+
+    public FigureStyle style() {
+        return style.get();
     }
 
     public TaskExecutor executor() {

@@ -13,7 +13,6 @@ import org.splitscope.app.export.Exportable;
 import org.splitscope.app.figure.FigureCanvas;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.SplitBarsFigure;
 
 /** Bar charts of attention per split and group, stacked or with whiskers, and a small multiple per block. */
@@ -47,9 +46,9 @@ public final class SplitBarsView extends BorderPane implements Exportable {
         readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 
-        canvas.setSource(w -> vm.draw(w, FigureStyle.screen(vm.session().darkProperty().get())));
+        canvas.setSource(w -> vm.draw(w, vm.session().style()));
         vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().darkProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
         canvas.setOnClick(vm::click);

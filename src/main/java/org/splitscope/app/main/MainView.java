@@ -66,6 +66,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.FEATURE_MAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
         views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
+        views.put(MainViewModel.View.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (MainViewModel.View v : MainViewModel.View.values()) {
             Tab tab = new Tab(v.title, views.get(v));
@@ -75,6 +76,7 @@ public final class MainView extends BorderPane {
                 case FEATURE_MAPS -> MaterialDesignV.VIEW_GRID_OUTLINE;
                 case GAP -> MaterialDesignC.CHART_BELL_CURVE;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
+                case CAM -> org.kordamp.ikonli.materialdesign2.MaterialDesignT.TARGET;
             }));
             tab.setUserData(v);
             tabs.getTabs().add(tab);

@@ -55,7 +55,8 @@ public final class MainViewModel {
         SPLIT_BARS("splitbars", "Split bars"),
         FEATURE_MAPS("featuremaps", "Feature maps"),
         GAP("gap", "GAP statistics"),
-        DATASET("dataset", "Dataset");
+        DATASET("dataset", "Dataset"),
+        CAM("cam", "Grad-CAM");
 
         public final String id;
         public final String title;
@@ -87,6 +88,7 @@ public final class MainViewModel {
     private final FeatureMapsViewModel featureMaps;
     private final GapViewModel gap;
     private final DatasetViewModel dataset;
+    private final org.splitscope.app.cam.CamViewModel cam;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -103,12 +105,15 @@ public final class MainViewModel {
         this.featureMaps = new FeatureMapsViewModel(session);
         this.gap = new GapViewModel(session);
         this.dataset = new DatasetViewModel(session);
+        this.cam = new org.splitscope.app.cam.CamViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
         images.setProblemHandler(problem::set);
         export.setProblemHandler(problem::set);
         dataset.setProblemHandler(problem::set);
+        cam.setProblemHandler(problem::set);
+        cam.activeProperty().bind(view.isEqualTo(View.CAM)); // a backward pass only for the view shown
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -121,7 +126,7 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), cam.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -241,6 +246,10 @@ public final class MainViewModel {
 
     public DatasetViewModel dataset() {
         return dataset;
+    }
+
+    public org.splitscope.app.cam.CamViewModel cam() {
+        return cam;
     }
 
     public ExportViewModel export() {

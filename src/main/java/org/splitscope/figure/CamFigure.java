@@ -36,19 +36,19 @@ public final class CamFigure {
     static Drawing cam(CamEvidence e, Raster input, Options o, double width, FigureStyle s) {
         ValueRange range = range(o.colormap());
         String method = e.method().displayName();
-        String title = String.format(Locale.ROOT, "%s for “%s” (class %d, p = %.3f) at %s, %s", method,
+        String title = String.format(Locale.ROOT, "%s for “%s” (class %d, p = %.3f) at %s · %s", method,
                 e.explained().label(), e.explained().index(), e.probability(), e.block(),
-                e.atSplitAttention() ? "its split-attention output V" : "the block output");
+                e.atSplitAttention() ? "split-attention output V" : "block output");
         int w = e.inputWidth();
         int h = e.inputHeight();
         Hit.Cell pixel = CamPixel::new;
         List<PanelRow.Panel> panels = List.of(
                 new PanelRow.Panel("input", null, pixels -> input, w, h, pixel),
-                new PanelRow.Panel(method + " on the input", null, pixels -> Overlays.overlay(input, e.onInput(), w, h,
+                new PanelRow.Panel(method, null, pixels -> Overlays.overlay(input, e.onInput(), w, h,
                         o.colormap(), range, o.opacity(), pixels, pixels), w, h, pixel));
         String note = String.format(Locale.ROOT, "CAM %d×%d at %s: ReLU of the gradient-weighted activations, "
-                + "min–max normalised, bilinear to the %d×%d input · logit %.3f · below each split: its mean attention "
-                + "a and ρ, the correlation of its map with the CAM over the input's pixels", e.height(), e.width(),
+                + "min–max normalised, bilinear to the %d×%d input · logit %.3f · below each split: a, its mean attention, "
+                + "and ρ, the correlation of its map with the CAM over the input's pixels", e.height(), e.width(),
                 e.target(), h, w, e.explained().logit());
         return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, "CAM (normalised)"), note,
                 o.maxPanel(), width, s);
@@ -70,7 +70,7 @@ public final class CamFigure {
     /** Under split r: its mean attention and its map's correlation with the CAM. */
     static String footer(CamEvidence e, int r) {
         double rho = e.correlation()[r];
-        return String.format(Locale.ROOT, "mean a = %.2f · ρ(CAM) = %s", e.meanAttention()[r],
+        return String.format(Locale.ROOT, "a = %.3f · ρ = %s", e.meanAttention()[r],
                 Double.isNaN(rho) ? "–" : String.format(Locale.ROOT, "%.2f", rho));
     }
 }

@@ -74,7 +74,7 @@ class CamFigureCommandTest {
         assertTrue(run.out().contains("cam of layer2.0"), run.out());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertTrue(text.contains("Grad-CAM for") && text.contains("layer2.0, the block output"), text);
+            assertTrue(text.contains("Grad-CAM for") && text.contains("layer2.0 · block output"), text);
         }
     }
 

@@ -59,7 +59,7 @@ class CamFigureTest {
         var mp = assertInstanceOf(HeatmapFigure.MapPixel.class, d.hit(p.getX(), p.getY()));
         assertEquals(List.of(1, 3, 1), List.of(mp.split(), mp.x(), mp.y()));
         assertTrue(d.hits().stream().allMatch(h -> h.area().getMaxX() <= d.width()), "nothing clipped on the right");
-        assertEquals("mean a = 0.40 · ρ(CAM) = –", CamFigure.footer(evidence(Records.maps()), 1), "flat: no ρ");
+        assertEquals("a = 0.400 · ρ = –", CamFigure.footer(evidence(Records.maps()), 1), "flat: no ρ");
     }
 
     @Test

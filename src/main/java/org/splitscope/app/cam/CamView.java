@@ -23,14 +23,11 @@ public final class CamView extends BorderPane implements Exportable {
     private final CamViewModel vm;
     private final FigureCanvas canvas = new FigureCanvas();
     private final ComboBox<CamViewModel.ClassOption> classBox = new ComboBox<>();
-    private final Label title = new Label();
     private boolean updating;
 
     public CamView(CamViewModel vm) {
         this.vm = vm;
         FigureViews.style(this, "cam-view");
-        title.getStyleClass().add("view-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -39,10 +36,12 @@ public final class CamView extends BorderPane implements Exportable {
         at.valueProperty().bindBidirectional(vm.atProperty());
         at.setTooltip(new Tooltip("Where the gradient is taken: the bottleneck's output (after the residual add), "
                 + "or its split-attention output V"));
-        at.setMinWidth(Region.USE_PREF_SIZE);
+        at.setPrefWidth(190);
+        at.setMinWidth(120);
 
         classBox.setItems(vm.classes());
-        classBox.setPrefWidth(210);
+        classBox.setPrefWidth(230);
+        classBox.setMinWidth(120);
         classBox.setTooltip(new Tooltip("The class whose logit is explained: the top-5 with their probabilities, "
                 + "then every class of the model"));
         vm.classes().addListener((javafx.collections.ListChangeListener<CamViewModel.ClassOption>) c -> selectClass());
@@ -53,8 +52,9 @@ public final class CamView extends BorderPane implements Exportable {
             }
         });
         TextField byName = new TextField();
-        byName.setPromptText("class name or index");
-        byName.setPrefColumnCount(11);
+        byName.setPromptText("name or index…");
+        byName.setPrefColumnCount(13);
+        byName.setMinWidth(90);
         byName.setTooltip(new Tooltip("Any class of the model: its name (case and punctuation ignored) or index; Enter"));
         byName.setOnAction(e -> {
             String error = vm.chooseClass(byName.getText());
@@ -80,14 +80,17 @@ public final class CamView extends BorderPane implements Exportable {
             }
         });
         method.valueProperty().bindBidirectional(vm.methodProperty());
-        method.setMinWidth(Region.USE_PREF_SIZE);
+        method.setMinWidth(110);
 
         Slider opacity = new Slider(0, 1, vm.opacityProperty().get());
         opacity.valueProperty().bindBidirectional(vm.opacityProperty());
         opacity.setPrefWidth(90);
         opacity.setTooltip(new Tooltip("Opacity of the maps over the input"));
-        setTop(FigureViews.header(title, spacer, label("At"), at, label("Class"), classBox, byName, label("Method"),
-                method, label("Opacity"), opacity));
+        // No title label: the figure's own title, right below, names the method, class and block.
+        HBox header = FigureViews.header(label("At"), at, label("Class"), classBox, byName, spacer, label("Method"),
+                method, label("Opacity"), opacity);
+        header.setMinWidth(0); // a narrow window clips the controls rather than widening every tab
+        setTop(header);
 
         ScrollPane scroll = new ScrollPane(canvas);
         scroll.setFitToWidth(true);
@@ -106,12 +109,11 @@ public final class CamView extends BorderPane implements Exportable {
                 canvas.refresh();
             }
         });
-        vm.revisionProperty().addListener((obs, old, now) -> redraw());
+        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
         vm.session().darkProperty().addListener((obs, old, now) -> canvas.refresh());
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
         selectClass();
-        redraw();
     }
 
     private static Label label(String text) {
@@ -129,12 +131,6 @@ public final class CamView extends BorderPane implements Exportable {
         } finally {
             updating = false;
         }
-    }
-
-    private void redraw() {
-        var b = vm.session().selectedBlock();
-        title.setText(b == null ? "" : "Grad-CAM · " + b.name());
-        canvas.refresh();
     }
 
     @Override

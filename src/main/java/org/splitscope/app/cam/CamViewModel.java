@@ -135,7 +135,7 @@ public final class CamViewModel extends FigureViewModel {
         List<ClassOption> options = new ArrayList<>();
         if (c != null && !c.top().isEmpty()) {
             Prediction best = c.top().get(0);
-            options.add(new ClassOption(ClassChoice.TOP, String.format(Locale.ROOT, "top class (%s, %.1f %%)",
+            options.add(new ClassOption(ClassChoice.TOP, String.format(Locale.ROOT, "top: %s (%.1f %%)",
                     best.label(), best.probability() * 100)));
             List<Integer> shown = new ArrayList<>();
             for (Prediction p : c.top()) {

@@ -10,12 +10,17 @@ import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
 import org.splitscope.dataset.AnalysisRun;
 import org.splitscope.dataset.DatasetFigures;
+import org.splitscope.analysis.CamEvidence;
 import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.cam.CamMethod;
+import org.splitscope.cam.CamService;
+import org.splitscope.cam.ClassChoice;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.figure.CamRequest;
 import org.splitscope.figure.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
@@ -47,7 +52,7 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, compare (with --compare or --scales), dataset (with --stats) or knockout (with --knockout).")
+            description = "heatmaps, splitbars, featuremaps, gap, cam, compare (with --compare or --scales), dataset (with --stats) or knockout (with --knockout).")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -73,8 +78,17 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--knockout", paramLabel = "DIR", description = "For --view knockout: a knockout output folder.")
     Path knockout;
 
-    @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window).")
+    @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window); "
+            + "for --view cam also layer2.0.conv2, the CAM at the block's split-attention output V.")
     String block;
+
+    @Option(names = "--class", defaultValue = "top", paramLabel = "top|N|LABEL",
+            description = "For --view cam: the class explained: the top class, an index or a class name (default: ${DEFAULT-VALUE}).")
+    String classChoice;
+
+    @Option(names = "--method", defaultValue = "gradcam", paramLabel = "M",
+            description = "For --view cam: gradcam, gradcampp or layercam (default: ${DEFAULT-VALUE}).")
+    String method;
 
     @Option(names = "--group", paramLabel = "K", defaultValue = "all",
             description = "Cardinal group k, or all (default: ${DEFAULT-VALUE}).")
@@ -174,6 +188,9 @@ final class FigureCommand implements Callable<Integer> {
         if (request.view() == View.COMPARE && (compare == null) == !scales) {
             throw new SplitScopeException("--view compare needs --compare IMAGE (a second image) or --scales");
         }
+        boolean cam = request.view() == View.CAM;
+        CamMethod camMethod = cam ? CamMethod.parse(method) : null;
+        boolean atV = cam && request.block() != null && request.block().endsWith(".conv2");
         try (LoadedModel model = modelOptions.load()) {
             if (request.view() == View.COMPARE) {
                 ComparisonFigure.write(model, input, compare, pickBlock(model, request.block()), request.colormap(), size,
@@ -185,15 +202,28 @@ final class FigureCommand implements Callable<Integer> {
                 throw new SplitScopeException(input + ": holds " + samples.size() + " inputs; a figure shows one");
             }
             Sample sample = samples.get(0);
-            String name = pickBlock(model, request.block());
+            String name = pickBlock(model, atV ? request.block().replaceFirst("\\.conv2$", "") : request.block());
             request = request.withBlock(name);
+            ClassChoice choice = cam ? ClassChoice.parse(classChoice, model.labels()) : null;
             CaptureResult result = CaptureService.capture(model, samples, Set.of(name));
             BlockCapture selected = result.block(name);
             Raster raster = InputImages.fromTensor(sample.data(), (int) sample.shape()[1], (int) sample.shape()[2],
                     model.preprocessing());
-            var provenance = request.provenance(selected, model.name(), model.sha256(), sample.source(),
-                    Sha256.of(input));
-            Drawing d = request.drawForFile(selected, result.blocks(), raster, size, style, provenance, !noCaption);
+            org.splitscope.figure.Provenance provenance;
+            Drawing d;
+            if (cam) {
+                // The same maps as the cam command and the window: CamService, beside this capture's split maps.
+                CamRequest camRequest = request.withCam(choice, camMethod, atV);
+                CamEvidence evidence = CamEvidence.of(CamService.compute(model, samples, camRequest.target(), choice,
+                        camMethod), 0, result.logits(0), selected, camRequest.group(selected));
+                provenance = camRequest.provenance(evidence, model.name(), model.sha256(), sample.source(),
+                        Sha256.of(input));
+                d = camRequest.drawForFile(evidence, raster, size, style, provenance, !noCaption);
+            } else {
+                provenance = request.provenance(selected, model.name(), model.sha256(), sample.source(),
+                        Sha256.of(input));
+                d = request.drawForFile(selected, result.blocks(), raster, size, style, provenance, !noCaption);
+            }
             FigureFiles.write(file, fileFormat, d, size, provenance);
             System.out.printf(Locale.ROOT, "%s: %s of %s, %.2f × %.2f in%s%n", Printable.clean(file.toString()),
                     request.view(), name, d.width() / 72, d.height() / 72, fileFormat == FigureFormat.PNG

@@ -8,6 +8,8 @@ import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.GapHistograms;
 import org.splitscope.analysis.SplitBars;
 import org.splitscope.analysis.SplitContributions;
+import org.splitscope.cam.CamMethod;
+import org.splitscope.cam.ClassChoice;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.Colormap;
@@ -61,6 +63,11 @@ public record FigureRequest(View view, String block, int group, int split, Color
                 columns, tile);
     }
 
+    /** The Grad-CAM figure of this request's block, group, colormap and opacity. */
+    public CamRequest withCam(ClassChoice choice, CamMethod method, boolean splitAttention) {
+        return new CamRequest(this, choice, method, splitAttention);
+    }
+
     /** The view's figure for one image: {@code selected} the block, {@code blocks} all of them in order. */
     public Drawing draw(BlockCapture selected, List<BlockCapture> blocks, Raster input, double width, FigureStyle s) {
         int k = group >= selected.cardinality() ? SplitContributions.ALL_GROUPS : group;
@@ -78,6 +85,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
             case KNOCKOUT -> throw new IllegalArgumentException("the knockout view is drawn from a knock-out sweep");
             case COMPARE -> throw new IllegalArgumentException("the compare view is drawn from two captures");
+            case CAM -> throw new IllegalArgumentException("the cam view is drawn from a class activation map: withCam");
         };
     }
 

@@ -152,65 +152,36 @@ public final class HeatmapFigure {
 
     public static Drawing contributions(ContributionMaps c, String status, Raster input, Options o, double width,
             FigureStyle s) {
-        double p = s.pad();
+        return contributions(c, status, input, o, null, width, s);
+    }
+
+    /**
+     * Each split's contribution map over the input, all on one colour scale.
+     *
+     * @param footers a line under each split's panel (the Grad-CAM view's comparison), or null
+     */
+    public static Drawing contributions(ContributionMaps c, String status, Raster input, Options o,
+            List<String> footers, double width, FigureStyle s) {
         String over = c == null || c.group() == SplitContributions.ALL_GROUPS ? "all groups" : "group k = " + c.group();
-        TextBlock title = TextBlock.of("Split contributions Σ_c a_r(c)·U_r(c,h,w) over " + over + ", on the input",
-                s.title(), width - 2 * p);
-        double titleH = title.height() + p;
+        String title = "Split contributions Σ_c a_r(c)·U_r(c,h,w) over " + over + ", on the input";
         if (c == null) {
-            return new Drawing(width, titleH + Fonts.lineHeight(s.label()) * 2 + p, s, g -> {
-                g.setColor(s.text());
-                title.paint(g, p, p * 0.6);
-                g.setColor(s.muted());
-                g.setFont(s.label());
-                Draw.text(g, status == null ? "" : status, p, titleH + p, Draw.H.LEFT, Draw.V.TOP);
-            }, List.of());
+            return PanelRow.pending(title, status, width, s);
         }
         ValueRange range = mapRange(c, o.colormap());
         int n = c.maps().length;
-        double labelH = Fonts.lineHeight(s.label()) * 1.2;
-        double top = titleH + labelH;
-        double gap = p * 1.5;
-        double left = p * 2;
-        // Room for the colour bar at the smallest sensible height, then panels as large as fit.
-        double barArea = s.smallSize() * 1.2 + Draw.colorBarWidth(s, range, s.labelSize() * 10) + gap;
-        double size = Math.max(s.labelSize() * 5, Math.min(o.maxPanel(), (width - left - p - barArea - (n - 1) * gap) / n));
-        int pixels = (int) Math.max(32, Math.min(1024, Math.round(size * s.rasterScale())));
-        List<Raster> panels = new ArrayList<>();
-        List<Hit> hits = new ArrayList<>();
+        List<PanelRow.Panel> panels = new ArrayList<>();
         for (int r = 0; r < n; r++) {
-            panels.add(Overlays.overlay(input, c.maps()[r], c.width(), c.height(), o.colormap(), range, o.opacity(),
-                    pixels, pixels));
             int split = r;
-            hits.add(Hit.grid(new Rectangle2D.Double(left + r * (size + gap), top, size, size), c.width(), c.height(),
-                    (x, y) -> new MapPixel(split, x, y)));
+            panels.add(new PanelRow.Panel(n == 1 ? "gated split" : "split r = " + r,
+                    footers == null ? null : footers.get(r),
+                    pixels -> Overlays.overlay(input, c.maps()[split], c.width(), c.height(), o.colormap(), range,
+                            o.opacity(), pixels, pixels),
+                    c.width(), c.height(), (x, y) -> new MapPixel(split, x, y)));
         }
-        double barX = left + n * (size + gap) - gap + p * 1.5;
-        double noteY = top + size + p * 0.5;
         String note = String.format(Locale.ROOT, "maps %d×%d, bilinear to the %d×%d input · one colour scale for all "
                 + "splits · Σ a·U in activation units%s", c.height(), c.width(), input.height(), input.width(),
                 range.centered() ? ", neutral colour = 0" : "");
-        List<String> noteLines = Draw.wrap(note, s.small(), width - left - p);
-        double height = noteY + noteLines.size() * Fonts.lineHeight(s.small()) + p;
-        String barLabel = "Σ a·U (a.u.)";
-        return new Drawing(width, height, s, g -> {
-            g.setColor(s.text());
-            title.paint(g, p, p * 0.6);
-            for (int r = 0; r < n; r++) {
-                double x = left + r * (size + gap);
-                g.setColor(s.text());
-                g.setFont(s.label());
-                Draw.text(g, n == 1 ? "gated split" : "split r = " + r, x + size / 2, top - labelH * 0.2,
-                        Draw.H.CENTER, Draw.V.BOTTOM);
-                Draw.raster(g, s, panels.get(r), x, top, size, size);
-                Draw.frame(g, s, s.axis(), x, top, size, size);
-            }
-            g.setColor(s.muted());
-            g.setFont(s.small());
-            for (int i = 0; i < noteLines.size(); i++) {
-                Draw.text(g, noteLines.get(i), left, noteY + i * Fonts.lineHeight(s.small()), Draw.H.LEFT, Draw.V.TOP);
-            }
-            Draw.colorBar(g, s, o.colormap(), range, barX, top, size, barLabel);
-        }, hits);
+        return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, "Σ a·U (a.u.)"), note, o.maxPanel(),
+                width, s);
     }
 }

@@ -13,9 +13,19 @@ import org.splitscope.io.Printable;
  * @param group e.g. "all groups" or "k = 1"
  * @param split e.g. "r = 0" or "V (fused)"; null where the view has no split
  * @param scale the attention colour scale; null where the view has none
+ * @param extra what only some views record (the Grad-CAM view's class and method), in order
  */
 public record Provenance(String view, String model, String modelSha256, String image, String imageSha256,
-        String block, String group, String split, String colormap, String scale) {
+        String block, String group, String split, String colormap, String scale, Map<String, String> extra) {
+
+    public Provenance {
+        extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+    }
+
+    public Provenance(String view, String model, String modelSha256, String image, String imageSha256,
+            String block, String group, String split, String colormap, String scale) {
+        this(view, model, modelSha256, image, imageSha256, block, group, split, colormap, scale, Map.of());
+    }
 
     /** The caption line: model · image · block. */
     public String caption() {
@@ -45,6 +55,7 @@ public record Provenance(String view, String model, String modelSha256, String i
         if (scale != null) {
             m.put("Scale", scale);
         }
+        m.putAll(extra);
         m.replaceAll((k, v) -> v == null ? "" : Printable.clean(v));
         return m;
     }

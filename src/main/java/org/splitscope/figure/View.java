@@ -12,10 +12,12 @@ public enum View {
     /** A knock-out sweep (knockout's output), not one image. */
     KNOCKOUT,
     /** Two images (or one at three scales) side by side; the window's Compare view. */
-    COMPARE;
+    COMPARE,
+    /** A class activation map next to the block's split contributions (see {@link CamRequest}). */
+    CAM;
 
-    /** Views that other issues add (depth profile, Grad-CAM, walkthrough, variants); not drawable yet. */
-    public static final String[] PLANNED = {"depth", "cam", "walkthrough", "variants"};
+    /** Views that other issues add (depth profile, walkthrough, variants); not drawable yet. */
+    public static final String[] PLANNED = {"depth", "walkthrough", "variants"};
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.splitscope.analysis.AttentionMatrix;
+import org.splitscope.analysis.CamEvidence;
 import org.splitscope.analysis.FeatureMapGrid;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.GapHistograms;
@@ -73,6 +74,36 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
             }
         }
         throw new IllegalArgumentException(request.view().id());
+    }
+
+    /**
+     * The Grad-CAM view's numbers, one value a row: the raw CAM on its own grid, each split's
+     * contribution map, and per split its mean attention and correlation with the CAM.
+     */
+    public static ViewData of(CamEvidence e) {
+        List<List<Object>> rows = new ArrayList<>();
+        String label = e.explained().label();
+        int index = e.explained().index();
+        for (int y = 0; y < e.height(); y++) {
+            for (int x = 0; x < e.width(); x++) {
+                rows.add(List.of(e.target(), index, label, "cam", "", y, x, e.map()[y * e.width() + x]));
+            }
+        }
+        var c = e.contributions();
+        if (c != null) {
+            for (int r = 0; r < c.radix(); r++) {
+                for (int y = 0; y < c.height(); y++) {
+                    for (int x = 0; x < c.width(); x++) {
+                        rows.add(List.of(e.block(), index, label, "contribution", r, y, x, c.value(r, x, y)));
+                    }
+                }
+            }
+            for (int r = 0; r < c.radix(); r++) {
+                rows.add(List.of(e.block(), index, label, "mean_attention", r, "", "", e.meanAttention()[r]));
+                rows.add(List.of(e.block(), index, label, "correlation_with_cam", r, "", "", e.correlation()[r]));
+            }
+        }
+        return new ViewData(List.of("at", "class", "label", "quantity", "split", "y", "x", "value"), rows);
     }
 
     /** RFC 4180: comma-separated, a header line, text quoted where needed. */

@@ -21,10 +21,14 @@ public record CaptureFigure(FigureRequest request, ImageCapture capture) impleme
 
     @Override
     public Provenance provenance() throws IOException {
-        ImageItem image = capture.image();
-        String imageSha = image.file() != null ? Sha256.of(image.file()) : Sha256.of(Raster.of(image.pixels()).argb());
         return request.provenance(selected(), capture.model().name(), capture.model().sha256(),
-                capture.sample().source(), imageSha);
+                capture.sample().source(), imageSha256(capture));
+    }
+
+    /** The image file's SHA-256, or of the pixels of an image that exists only in memory. */
+    public static String imageSha256(ImageCapture capture) throws IOException {
+        ImageItem image = capture.image();
+        return image.file() != null ? Sha256.of(image.file()) : Sha256.of(Raster.of(image.pixels()).argb());
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.COMPARE, new CompareView(vm.compare()));
         views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
+        views.put(MainViewModel.View.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (MainViewModel.View v : MainViewModel.View.values()) {
             Tab tab = new Tab(v.title, views.get(v));
@@ -83,6 +84,7 @@ public final class MainView extends BorderPane {
                 case COMPARE -> MaterialDesignC.COMPARE_HORIZONTAL;
                 case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
+                case CAM -> org.kordamp.ikonli.materialdesign2.MaterialDesignT.TARGET;
             }));
             tab.setUserData(v);
             tabs.getTabs().add(tab);

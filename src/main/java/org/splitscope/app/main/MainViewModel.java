@@ -58,6 +58,7 @@ public final class MainViewModel {
         FEATURE_MAPS("featuremaps", "Feature maps"),
         GAP("gap", "GAP statistics"),
         COMPARE("compare", "Compare"),
+        CAM("cam", "Grad-CAM"),
         INTERVENTIONS("interventions", "Interventions"),
         DATASET("dataset", "Dataset");
 
@@ -93,6 +94,7 @@ public final class MainViewModel {
     private final DatasetViewModel dataset;
     private final InterventionsViewModel interventions;
     private final CompareViewModel compare;
+    private final org.splitscope.app.cam.CamViewModel cam;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -111,6 +113,7 @@ public final class MainViewModel {
         this.dataset = new DatasetViewModel(session);
         this.interventions = new InterventionsViewModel(session);
         this.compare = new CompareViewModel(session, images.images());
+        this.cam = new org.splitscope.app.cam.CamViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
@@ -119,6 +122,8 @@ public final class MainViewModel {
         dataset.setProblemHandler(problem::set);
         interventions.setProblemHandler(problem::set);
         compare.setProblemHandler(problem::set);
+        cam.setProblemHandler(problem::set);
+        cam.activeProperty().bind(view.isEqualTo(View.CAM)); // a backward pass only for the view shown
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -131,7 +136,8 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), compare.readout(), interventions.readout(), dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), compare.readout(), cam.readout(), interventions.readout(), dataset.readout())
+                .forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -259,6 +265,10 @@ public final class MainViewModel {
 
     public CompareViewModel compare() {
         return compare;
+    }
+
+    public org.splitscope.app.cam.CamViewModel cam() {
+        return cam;
     }
 
     public ExportViewModel export() {

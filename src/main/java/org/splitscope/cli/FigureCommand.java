@@ -47,7 +47,7 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, dataset (with --stats) or knockout (with --knockout).")
+            description = "heatmaps, splitbars, featuremaps, gap, depth, dataset (with --stats) or knockout (with --knockout).")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -67,7 +67,8 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--knockout", paramLabel = "DIR", description = "For --view knockout: a knockout output folder.")
     Path knockout;
 
-    @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window).")
+    @Option(names = "--block", paramLabel = "BLOCK",
+            description = "e.g. layer2.0 (default: the middle block, as the window); the depth view highlights it.")
     String block;
 
     @Option(names = "--group", paramLabel = "K", defaultValue = "all",
@@ -250,6 +251,9 @@ final class FigureCommand implements Callable<Integer> {
     private static String pickBlock(LoadedModel model, String asked) throws SplitScopeException {
         List<String> names = model.network().blocks().stream().filter(b -> b.radix() >= 1)
                 .map(org.splitscope.model.Bottleneck::name).toList();
+        if (names.isEmpty()) {
+            throw new SplitScopeException(model.name() + " has no split-attention blocks (radix 0): nothing to draw");
+        }
         if (asked == null) {
             return names.get(names.size() / 2);
         }

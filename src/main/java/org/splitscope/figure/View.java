@@ -10,10 +10,12 @@ public enum View {
     /** Statistics over a data set (analyze's output), not one image. */
     DATASET,
     /** A knock-out sweep (knockout's output), not one image. */
-    KNOCKOUT;
+    KNOCKOUT,
+    /** Every block of one image in depth order: entropy, saturation, split preference. */
+    DEPTH;
 
-    /** Views that other issues add (depth profile, Grad-CAM, walkthrough, variants); not drawable yet. */
-    public static final String[] PLANNED = {"depth", "cam", "walkthrough", "variants"};
+    /** Views that other issues add (Grad-CAM, walkthrough, variants); not drawable yet. */
+    public static final String[] PLANNED = {"cam", "walkthrough", "variants"};
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

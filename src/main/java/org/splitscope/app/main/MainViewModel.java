@@ -55,6 +55,7 @@ public final class MainViewModel {
         SPLIT_BARS("splitbars", "Split bars"),
         FEATURE_MAPS("featuremaps", "Feature maps"),
         GAP("gap", "GAP statistics"),
+        DEPTH("depth", "Depth profile"),
         DATASET("dataset", "Dataset");
 
         public final String id;
@@ -86,6 +87,7 @@ public final class MainViewModel {
     private final org.splitscope.app.splitbars.SplitBarsViewModel splitBars;
     private final FeatureMapsViewModel featureMaps;
     private final GapViewModel gap;
+    private final org.splitscope.app.depth.DepthViewModel depth;
     private final DatasetViewModel dataset;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
@@ -102,6 +104,7 @@ public final class MainViewModel {
         this.splitBars = new org.splitscope.app.splitbars.SplitBarsViewModel(session);
         this.featureMaps = new FeatureMapsViewModel(session);
         this.gap = new GapViewModel(session);
+        this.depth = new org.splitscope.app.depth.DepthViewModel(session);
         this.dataset = new DatasetViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
@@ -121,7 +124,7 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), depth.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -237,6 +240,10 @@ public final class MainViewModel {
 
     public GapViewModel gap() {
         return gap;
+    }
+
+    public org.splitscope.app.depth.DepthViewModel depth() {
+        return depth;
     }
 
     public DatasetViewModel dataset() {

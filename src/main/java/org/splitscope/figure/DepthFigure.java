@@ -3,12 +3,9 @@ package org.splitscope.figure;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 import org.splitscope.analysis.DepthProfile;
 import org.splitscope.render.ColorBars;
 import org.splitscope.render.Colormap;
@@ -26,12 +23,12 @@ public final class DepthFigure {
     /** Hover and click target: block {@code index} of the profile. */
     public record Point(int index, String block) {}
 
-    /** What a panel plots, on a 0 – 1 axis. */
+    /** What a panel plots. */
     enum Panel {
-        ENTROPY("normalised entropy H / ln R: mean over channels, band ± 1 std across channels", "H / ln R"),
-        GATE("sigmoid gate g (R = 1): mean over channels, band ± 1 std across channels", "gate g"),
-        SATURATION("saturation: share of weights above 0.9 or below 0.1", "saturation"),
-        SPLITS("split preference: mean a_r over channels, per split", "mean a_r");
+        ENTROPY("entropy H / ln R, mean ± std over channels", "H / ln R"),
+        GATE("gate g, mean ± std over channels; dashed: 0.5", "gate g"),
+        SATURATION("saturation: share of weights > 0.9 or < 0.1", "saturation"),
+        SPLITS("split preference: mean a_r over channels", "mean a_r");
 
         final String header;
         final String axis;
@@ -42,18 +39,22 @@ public final class DepthFigure {
         }
     }
 
-    /** A panel's place: header text and the plot's top and bottom. */
-    private record Placed(Panel panel, TextBlock header, double headerTop, double legendY, double top, double bottom) {}
+    /** A legend entry: a line sample (dashed for a reference level) and its label. */
+    private record Key(Color colour, boolean dashed, String label) {}
+
+    /** A panel laid out: its header, legend rows (their centre lines), plot and axis ticks. */
+    private record Placed(Panel panel, TextBlock header, double headerTop, List<List<Key>> legend,
+            List<Double> legendY, DepthMarks.Plot plot, Draw.Ticks ticks) {}
 
     private DepthFigure() {}
 
     static List<Panel> panels(DepthProfile d) {
-        return d.gates() ? List.of(Panel.GATE, Panel.SATURATION) : List.of(Panel.ENTROPY, Panel.SATURATION, Panel.SPLITS);
+        return d.gates() ? List.of(Panel.GATE, Panel.SATURATION)
+                : List.of(Panel.ENTROPY, Panel.SATURATION, Panel.SPLITS);
     }
 
     static String title(DepthProfile d) {
-        return d.gates() ? "Depth profile · R = 1: each weight is a sigmoid gate, so the gate mean and saturation "
-                + "are shown instead of entropy (which needs R ≥ 2)"
+        return d.gates() ? "Depth profile · R = 1, sigmoid gates: gate mean and saturation instead of entropy"
                 : "Depth profile: attention of every split-attention block, in depth order";
     }
 
@@ -63,273 +64,202 @@ public final class DepthFigure {
         }
         double p = s.pad();
         TextBlock title = TextBlock.of(title(d), s.title(), width - 2 * p);
-        double stageLine = Fonts.lineHeight(s.small());
-        double plotH = s.print() ? 64 : 96;
-        Draw.Ticks ticks = Draw.ticks(0, 1, plotH, s.smallSize() * 3.2, false);
+        // In a column 64 pt a panel; on screen taller as the window widens, so the lines keep their slopes.
+        double plotH = s.print() ? 64 : Math.max(96, Math.min(150, width / 8));
+        List<Panel> panels = panels(d);
+        List<double[]> ranges = panels.stream().map(panel -> range(d, panel, plotH, s)).toList();
+        List<Draw.Ticks> ticks = ranges.stream().map(DepthFigure::ticks).toList();
+        double widest = ticks.stream().mapToDouble(t -> t.widest(s.small())).max().orElse(0);
         double axisLabel = Fonts.lineHeight(s.label());
-        double left = p + axisLabel + ticks.widest(s.small()) + s.smallSize();
-        double right = width - p;
-        int n = d.blocks().size();
-        double slot = (right - left) / n;
+        double left = p + axisLabel + widest + s.smallSize();
+        DepthMarks.Columns columns = new DepthMarks.Columns(left, (width - p - left) / d.blocks().size(),
+                d.blocks().size());
+        double line = Fonts.lineHeight(s.small());
 
         List<Placed> placed = new ArrayList<>();
-        double y = title.height() + p + stageLine;
-        for (Panel panel : panels(d)) {
-            TextBlock header = TextBlock.of(panel.header, s.label(), right - left);
+        double y = title.height() + p + line; // the stage names' row above the first header
+        for (int k = 0; k < panels.size(); k++) {
+            Panel panel = panels.get(k);
+            TextBlock header = TextBlock.of(panel.header, s.label(), width - p - left);
             double headerTop = y;
             y += header.height() + p * 0.3;
-            double legendY = Double.NaN;
-            if (panel == Panel.SPLITS) {
-                legendY = y + Fonts.lineHeight(s.small()) * 0.6;
-                y += Fonts.lineHeight(s.small()) * 1.3;
+            List<List<Key>> legend = rows(panel == Panel.SPLITS ? keys(d, o, s) : List.of(), width - p - left, s);
+            List<Double> legendY = new ArrayList<>();
+            for (int i = 0; i < legend.size(); i++) {
+                legendY.add(y + line * 0.6);
+                y += line * 1.2;
             }
-            placed.add(new Placed(panel, header, headerTop, legendY, y, y + plotH));
+            double[] r = ranges.get(k);
+            placed.add(new Placed(panel, header, headerTop, legend, legendY, new DepthMarks.Plot(y, y + plotH, r[0],
+                    r[1]), ticks.get(k)));
             y += plotH + p;
         }
-        double plotsTop = placed.get(0).top();
-        double plotsBottom = placed.get(placed.size() - 1).bottom();
-        double labels = plotsBottom + 2;
-        double selectedRow = labels + Fonts.lineHeight(s.small()) * 1.1;
-        double height = selectedRow + Fonts.lineHeight(s.small()) * 1.1 + p * 0.5;
+        double plotsTop = placed.get(0).plot().top();
+        double labels = placed.get(placed.size() - 1).plot().bottom() + 2;
+        double selectedRow = labels + line * 1.1;
+        double height = selectedRow + line * 1.1 + p * 0.5;
         int selected = d.indexOf(o.selected());
 
         List<Hit> hits = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            hits.add(Hit.of(new Rectangle2D.Double(left + i * slot, plotsTop, slot, selectedRow - plotsTop),
-                    new Point(i, d.blocks().get(i).name())));
+        for (int i = 0; i < d.blocks().size(); i++) {
+            hits.add(Hit.of(new Rectangle2D.Double(left + i * columns.slot(), plotsTop, columns.slot(),
+                    selectedRow - plotsTop), new Point(i, d.blocks().get(i).name())));
         }
         return new Drawing(width, height, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);
+            DepthMarks.stageNames(g, s, d.blocks(), columns, placed.get(0).headerTop());
             for (Placed pl : placed) {
+                DepthMarks.Plot plot = pl.plot();
                 g.setColor(s.text());
                 pl.header().paint(g, left, pl.headerTop());
-                if (pl.panel() == Panel.SPLITS) {
-                    legend(g, s, o, d.radix(), left, pl.legendY());
+                for (int i = 0; i < pl.legend().size(); i++) {
+                    legend(g, s, pl.legend().get(i), left, pl.legendY().get(i));
                 }
                 if (selected >= 0) {
-                    Draw.fill(g, s.grid(), left + selected * slot, pl.top(), slot, plotH);
+                    Draw.fill(g, s.grid(), left + selected * columns.slot(), plot.top(), columns.slot(), plotH);
                 }
-                Draw.valueAxis(g, s, ticks, left, pl.top(), pl.bottom(), right, 0, 1,
+                Draw.valueAxis(g, s, pl.ticks(), left, plot.top(), plot.bottom(), columns.right(), plot.lo(), plot.hi(),
                         Draw.fit(pl.panel().axis, s.label(), plotH), p + axisLabel * 0.5);
-                stageLines(g, s, d, left, slot, pl.top(), pl.bottom());
-                series(g, s, o, d, pl, left, slot, selected);
+                DepthMarks.stageLines(g, s, d.blocks(), columns, plot.top(), plot.bottom());
+                series(g, s, o, d, pl.panel(), columns, plot, selected);
             }
-            stageNames(g, s, d, left, slot, plotsTop - placed.get(0).header().height() - p * 0.3);
-            blockLabels(g, s, d, left, slot, labels, selectedRow, selected, right);
+            DepthMarks.blockLabels(g, s, d.blocks(), columns, labels, selectedRow, selected);
         }, hits);
     }
 
-    private static void series(Graphics2D g, FigureStyle s, Options o, DepthProfile d, Placed pl, double left,
-            double slot, int selected) {
-        double top = pl.top();
-        double bottom = pl.bottom();
-        switch (pl.panel()) {
+    private static void series(Graphics2D g, FigureStyle s, Options o, DepthProfile d, Panel panel,
+            DepthMarks.Columns c, DepthMarks.Plot plot, int selected) {
+        List<DepthProfile.Block> blocks = d.blocks();
+        switch (panel) {
             case ENTROPY -> {
-                band(g, s, d, left, slot, top, bottom, DepthProfile.Block::entropy, DepthProfile.Block::entropyStd);
-                line(g, s, s.accent(), d, left, slot, top, bottom, DepthProfile.Block::entropy, selected);
+                DepthMarks.band(g, s.accent(), blocks, c, plot, DepthProfile.Block::entropy,
+                        DepthProfile.Block::entropyStd);
+                DepthMarks.line(g, s, s.accent(), blocks, c, plot, DepthProfile.Block::entropy, selected);
             }
             case GATE -> {
-                reference(g, s, left, left + slot * d.blocks().size(), top, bottom, 0.5, "half open");
-                band(g, s, d, left, slot, top, bottom, b -> b.splitMean()[0], b -> b.splitStd()[0]);
-                line(g, s, s.accent(), d, left, slot, top, bottom, b -> b.splitMean()[0], selected);
+                DepthMarks.level(g, s, c, plot, 0.5);
+                DepthMarks.band(g, s.accent(), blocks, c, plot, b -> b.splitMean()[0], b -> b.splitStd()[0]);
+                DepthMarks.line(g, s, s.accent(), blocks, c, plot, b -> b.splitMean()[0], selected);
             }
-            case SATURATION -> line(g, s, s.accent(), d, left, slot, top, bottom, DepthProfile.Block::saturation,
+            case SATURATION -> DepthMarks.line(g, s, s.accent(), blocks, c, plot, DepthProfile.Block::saturation,
                     selected);
             case SPLITS -> {
                 int radix = d.radix();
-                if (d.blocks().stream().allMatch(b -> b.radix() == radix)) {
-                    reference(g, s, left, left + slot * d.blocks().size(), top, bottom, 1.0 / radix, "uniform 1/R");
+                if (uniformRadix(d)) {
+                    DepthMarks.level(g, s, c, plot, 1.0 / radix);
                 }
                 for (int r = 0; r < radix; r++) {
                     int split = r;
-                    Color c = Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix));
-                    line(g, s, c, d, left, slot, top, bottom,
-                            b -> split < b.radix() ? b.splitMean()[split] : Double.NaN, selected);
+                    DepthMarks.line(g, s, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix)), blocks,
+                            c, plot, b -> split < b.radix() ? b.splitMean()[split] : Double.NaN, selected);
                 }
             }
         }
     }
 
-    private static double y(double v, double top, double bottom) {
-        return bottom - Math.max(0, Math.min(1, v)) * (bottom - top);
-    }
-
-    /** mean ± std, clipped to the axis, as a translucent area; broken where a value is undefined. */
-    private static void band(Graphics2D g, FigureStyle s, DepthProfile d, double left, double slot, double top,
-            double bottom, ToDoubleFunction<DepthProfile.Block> mean, ToDoubleFunction<DepthProfile.Block> std) {
-        Color a = s.accent();
-        g.setColor(new Color(a.getRed(), a.getGreen(), a.getBlue(), 56));
-        int n = d.blocks().size();
-        int i = 0;
-        while (i < n) {
-            if (Double.isNaN(mean.applyAsDouble(d.blocks().get(i)))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && !Double.isNaN(mean.applyAsDouble(d.blocks().get(end)))) {
-                end++;
-            }
-            Path2D.Double area = new Path2D.Double();
-            // A lone block gets a band as wide as its slot's middle, so it still shows.
-            double half = end - i == 1 ? slot * 0.25 : 0;
-            for (int j = i; j < end; j++) {
-                DepthProfile.Block b = d.blocks().get(j);
-                double x = left + (j + 0.5) * slot;
-                double hi = y(mean.applyAsDouble(b) + std.applyAsDouble(b), top, bottom);
-                if (j == i) {
-                    area.moveTo(x - half, hi);
-                }
-                area.lineTo(x + (j == end - 1 ? half : 0), hi);
-            }
-            for (int j = end - 1; j >= i; j--) {
-                DepthProfile.Block b = d.blocks().get(j);
-                double x = left + (j + 0.5) * slot;
-                area.lineTo(x + (j == end - 1 ? half : 0), y(mean.applyAsDouble(b) - std.applyAsDouble(b), top, bottom));
-                if (j == i) {
-                    area.lineTo(x - half, y(mean.applyAsDouble(b) - std.applyAsDouble(b), top, bottom));
-                }
-            }
-            area.closePath();
-            g.fill(area);
-            i = end;
-        }
-    }
-
-    /** A line through the blocks' values with a dot on each; the selected block's dot larger and ringed. */
-    private static void line(Graphics2D g, FigureStyle s, Color colour, DepthProfile d, double left, double slot,
-            double top, double bottom, ToDoubleFunction<DepthProfile.Block> value, int selected) {
-        Path2D.Double path = new Path2D.Double();
-        boolean open = false;
-        for (int i = 0; i < d.blocks().size(); i++) {
-            double v = value.applyAsDouble(d.blocks().get(i));
-            if (Double.isNaN(v)) {
-                open = false;
-                continue;
-            }
-            double x = left + (i + 0.5) * slot;
-            if (open) {
-                path.lineTo(x, y(v, top, bottom));
-            } else {
-                path.moveTo(x, y(v, top, bottom));
-                open = true;
-            }
-        }
-        g.setColor(colour);
-        g.setStroke(new BasicStroke(s.line() * 1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(path);
-        double dot = Math.max(s.line() * 2, Math.min(s.smallSize() * 0.5, slot * 0.6));
-        for (int i = 0; i < d.blocks().size(); i++) {
-            double v = value.applyAsDouble(d.blocks().get(i));
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            double x = left + (i + 0.5) * slot;
-            double yy = y(v, top, bottom);
-            double size = i == selected ? Math.max(dot * 1.7, s.smallSize() * 0.6) : dot;
-            Ellipse2D.Double e = new Ellipse2D.Double(x - size / 2, yy - size / 2, size, size);
-            g.setColor(colour);
-            g.fill(e);
-            if (i == selected) {
-                g.setColor(s.text());
-                g.setStroke(new BasicStroke(s.line()));
-                g.draw(e);
-            }
-        }
-    }
-
-    /** A dashed level across the panel with its label at the right end, on a patch of background. */
-    private static void reference(Graphics2D g, FigureStyle s, double x0, double x1, double top, double bottom,
-            double value, String label) {
-        double yy = y(value, top, bottom);
-        g.setColor(s.neutral());
-        g.setStroke(Draw.dashed(s, 4, 4));
-        Draw.line(g, x0, yy, x1, yy);
-        g.setFont(s.small());
-        double lw = Fonts.width(s.small(), label);
-        double lh = Fonts.lineHeight(s.small());
-        Draw.fill(g, s.background(), x1 - lw - 4, yy - lh - 1, lw + 4, lh);
-        g.setColor(s.muted());
-        Draw.text(g, label, x1 - 2, yy - 2, Draw.H.RIGHT, Draw.V.BOTTOM);
-        g.setStroke(new BasicStroke(s.line()));
-    }
-
-    private static void legend(Graphics2D g, FigureStyle s, Options o, int radix, double x, double y) {
-        double box = s.smallSize();
-        g.setFont(s.small());
-        for (int r = 0; r < radix; r++) {
-            String label = "split r = " + r;
-            Draw.fill(g, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix)), x, y - box * 0.15,
-                    box * 1.4, box * 0.3);
-            g.setColor(s.text());
-            Draw.text(g, label, x + box * 1.8, y, Draw.H.LEFT, Draw.V.CENTER);
-            x += box * 1.8 + Fonts.width(s.small(), label) + box * 1.2;
-        }
-    }
-
-    /** Dashed lines where a stage begins. */
-    private static void stageLines(Graphics2D g, FigureStyle s, DepthProfile d, double left, double slot, double top,
-            double bottom) {
-        g.setColor(s.neutral());
-        g.setStroke(Draw.dashed(s, 2, 3));
-        for (int b = 1; b < d.blocks().size(); b++) {
-            if (d.blocks().get(b).stage() != d.blocks().get(b - 1).stage()) {
-                Draw.line(g, left + b * slot, top, left + b * slot, bottom);
-            }
-        }
-        g.setStroke(new BasicStroke(s.line()));
-    }
-
-    /** Each stage's name over its blocks, above the first panel's header. */
-    private static void stageNames(Graphics2D g, FigureStyle s, DepthProfile d, double left, double slot,
-            double baseline) {
-        g.setFont(s.small());
-        g.setColor(s.muted());
-        int first = 0;
-        for (int b = 1; b <= d.blocks().size(); b++) {
-            if (b < d.blocks().size() && d.blocks().get(b).stage() == d.blocks().get(first).stage()) {
-                continue;
-            }
-            int stage = d.blocks().get(first).stage();
-            String name = stage > 0 ? "layer" + stage : "";
-            Draw.text(g, Draw.fit(name, s.small(), (b - first) * slot), left + (first + b) * slot / 2, baseline,
-                    Draw.H.CENTER, Draw.V.BOTTOM);
-            if (first > 0) {
-                g.setColor(s.neutral());
-                g.setStroke(Draw.dashed(s, 2, 3));
-                Draw.line(g, left + first * slot, baseline - Fonts.lineHeight(s.small()) * 0.8, left + first * slot,
-                        baseline);
-                g.setColor(s.muted());
-            }
-            first = b;
-        }
-        g.setStroke(new BasicStroke(s.line()));
+    private static boolean uniformRadix(DepthProfile d) {
+        return d.blocks().stream().allMatch(b -> b.radix() == d.radix());
     }
 
     /**
-     * The block's index within its stage (.0, .1 …) under the last panel, every few blocks where not all fit,
-     * and the selected block's full name below it in the accent colour.
+     * The panel's value range over its data, widened to ticks: trained networks keep most weights
+     * near 1/R, and a fixed 0 – 1 axis would flatten exactly the differences the profile is for.
+     * Everything stays within 0 – 1; saturation starts at 0; at least 0.1 is shown.
      */
-    private static void blockLabels(Graphics2D g, FigureStyle s, DepthProfile d, double left, double slot,
-            double y, double selectedRow, int selected, double right) {
+    private static double[] range(DepthProfile d, Panel panel, double plotH, FigureStyle s) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (DepthProfile.Block b : d.blocks()) {
+            double[] values = switch (panel) {
+                case ENTROPY -> new double[] {b.entropy() - b.entropyStd(), b.entropy() + b.entropyStd()};
+                case GATE -> new double[] {b.splitMean()[0] - b.splitStd()[0], b.splitMean()[0] + b.splitStd()[0], 0.5};
+                case SATURATION -> new double[] {0, b.saturation()};
+                case SPLITS -> {
+                    double[] v = java.util.Arrays.copyOf(b.splitMean(), b.radix() + 1);
+                    v[b.radix()] = 1.0 / b.radix();
+                    yield v;
+                }
+            };
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, Math.max(0, v));
+                    hi = Math.max(hi, Math.min(1, v));
+                }
+            }
+        }
+        if (!(hi >= lo)) {
+            lo = 0;
+            hi = 1;
+        }
+        if (hi - lo < 0.1) {
+            hi = Math.min(1, (lo + hi) / 2 + 0.05);
+            lo = Math.max(0, hi - 0.1);
+            hi = lo + 0.1;
+        }
+        double step = ColorBars.step(lo, hi, tickCount(plotH, s));
+        return new double[] {Math.max(0, Math.floor(lo / step + 1e-9) * step),
+            Math.min(1, Math.ceil(hi / step - 1e-9) * step), step};
+    }
+
+    private static int tickCount(double plotH, FigureStyle s) {
+        return Math.max(2, (int) (plotH / (s.smallSize() * 3.2)));
+    }
+
+    /** Ticks at every step of the range, its ends included. */
+    private static Draw.Ticks ticks(double[] range) {
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; range[0] + i * range[2] <= range[1] + range[2] * 1e-6; i++) {
+            double v = Math.abs(range[0] + i * range[2]) < 1e-12 ? 0 : range[0] + i * range[2];
+            values.add(v);
+            labels.add(ColorBars.label(v, range[2]));
+        }
+        return new Draw.Ticks(values, labels);
+    }
+
+    private static List<Key> keys(DepthProfile d, Options o, FigureStyle s) {
+        List<Key> keys = new ArrayList<>();
+        for (int r = 0; r < d.radix(); r++) {
+            keys.add(new Key(Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, d.radix())), false, "r = " + r));
+        }
+        if (uniformRadix(d)) {
+            keys.add(new Key(s.neutral(), true, "uniform 1/R"));
+        }
+        return keys;
+    }
+
+    private static double keyWidth(Key k, FigureStyle s) {
+        return s.smallSize() * 3 + Fonts.width(s.small(), k.label());
+    }
+
+    /** Keys in rows no wider than {@code width}. */
+    private static List<List<Key>> rows(List<Key> keys, double width, FigureStyle s) {
+        List<List<Key>> rows = new ArrayList<>();
+        double x = width;
+        for (Key k : keys) {
+            if (x + keyWidth(k, s) > width) {
+                rows.add(new ArrayList<>());
+                x = 0;
+            }
+            rows.get(rows.size() - 1).add(k);
+            x += keyWidth(k, s);
+        }
+        return rows;
+    }
+
+    private static void legend(Graphics2D g, FigureStyle s, List<Key> row, double x, double y) {
+        double box = s.smallSize();
         g.setFont(s.small());
-        g.setColor(s.muted());
-        int step = Math.max(1, (int) Math.ceil(Fonts.width(s.small(), ".00") * 1.3 / slot));
-        for (int b = 0; b < d.blocks().size(); b += step) {
-            String name = d.blocks().get(b).name();
-            Draw.text(g, name.indexOf('.') >= 0 ? name.substring(name.indexOf('.')) : name, left + (b + 0.5) * slot, y,
-                    Draw.H.CENTER, Draw.V.TOP);
+        for (Key k : row) {
+            g.setColor(k.colour());
+            g.setStroke(k.dashed() ? Draw.dashed(s, 4, 4) : new BasicStroke(s.line() * 3));
+            Draw.line(g, x, y, x + box * 1.4, y);
+            g.setColor(s.text());
+            Draw.text(g, k.label(), x + box * 1.8, y, Draw.H.LEFT, Draw.V.CENTER);
+            x += keyWidth(k, s);
         }
-        if (selected >= 0) {
-            String name = d.blocks().get(selected).name();
-            double w = Fonts.width(s.small(), name);
-            double x = Math.max(left, Math.min(right - w, left + (selected + 0.5) * slot - w / 2));
-            g.setColor(s.accent());
-            Draw.line(g, left + (selected + 0.5) * slot, selectedRow - Fonts.lineHeight(s.small()) * 0.15,
-                    left + (selected + 0.5) * slot, selectedRow + Fonts.lineHeight(s.small()) * 0.1);
-            Draw.text(g, name, x, selectedRow + Fonts.lineHeight(s.small()) * 0.1, Draw.H.LEFT, Draw.V.TOP);
-        }
+        g.setStroke(new BasicStroke(s.line()));
     }
 
     /** The hover line for a block. */

@@ -72,7 +72,7 @@ class DepthFigureHitTest {
         assertEquals(NAMES.length, gates.hits().size());
         String line = DepthFigure.describe(d, new DepthFigure.Point(0, "layer1.0"));
         assertEquals("layer1.0 (R = 1, 16 channels) · gate mean 0.3 ± 0.1 · saturation 0", line);
-        assertTrue(DepthFigure.title(d).contains("the gate mean and saturation are shown instead of entropy"));
+        assertTrue(DepthFigure.title(d).contains("gate mean and saturation instead of entropy"));
         assertNotEquals(0, FigureFiles.image(gates, 72).getWidth());
     }
 }

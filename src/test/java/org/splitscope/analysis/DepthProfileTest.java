@@ -30,7 +30,8 @@ class DepthProfileTest {
     /** A capture.npz's blocks, in the order numpy profiled them. */
     static List<BlockCapture> blocks(String model, JsonArray expected) throws Exception {
         try (NDManager manager = TestSupport.manager()) {
-            Map<String, NDArray> z = TestSupport.decode(manager, TestSupport.resource("depth/" + model + ".capture.npz"));
+            Map<String, NDArray> z = TestSupport.decode(manager,
+                    TestSupport.resource("depth/" + model + ".capture.npz"));
             List<BlockCapture> out = new ArrayList<>();
             for (JsonElement e : expected) {
                 String name = e.getAsJsonObject().get("name").getAsString();
@@ -70,7 +71,8 @@ class DepthProfileTest {
                         at + " std a_" + r);
             }
             if (got.gate()) {
-                assertTrue(want.get("entropy").isJsonNull() && Double.isNaN(got.entropy()), at + ": no entropy at R = 1");
+                assertTrue(want.get("entropy").isJsonNull() && Double.isNaN(got.entropy()),
+                        at + ": no entropy at R = 1");
                 assertTrue(Double.isNaN(got.entropyStd()), at);
             } else {
                 assertEquals(want.get("entropy").getAsDouble(), got.entropy(), TOLERANCE, at + " entropy");

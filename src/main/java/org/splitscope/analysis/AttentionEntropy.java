@@ -12,14 +12,23 @@ public final class AttentionEntropy {
     private AttentionEntropy() {}
 
     public static double normalized(BlockCapture block, int image) {
+        double total = 0;
+        for (double h : perChannel(block, image)) {
+            total += h;
+        }
+        return total / block.channels();
+    }
+
+    /** The normalised entropy of each channel, group-major (k · C/K + c): what {@link #normalized} averages. */
+    public static double[] perChannel(BlockCapture block, int image) {
         int k = block.cardinality();
         int per = block.groupChannels();
         int radix = block.radix();
-        double total = 0;
+        double[] out = new double[k * per];
         for (int group = 0; group < k; group++) {
             for (int c = 0; c < per; c++) {
                 if (radix == 1) {
-                    total += binary(block.attention(image, 0, group, c));
+                    out[group * per + c] = binary(block.attention(image, 0, group, c));
                 } else {
                     double h = 0;
                     for (int r = 0; r < radix; r++) {
@@ -28,11 +37,11 @@ public final class AttentionEntropy {
                             h -= p * Math.log(p);
                         }
                     }
-                    total += h / Math.log(radix);
+                    out[group * per + c] = h / Math.log(radix);
                 }
             }
         }
-        return total / (k * per);
+        return out;
     }
 
     private static double binary(double g) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param image {@code splitscope.image}: show this image (or folder) first
  * @param screenshot {@code splitscope.screenshot}: write a PNG of the window once the first capture is
  *     shown, then quit
- * @param view {@code splitscope.view}: heatmaps, splitbars, featuremaps, gap or dataset
+ * @param view {@code splitscope.view}: heatmaps, splitbars, featuremaps, gap, depth or dataset
  * @param block {@code splitscope.block}: select this block, e.g. layer2.0
  * @param dark {@code splitscope.theme}: "dark" or "light" for this run (null: remembered)
  * @param stats {@code splitscope.stats}: open these analyze results in the Dataset view

@@ -52,7 +52,8 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, cam, compare (with --compare or --scales), dataset (with --stats) or knockout (with --knockout).")
+            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), dataset "
+                    + "(with --stats) or knockout (with --knockout).")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -79,7 +80,7 @@ final class FigureCommand implements Callable<Integer> {
     Path knockout;
 
     @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window); "
-            + "for --view cam also layer2.0.conv2, the CAM at the block's split-attention output V.")
+            + "the depth view highlights it; for --view cam also layer2.0.conv2, the CAM at the block's split-attention output V.")
     String block;
 
     @Option(names = "--class", defaultValue = "top", paramLabel = "top|N|LABEL",
@@ -292,6 +293,9 @@ final class FigureCommand implements Callable<Integer> {
     private static String pickBlock(LoadedModel model, String asked) throws SplitScopeException {
         List<String> names = model.network().blocks().stream().filter(b -> b.radix() >= 1)
                 .map(org.splitscope.model.Bottleneck::name).toList();
+        if (names.isEmpty()) {
+            throw new SplitScopeException(model.name() + " has no split-attention blocks (radix 0): nothing to draw");
+        }
         if (asked == null) {
             return names.get(names.size() / 2);
         }

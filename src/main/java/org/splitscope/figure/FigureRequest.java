@@ -3,6 +3,7 @@ package org.splitscope.figure;
 import java.util.List;
 import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.analysis.ContributionMaps;
+import org.splitscope.analysis.DepthProfile;
 import org.splitscope.analysis.FeatureMapGrid;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.GapHistograms;
@@ -82,6 +83,8 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case FEATUREMAPS -> FeatureMapsFigure.draw(FeatureMapGrid.of(selected, IMAGE, r, k, order),
                     new FeatureMapsFigure.Options(colormap, tile, columns), width, s);
             case GAP -> GapFigure.draw(GapHistograms.of(selected, IMAGE, bins), new GapFigure.Options(colormap), width, s);
+            case DEPTH -> DepthFigure.draw(DepthProfile.of(blocks, IMAGE),
+                    new DepthFigure.Options(colormap, selected.name()), width, s);
             case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
             case KNOCKOUT -> throw new IllegalArgumentException("the knockout view is drawn from a knock-out sweep");
             case COMPARE -> throw new IllegalArgumentException("the compare view is drawn from two captures");
@@ -101,10 +104,11 @@ public record FigureRequest(View view, String block, int group, int split, Color
             String imageSha256) {
         int k = group >= selected.cardinality() ? SplitContributions.ALL_GROUPS : group;
         int r = split >= selected.radix() ? 0 : split;
-        String groupName = view == View.SPLITBARS || view == View.GAP ? "every group"
+        String groupName = view == View.SPLITBARS || view == View.GAP || view == View.DEPTH ? "every group"
                 : k == SplitContributions.ALL_GROUPS ? "all groups" : "k = " + k;
         String splitName = view != View.FEATUREMAPS ? null : r == FeatureMaps.FUSED ? "V (fused output)" : "r = " + r;
-        return new Provenance(view.id(), model, modelSha256, image, imageSha256, selected.name(), groupName, splitName,
+        String blockName = view == View.DEPTH ? "every block (" + selected.name() + " selected)" : selected.name();
+        return new Provenance(view.id(), model, modelSha256, image, imageSha256, blockName, groupName, splitName,
                 colormap.displayName(), view == View.HEATMAPS ? scale.toString() : null);
     }
 }

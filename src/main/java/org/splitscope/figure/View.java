@@ -14,10 +14,12 @@ public enum View {
     /** Two images (or one at three scales) side by side; the window's Compare view. */
     COMPARE,
     /** A class activation map next to the block's split contributions (see {@link CamRequest}). */
-    CAM;
+    CAM,
+    /** Every block of one image in depth order: entropy, saturation, split preference. */
+    DEPTH;
 
-    /** Views that other issues add (depth profile, walkthrough, variants); not drawable yet. */
-    public static final String[] PLANNED = {"depth", "walkthrough", "variants"};
+    /** Views that other issues add (walkthrough, variants); not drawable yet. */
+    public static final String[] PLANNED = {"walkthrough", "variants"};
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

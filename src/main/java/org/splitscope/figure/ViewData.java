@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.analysis.CamEvidence;
+import org.splitscope.analysis.DepthProfile;
 import org.splitscope.analysis.FeatureMapGrid;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.GapHistograms;
@@ -62,6 +63,17 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
                 }
                 return new ViewData(List.of("block", "group", "bin", "from", "to", "channels", "group_mean",
                         "group_std"), rows);
+            }
+            case DEPTH -> {
+                // One row per block and split; entropy is empty at radix 1 (gates).
+                for (DepthProfile.Block b : DepthProfile.of(blocks, FigureRequest.IMAGE).blocks()) {
+                    for (int s = 0; s < b.radix(); s++) {
+                        rows.add(List.of(b.name(), b.stage(), b.radix(), b.channels(), b.entropy(), b.entropyStd(),
+                                b.saturation(), s, b.splitMean()[s], b.splitStd()[s]));
+                    }
+                }
+                return new ViewData(List.of("block", "stage", "radix", "channels", "entropy_mean", "entropy_std",
+                        "saturation", "split", "attention_mean", "attention_std"), rows);
             }
             case FEATUREMAPS -> {
                 FeatureMapGrid grid = FeatureMapGrid.of(selected, FigureRequest.IMAGE, r, k, request.order());

@@ -69,6 +69,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.SPLIT_BARS, new SplitBarsView(vm.splitBars()));
         views.put(MainViewModel.View.FEATURE_MAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
         views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
+        views.put(MainViewModel.View.DEPTH, new org.splitscope.app.depth.DepthView(vm.depth()));
         views.put(MainViewModel.View.COMPARE, new CompareView(vm.compare()));
         views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
@@ -81,6 +82,7 @@ public final class MainView extends BorderPane {
                 case SPLIT_BARS -> MaterialDesignC.CHART_BAR;
                 case FEATURE_MAPS -> MaterialDesignV.VIEW_GRID_OUTLINE;
                 case GAP -> MaterialDesignC.CHART_BELL_CURVE;
+                case DEPTH -> MaterialDesignC.CHART_LINE;
                 case COMPARE -> MaterialDesignC.COMPARE_HORIZONTAL;
                 case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;

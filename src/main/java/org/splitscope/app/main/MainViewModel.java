@@ -57,6 +57,7 @@ public final class MainViewModel {
         SPLIT_BARS("splitbars", "Split bars"),
         FEATURE_MAPS("featuremaps", "Feature maps"),
         GAP("gap", "GAP statistics"),
+        DEPTH("depth", "Depth profile"),
         COMPARE("compare", "Compare"),
         CAM("cam", "Grad-CAM"),
         INTERVENTIONS("interventions", "Interventions"),
@@ -91,6 +92,7 @@ public final class MainViewModel {
     private final org.splitscope.app.splitbars.SplitBarsViewModel splitBars;
     private final FeatureMapsViewModel featureMaps;
     private final GapViewModel gap;
+    private final org.splitscope.app.depth.DepthViewModel depth;
     private final DatasetViewModel dataset;
     private final InterventionsViewModel interventions;
     private final CompareViewModel compare;
@@ -110,6 +112,7 @@ public final class MainViewModel {
         this.splitBars = new org.splitscope.app.splitbars.SplitBarsViewModel(session);
         this.featureMaps = new FeatureMapsViewModel(session);
         this.gap = new GapViewModel(session);
+        this.depth = new org.splitscope.app.depth.DepthViewModel(session);
         this.dataset = new DatasetViewModel(session);
         this.interventions = new InterventionsViewModel(session);
         this.compare = new CompareViewModel(session, images.images());
@@ -136,8 +139,8 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), compare.readout(), cam.readout(), interventions.readout(), dataset.readout())
-                .forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), depth.readout(), compare.readout(), cam.readout(), interventions.readout(),
+                dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -253,6 +256,10 @@ public final class MainViewModel {
 
     public GapViewModel gap() {
         return gap;
+    }
+
+    public org.splitscope.app.depth.DepthViewModel depth() {
+        return depth;
     }
 
     public DatasetViewModel dataset() {

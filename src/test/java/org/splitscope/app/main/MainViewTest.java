@@ -51,7 +51,7 @@ class MainViewTest {
         settings = TestModels.settings();
         vm = new MainViewModel(SerialTaskExecutor.background(), settings);
         view = SplitScopeApp.build(stage, vm, settings);
-        stage.setWidth(1400);
+        stage.setWidth(1600); // every tab in sight (narrower windows list the rest in the tab menu)
         stage.setHeight(900);
         stage.show();
     }

@@ -51,6 +51,33 @@ public final class Draw {
             case BOTTOM -> -m.getDescent();
         };
         g.drawString(s, (float) (x + dx), (float) (y + dy));
+        List<PlacedText> log = PLACED.get();
+        if (log != null) {
+            Rectangle2D box = new Rectangle2D.Double(x + dx, y + dy - m.getAscent(), w, m.getAscent() + m.getDescent());
+            log.add(new PlacedText(s, g.getTransform().createTransformedShape(box).getBounds2D()));
+        }
+    }
+
+    /** A text as painted: where its box ended up in the drawing's coordinates. */
+    public record PlacedText(String text, Rectangle2D bounds) {}
+
+    /** Collects what {@link #text} paints on this thread while {@link #placedText} runs. */
+    private static final ThreadLocal<List<PlacedText>> PLACED = new ThreadLocal<>();
+
+    /** Every text of the drawing with its box, for layout checks (nothing cut off, nothing on top of another). */
+    public static List<PlacedText> placedText(Drawing d) {
+        List<PlacedText> log = new ArrayList<>();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        PLACED.set(log);
+        try {
+            d.paint(g);
+        } finally {
+            PLACED.remove();
+            g.dispose();
+        }
+        return log;
     }
 
     /** Text turned 90° anticlockwise, centred on (x, y): y-axis labels. */

@@ -112,7 +112,7 @@ public final class GapFigure {
             g.setFont(s.label());
             Draw.text(g, Draw.fit(beside ? "s^k = GAP(Σ_r U_r) per channel (activation, a.u.)"
                     : "s^k per channel (a.u.)", s.label(), right - left), (left + right) / 2,
-                    bottom + Fonts.lineHeight(s.small()) * 1.4, Draw.H.CENTER, Draw.V.TOP);
+                    bottom + tick * 1.5 + Fonts.lineHeight(s.small()) * 1.05, Draw.H.CENTER, Draw.V.TOP); // below the ticks' labels
             meanBand(g, s, sum, left, right, top, bottom, lo, hi);
             side(g, s, o, sum, colour, sideX, sideY, sideW, line);
         }, hits);

@@ -89,7 +89,9 @@ final class PanelRow {
             }
         }
         double barX = left + perRow * (size + gap) - gap + p * 1.5;
-        double noteY = top + (rowCount - 1) * rowStep + size + footerH + p * 0.5;
+        // below the footers, and below the colour bar's lowest tick label, which hangs half a line under it
+        double noteY = top + (rowCount - 1) * rowStep + size
+                + Math.max(footerH + p * 0.5, Fonts.lineHeight(s.small()) * 0.6 + p * 0.25);
         List<String> noteLines = Draw.wrap(note, s.small(), width - left - p);
         double height = noteY + noteLines.size() * Fonts.lineHeight(s.small()) + p;
         return new Drawing(width, height, s, g -> {

@@ -54,6 +54,11 @@ public final class BundledModels {
                 : ", nor a bundled model (" + known + ")"));
     }
 
+    /** The ablation table shipped with the models (models/ablation.json); null in a build without it. */
+    public static org.splitscope.analysis.AblationTable ablation() throws SplitScopeException {
+        return ResourceFiles.json("/models/ablation.json", org.splitscope.analysis.AblationTable.class);
+    }
+
     /** The entry's checkpoint as a file on disk. */
     public static Path file(Entry entry) throws SplitScopeException {
         return ResourceFiles.file("/models/" + entry.file());

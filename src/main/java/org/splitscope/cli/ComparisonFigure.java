@@ -8,7 +8,9 @@ import java.util.Locale;
 import org.splitscope.SplitScopeException;
 import org.splitscope.analysis.AttentionComparison;
 import org.splitscope.analysis.ScaleProfile;
+import org.splitscope.bundled.BundledModels;
 import org.splitscope.compare.Comparisons;
+import org.splitscope.compare.VariantRuns;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.figure.CompareFigure;
 import org.splitscope.figure.Drawing;
@@ -17,6 +19,7 @@ import org.splitscope.figure.FigureFormat;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
+import org.splitscope.figure.VariantsFigure;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
@@ -54,6 +57,25 @@ final class ComparisonFigure {
             FigureFiles.write(file, format, d, size, p);
             System.out.printf(Locale.ROOT, "%s: compare at %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
                     block, d.width() / 72, d.height() / 72);
+            return d;
+        } catch (IOException e) {
+            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** {@code figure --view variants}: the image through every bundled variant, with the ablation table. */
+    static Drawing variants(Path input, Colormap colormap, FigureSize size, FigureFormat format, FigureStyle style,
+            boolean caption, Path file) throws SplitScopeException {
+        String name = Printable.clean(input.getFileName().toString());
+        var runs = VariantRuns.run(name, ImageLoader.load(input), () -> false);
+        try {
+            Provenance p = VariantRuns.provenance(name, org.splitscope.io.Sha256.of(input), colormap);
+            Drawing d = VariantsFigure.draw(name, runs, BundledModels.ablation(),
+                    new VariantsFigure.Options(colormap), size.widthPt(), style);
+            d = caption ? d.withCaption(p.caption()) : d;
+            FigureFiles.write(file, format, d, size, p);
+            System.out.printf(Locale.ROOT, "%s: %d variants, %.2f × %.2f in%n", Printable.clean(file.toString()),
+                    runs.size(), d.width() / 72, d.height() / 72);
             return d;
         } catch (IOException e) {
             throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);

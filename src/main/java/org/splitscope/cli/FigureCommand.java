@@ -52,7 +52,7 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), dataset "
+            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), variants, dataset "
                     + "(with --stats) or knockout (with --knockout).")
     String view;
 
@@ -185,6 +185,10 @@ final class FigureCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(input)) {
             throw new SplitScopeException(input + ": no such file");
+        }
+        if (request.view() == View.VARIANTS) {
+            ComparisonFigure.variants(input, request.colormap(), size, fileFormat, style, !noCaption, file);
+            return 0;
         }
         if (request.view() == View.COMPARE && (compare == null) == !scales) {
             throw new SplitScopeException("--view compare needs --compare IMAGE (a second image) or --scales");

@@ -88,6 +88,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
             case KNOCKOUT -> throw new IllegalArgumentException("the knockout view is drawn from a knock-out sweep");
             case COMPARE -> throw new IllegalArgumentException("the compare view is drawn from two captures");
+            case VARIANTS -> throw new IllegalArgumentException("the variants view is drawn from every bundled model");
             case CAM -> throw new IllegalArgumentException("the cam view is drawn from a class activation map: withCam");
         };
     }

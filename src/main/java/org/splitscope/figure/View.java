@@ -16,10 +16,12 @@ public enum View {
     /** A class activation map next to the block's split contributions (see {@link CamRequest}). */
     CAM,
     /** Every block of one image in depth order: entropy, saturation, split preference. */
-    DEPTH;
+    DEPTH,
+    /** One image through every bundled variant, with the ablation table (no --model). */
+    VARIANTS;
 
-    /** Views that other issues add (walkthrough, variants); not drawable yet. */
-    public static final String[] PLANNED = {"walkthrough", "variants"};
+    /** Views that other issues add (walkthrough); not drawable yet. */
+    public static final String[] PLANNED = {"walkthrough"};
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -71,6 +71,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
         views.put(MainViewModel.View.DEPTH, new org.splitscope.app.depth.DepthView(vm.depth()));
         views.put(MainViewModel.View.COMPARE, new CompareView(vm.compare()));
+        views.put(MainViewModel.View.VARIANTS, new org.splitscope.app.variants.VariantsView(vm.variants()));
         views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
         views.put(MainViewModel.View.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
@@ -84,6 +85,7 @@ public final class MainView extends BorderPane {
                 case GAP -> MaterialDesignC.CHART_BELL_CURVE;
                 case DEPTH -> MaterialDesignC.CHART_LINE;
                 case COMPARE -> MaterialDesignC.COMPARE_HORIZONTAL;
+                case VARIANTS -> MaterialDesignV.VIEW_COLUMN_OUTLINE;
                 case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
                 case CAM -> org.kordamp.ikonli.materialdesign2.MaterialDesignT.TARGET;

@@ -60,6 +60,7 @@ public final class MainViewModel {
         DEPTH("depth", "Depth"),
         COMPARE("compare", "Compare"),
         CAM("cam", "Grad-CAM"),
+        VARIANTS("variants", "Variants"),
         INTERVENTIONS("interventions", "Interventions"),
         DATASET("dataset", "Dataset");
 
@@ -96,6 +97,7 @@ public final class MainViewModel {
     private final DatasetViewModel dataset;
     private final InterventionsViewModel interventions;
     private final CompareViewModel compare;
+    private final org.splitscope.app.variants.VariantsViewModel variants;
     private final org.splitscope.app.cam.CamViewModel cam;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
@@ -116,6 +118,7 @@ public final class MainViewModel {
         this.dataset = new DatasetViewModel(session);
         this.interventions = new InterventionsViewModel(session);
         this.compare = new CompareViewModel(session, images.images());
+        this.variants = new org.splitscope.app.variants.VariantsViewModel(session);
         this.cam = new org.splitscope.app.cam.CamViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
@@ -125,6 +128,8 @@ public final class MainViewModel {
         dataset.setProblemHandler(problem::set);
         interventions.setProblemHandler(problem::set);
         compare.setProblemHandler(problem::set);
+        variants.setProblemHandler(problem::set);
+        variants.activeProperty().bind(view.isEqualTo(View.VARIANTS)); // five models run only for the view shown
         cam.setProblemHandler(problem::set);
         cam.activeProperty().bind(view.isEqualTo(View.CAM)); // a backward pass only for the view shown
 
@@ -139,7 +144,7 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), depth.readout(), compare.readout(), cam.readout(), interventions.readout(),
+                gap.readout(), depth.readout(), compare.readout(), variants.readout(), cam.readout(), interventions.readout(),
                 dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
@@ -272,6 +277,10 @@ public final class MainViewModel {
 
     public CompareViewModel compare() {
         return compare;
+    }
+
+    public org.splitscope.app.variants.VariantsViewModel variants() {
+        return variants;
     }
 
     public org.splitscope.app.cam.CamViewModel cam() {

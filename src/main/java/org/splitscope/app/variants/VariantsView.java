@@ -1,0 +1,48 @@
+package org.splitscope.app.variants;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import org.splitscope.app.export.Exportable;
+import org.splitscope.app.figure.FigureCanvas;
+import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureViews;
+
+/** The current image through every bundled variant, with the ablation table: radix and cardinality side by side. */
+public final class VariantsView extends BorderPane implements Exportable {
+    private final VariantsViewModel vm;
+    private final FigureCanvas canvas = new FigureCanvas();
+
+    public VariantsView(VariantsViewModel vm) {
+        this.vm = vm;
+        FigureViews.style(this, "variants-view");
+        Label title = new Label("Radix and cardinality side by side · every bundled variant on this image");
+        title.getStyleClass().add("view-title");
+        setTop(FigureViews.header(title));
+
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        canvas.showIn(scroll);
+        setCenter(scroll);
+        Label readout = new Label();
+        readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
+        setBottom(readout);
+
+        canvas.setSource(w -> vm.draw(w, vm.session().style()));
+        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
+        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
+        canvas.setOnExit(vm.readout()::clear);
+    }
+
+    @Override
+    public FigureViewModel figureModel() {
+        return vm;
+    }
+
+    @Override
+    public FigureCanvas canvas() {
+        return canvas;
+    }
+}

@@ -1,0 +1,165 @@
+package org.splitscope.app.variants;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.splitscope.analysis.AblationTable;
+import org.splitscope.analysis.VariantRun;
+import org.splitscope.app.LatestRequest;
+import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FileFigure;
+import org.splitscope.app.session.ImageItem;
+import org.splitscope.app.session.Problem;
+import org.splitscope.app.session.Session;
+import org.splitscope.bundled.BundledModels;
+import org.splitscope.compare.VariantRuns;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureRequest;
+import org.splitscope.figure.FigureStyle;
+import org.splitscope.figure.Provenance;
+import org.splitscope.figure.VariantsFigure;
+import org.splitscope.figure.View;
+import org.splitscope.figure.ViewData;
+
+/**
+ * The Variants view: the current image through every bundled model at once (each loaded, run and
+ * closed on the session's worker, only while the view is shown), with the ablation table.
+ */
+public final class VariantsViewModel extends FigureViewModel {
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
+    private final ReadOnlyObjectWrapper<List<VariantRun>> runs = new ReadOnlyObjectWrapper<>(this, "runs");
+    private final LatestRequest latest = new LatestRequest();
+    private ImageItem ranOn;
+    private AblationTable ablation;
+    private Consumer<Problem> problems = p -> {};
+
+    public VariantsViewModel(Session session) {
+        super(session, View.VARIANTS, "Hover over a variant or a stage for its numbers");
+        session.imageProperty().addListener((obs, old, now) -> update());
+        active.addListener((obs, old, now) -> update());
+    }
+
+    public void setProblemHandler(Consumer<Problem> handler) {
+        this.problems = handler;
+    }
+
+    /** Whether the view is shown: five models are run only then. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    private void update() {
+        ImageItem item = session().imageProperty().get();
+        if (item != ranOn) {
+            latest.cancel();
+            runs.set(null);
+            ranOn = null;
+            changed();
+        }
+        if (!active.get() || item == null || ranOn == item || latest.pending()) {
+            return;
+        }
+        Object request = latest.begin();
+        latest.submitted(request, session().executor().submit("Running " + item.name() + " through every variant",
+                progress -> {
+                    if (ablation == null) {
+                        ablation = BundledModels.ablation();
+                    }
+                    return VariantRuns.run(item.name(), item.load(), progress::isCancelled);
+                }, result -> {
+                    if (latest.finish(request)) {
+                        ranOn = item;
+                        runs.set(result);
+                        changed();
+                    }
+                }, error -> {
+                    latest.finish(request);
+                    problems.accept(Problem.of("Running " + item.name() + " through the variants", error));
+                }));
+    }
+
+    public Drawing draw(double width, FigureStyle style) {
+        List<VariantRun> r = runs.get();
+        ImageItem item = session().imageProperty().get();
+        return r == null ? Drawing.note(item == null ? "Open an image to run it through every bundled variant."
+                : "Running " + item.name() + " through every bundled variant…", width, style)
+                : VariantsFigure.draw(item.name(), r, ablation, new VariantsFigure.Options(session().colormapProperty()
+                        .get()), width, style);
+    }
+
+    @Override
+    public String readout(Object target) {
+        List<VariantRun> r = runs.get();
+        if (r == null || !(target instanceof VariantsFigure.Cell cell)) {
+            return null;
+        }
+        VariantRun v = r.get(cell.variant());
+        if (cell.stage() < 0) {
+            return v.name() + ": " + String.join(" · ", v.top().stream().map(p -> String.format(Locale.ROOT,
+                    "%s %.1f %%", p.label(), 100 * p.probability())).toList());
+        }
+        VariantRun.StageEnd e = v.stageEnds().get(cell.stage());
+        StringBuilder line = new StringBuilder(v.notation() + " · " + e.block() + ":");
+        for (int s = 0; s < e.splitMeans().length; s++) {
+            line.append(String.format(Locale.ROOT, " a_%d %.4f", s, e.splitMeans()[s]));
+        }
+        return line + (Double.isNaN(e.entropy()) ? "" : String.format(Locale.ROOT, " · H %.4f", e.entropy()));
+    }
+
+    @Override
+    public FigureRequest request() {
+        return null; // every bundled model, not the open one: files go through fileFigure()
+    }
+
+    @Override
+    public String fileName() {
+        return ranOn == null ? null : "variants-" + ranOn.name().replaceAll("\\.[^.]*$", "");
+    }
+
+    @Override
+    public FileFigure fileFigure() {
+        List<VariantRun> r = runs.get();
+        ImageItem item = ranOn;
+        if (r == null || item == null) {
+            return null;
+        }
+        var colormap = session().colormapProperty().get();
+        AblationTable table = ablation;
+        return new FileFigure() {
+            @Override
+            public Provenance provenance() throws java.io.IOException {
+                return VariantRuns.provenance(item.name(), item.file() == null ? null
+                        : org.splitscope.io.Sha256.of(item.file()), colormap);
+            }
+
+            @Override
+            public Drawing draw(double width, FigureStyle style) {
+                return VariantsFigure.draw(item.name(), r, table, new VariantsFigure.Options(colormap), width, style);
+            }
+
+            @Override
+            public ViewData data() {
+                List<List<Object>> rows = new java.util.ArrayList<>();
+                for (VariantRun v : r) {
+                    for (VariantRun.StageEnd e : v.stageEnds()) {
+                        for (int s = 0; s < e.splitMeans().length; s++) {
+                            rows.add(java.util.Arrays.asList(v.notation(), e.block(), s, e.splitMeans()[s],
+                                    Double.isNaN(e.entropy()) ? null : e.entropy(), v.top().get(0).label(),
+                                    v.top().get(0).probability()));
+                        }
+                    }
+                }
+                return new ViewData(List.of("variant", "block", "split", "mean_attention", "entropy", "top_class",
+                        "top_probability"), rows);
+            }
+        };
+    }
+
+    public ReadOnlyObjectProperty<List<VariantRun>> runsProperty() {
+        return runs.getReadOnlyProperty();
+    }
+}

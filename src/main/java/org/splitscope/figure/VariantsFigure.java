@@ -1,0 +1,140 @@
+package org.splitscope.figure;
+
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitscope.analysis.AblationTable;
+import org.splitscope.analysis.DepthProfile;
+import org.splitscope.analysis.VariantRun;
+import org.splitscope.capture.Prediction;
+import org.splitscope.render.Colormap;
+
+/**
+ * One image through every bundled variant, for a classroom: per variant (by its notation) the top-3
+ * and, at the last block of each stage, the mean attention of each split with its entropy; the
+ * entropy of every block in depth order, one line per variant; and the ablation table, ours beside
+ * the paper's.
+ */
+public final class VariantsFigure {
+    public record Options(Colormap colormap) {}
+
+    /** Hover target: a variant's stage-end block (stage −1: its label and top-3). */
+    public record Cell(int variant, int stage) {}
+
+    private VariantsFigure() {}
+
+    public static Drawing draw(String image, List<VariantRun> runs, AblationTable ablation, Options o, double width,
+            FigureStyle s) {
+        List<Drawing> parts = new ArrayList<>();
+        parts.add(rows(image, runs, o, width, s));
+        List<VariantRun> withEntropy = runs.stream().filter(r -> r.radix() >= 2).toList();
+        if (!withEntropy.isEmpty()) {
+            List<String> blocks = withEntropy.get(0).depth().blocks().stream().map(DepthProfile.Block::name).toList();
+            List<BlockChart.Series> lines = new ArrayList<>();
+            for (int i = 0; i < withEntropy.size(); i++) {
+                VariantRun r = withEntropy.get(i);
+                lines.add(new BlockChart.Series(r.notation(), ChannelProfileFigure.groupColour(i),
+                        r.depth().blocks().stream().mapToDouble(DepthProfile.Block::entropy).toArray()));
+            }
+            double min = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.values())).min().orElse(0);
+            double floor = Math.max(0, Math.floor((min - 0.02) * 20) / 20); // zoomed: trained weights stay near 1/R
+            parts.add(BlockChart.draw("Normalised attention entropy per block, one line per variant with R ≥ 2 (with one "
+                    + "split the weights are gates: no entropy)", blocks, lines, "H / ln R", floor, -1, width, s));
+        }
+        if (ablation != null) {
+            parts.add(AblationPanel.draw(ablation, width, s));
+        }
+        return Drawing.column(s, parts);
+    }
+
+    private static Drawing rows(String image, List<VariantRun> runs, Options o, double width, FigureStyle s) {
+        double p = s.pad();
+        TextBlock title = TextBlock.of("One image through every variant · " + image + " (per stage: the last block's "
+                + "mean attention per split, and its normalised entropy H)", s.title(), width - 2 * p);
+        int stages = runs.stream().mapToInt(r -> r.stageEnds().size()).max().orElse(0);
+        double labelW = Math.min(width * 0.3, s.labelSize() * 13);
+        double cellW = (width - 2 * p - labelW) / Math.max(stages, 1);
+        double line = Fonts.lineHeight(s.small());
+        double rowH = Math.max(line * 4.2, s.labelSize() * 4.2);
+        double top = title.height() + p * 1.5 + line * 1.2;
+        double height = top + runs.size() * rowH + p;
+        List<Hit> hits = new ArrayList<>();
+        for (int v = 0; v < runs.size(); v++) {
+            int variant = v;
+            hits.add(Hit.of(new Rectangle2D.Double(p, top + v * rowH, labelW, rowH), new Cell(variant, -1)));
+            for (int st = 0; st < runs.get(v).stageEnds().size(); st++) {
+                int stage = st;
+                hits.add(Hit.of(new Rectangle2D.Double(p + labelW + st * cellW, top + v * rowH, cellW, rowH),
+                        new Cell(variant, stage)));
+            }
+        }
+        return new Drawing(width, height, s, g -> {
+            g.setColor(s.text());
+            title.paint(g, p, p * 0.6);
+            g.setFont(s.small());
+            VariantRun widest = runs.stream().max(java.util.Comparator.comparingInt(r -> r.stageEnds().size())).get();
+            for (int st = 0; st < widest.stageEnds().size(); st++) {
+                g.setColor(s.muted());
+                Draw.text(g, widest.stageEnds().get(st).block().replaceAll("\\..*", "") + " (last block)",
+                        p + labelW + (st + 0.5) * cellW, top - 2, Draw.H.CENTER, Draw.V.BOTTOM);
+            }
+            for (int v = 0; v < runs.size(); v++) {
+                VariantRun r = runs.get(v);
+                double y = top + v * rowH;
+                g.setColor(s.grid());
+                Draw.line(g, p, y, width - p, y);
+                g.setColor(s.text());
+                g.setFont(s.label());
+                Draw.text(g, r.notation() + "  (R = " + r.radix() + ", K = " + r.cardinality() + ")", p, y + line * 0.3,
+                        Draw.H.LEFT, Draw.V.TOP);
+                g.setFont(s.small());
+                g.setColor(s.muted());
+                for (int i = 0; i < r.top().size(); i++) {
+                    Prediction pr = r.top().get(i);
+                    Draw.text(g, Draw.fit(String.format(Locale.ROOT, "%d. %s %.1f %%", i + 1, pr.label(),
+                            100 * pr.probability()), s.small(), labelW - p), p, y + line * (1.4 + i * 0.95),
+                            Draw.H.LEFT, Draw.V.TOP);
+                }
+                if (r.stageEnds().isEmpty()) {
+                    Draw.text(g, "radix 0: a plain 3×3 conv, no split attention", p + labelW + p, y + rowH / 2,
+                            Draw.H.LEFT, Draw.V.CENTER);
+                    continue;
+                }
+                for (int st = 0; st < r.stageEnds().size(); st++) {
+                    drawStage(g, r.stageEnds().get(st), r.radix(), o, p + labelW + st * cellW, y, cellW, rowH, s);
+                }
+            }
+        }, hits);
+    }
+
+    /** Bars of mean a_r on 0 … 1 with 1/R dashed, and H below. */
+    private static void drawStage(java.awt.Graphics2D g, VariantRun.StageEnd e, int radix, Options o, double x, double y,
+            double w, double h, FigureStyle s) {
+        double line = Fonts.lineHeight(s.small());
+        double barTop = y + line * 0.4;
+        double barBottom = y + h - line * 1.5;
+        double barW = Math.min((w * 0.7) / radix, s.labelSize() * 2.2);
+        double left = x + (w - barW * radix) / 2;
+        for (int r = 0; r < radix; r++) {
+            double v = e.splitMeans()[r];
+            double top = barBottom - v * (barBottom - barTop);
+            Draw.fill(g, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix)), left + r * barW + 1, top,
+                    barW - 2, barBottom - top);
+        }
+        g.setColor(s.axis());
+        Draw.line(g, left - 2, barBottom, left + radix * barW + 2, barBottom);
+        if (radix >= 2) {
+            double u = barBottom - (barBottom - barTop) / radix;
+            g.setColor(s.neutral());
+            g.setStroke(Draw.dashed(s, 2, 2));
+            Draw.line(g, left - 2, u, left + radix * barW + 2, u);
+            g.setStroke(new java.awt.BasicStroke(s.line()));
+        }
+        g.setColor(s.muted());
+        g.setFont(s.small());
+        Draw.text(g, radix == 1 ? String.format(Locale.ROOT, "gate %.3f", e.splitMeans()[0])
+                : String.format(Locale.ROOT, "H %.3f", e.entropy()), x + w / 2, barBottom + 2, Draw.H.CENTER,
+                Draw.V.TOP);
+    }
+}

@@ -78,6 +78,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case DATASET -> throw new IllegalArgumentException("the dataset view is drawn from analyze's statistics");
             case KNOCKOUT -> throw new IllegalArgumentException("the knockout view is drawn from a knock-out sweep");
             case COMPARE -> throw new IllegalArgumentException("the compare view is drawn from two captures");
+            case WALKTHROUGH -> throw new IllegalArgumentException("the walkthrough is drawn from the block's internals");
         };
     }
 

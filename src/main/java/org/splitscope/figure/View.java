@@ -12,10 +12,12 @@ public enum View {
     /** A knock-out sweep (knockout's output), not one image. */
     KNOCKOUT,
     /** Two images (or one at three scales) side by side; the window's Compare view. */
-    COMPARE;
+    COMPARE,
+    /** One block step by step, with one channel followed through it (its own forward with the block's internals). */
+    WALKTHROUGH;
 
-    /** Views that other issues add (depth profile, Grad-CAM, walkthrough, variants); not drawable yet. */
-    public static final String[] PLANNED = {"depth", "cam", "walkthrough", "variants"};
+    /** Views that other issues add (depth profile, Grad-CAM, variants); not drawable yet. */
+    public static final String[] PLANNED = {"depth", "cam", "variants"};
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

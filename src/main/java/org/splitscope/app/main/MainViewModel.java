@@ -18,6 +18,7 @@ import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.app.featuremaps.FeatureMapsViewModel;
 import org.splitscope.app.compare.CompareViewModel;
+import org.splitscope.app.walkthrough.WalkthroughViewModel;
 import org.splitscope.app.dataset.DatasetViewModel;
 import org.splitscope.app.gap.GapViewModel;
 import org.splitscope.app.intervene.InterventionsViewModel;
@@ -59,7 +60,8 @@ public final class MainViewModel {
         GAP("gap", "GAP statistics"),
         COMPARE("compare", "Compare"),
         INTERVENTIONS("interventions", "Interventions"),
-        DATASET("dataset", "Dataset");
+        DATASET("dataset", "Dataset"),
+        WALKTHROUGH("walkthrough", "Walkthrough");
 
         public final String id;
         public final String title;
@@ -93,6 +95,7 @@ public final class MainViewModel {
     private final DatasetViewModel dataset;
     private final InterventionsViewModel interventions;
     private final CompareViewModel compare;
+    private final WalkthroughViewModel walkthrough;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -111,6 +114,7 @@ public final class MainViewModel {
         this.dataset = new DatasetViewModel(session);
         this.interventions = new InterventionsViewModel(session);
         this.compare = new CompareViewModel(session, images.images());
+        this.walkthrough = new WalkthroughViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
@@ -119,6 +123,8 @@ public final class MainViewModel {
         dataset.setProblemHandler(problem::set);
         interventions.setProblemHandler(problem::set);
         compare.setProblemHandler(problem::set);
+        walkthrough.setProblemHandler(problem::set);
+        walkthrough.activeProperty().bind(view.isEqualTo(View.WALKTHROUGH)); // its extra forward only when shown
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -131,7 +137,7 @@ public final class MainViewModel {
 
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), compare.readout(), interventions.readout(), dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                gap.readout(), compare.readout(), interventions.readout(), dataset.readout(), walkthrough.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -255,6 +261,10 @@ public final class MainViewModel {
 
     public InterventionsViewModel interventions() {
         return interventions;
+    }
+
+    public WalkthroughViewModel walkthrough() {
+        return walkthrough;
     }
 
     public CompareViewModel compare() {

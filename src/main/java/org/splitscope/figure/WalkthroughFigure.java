@@ -25,7 +25,7 @@ public final class WalkthroughFigure {
     public record Channel(int channel) {}
 
     /** The box of each stage, in step order (the layout that paints and answers the mouse). */
-    public record Layout(List<Rectangle2D> boxes, List<Rectangle2D> pictures, Rectangle2D panel) {}
+    public record Layout(TextBlock title, List<Rectangle2D> boxes, List<Rectangle2D> pictures, Rectangle2D panel) {}
 
     public static Layout layout(Walkthrough w, double width, FigureStyle s) {
         double pad = s.pad();
@@ -38,7 +38,10 @@ public final class WalkthroughFigure {
         double picture = box * 0.62;
         double text = Fonts.lineHeight(s.label()) + 2 * Fonts.lineHeight(s.small());
         double height = pad + text + picture + Fonts.lineHeight(s.small()) * 1.5 + pad;
-        double top = pad + Fonts.lineHeight(s.title()) + pad;
+        TextBlock title = TextBlock.of(String.format(Locale.ROOT,
+                "Split attention in %s · R = %d, K = %d, C = %d · channel c = %d", w.block(), w.radix(),
+                w.cardinality(), w.channels(), w.channel()), s.title(), width - 2 * pad);
+        double top = pad + title.height() + pad;
         List<Rectangle2D> boxes = new ArrayList<>();
         List<Rectangle2D> pictures = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -49,7 +52,7 @@ public final class WalkthroughFigure {
         }
         int rows = (steps + perRow - 1) / perRow;
         double panelTop = top + rows * (height + gap);
-        return new Layout(boxes, pictures, new Rectangle2D.Double(pad, panelTop, width - 2 * pad, 0));
+        return new Layout(title, boxes, pictures, new Rectangle2D.Double(pad, panelTop, width - 2 * pad, 0));
     }
 
     public static Drawing draw(Walkthrough w, Options o, double width, FigureStyle s) {
@@ -63,7 +66,7 @@ public final class WalkthroughFigure {
             formula = Fonts.regular((float) (formula.getSize2D() * inner / formulaWidth));
         }
         java.awt.Font formulaFont = formula;
-        TextBlock sentence = TextBlock.of(step.sentence(w.radix()), s.label(), inner);
+        TextBlock sentence = TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner);
         TextBlock trace = TextBlock.of(trace(w), s.label(), inner);
         double panelHeight = Fonts.lineHeight(s.title()) + pad / 2 + Fonts.lineHeight(formula) * 1.3
                 + pad / 2 + sentence.height() + pad / 2 + trace.height();
@@ -74,12 +77,9 @@ public final class WalkthroughFigure {
             hits.add(Hit.of(l.boxes().get(i), steps[i]));
         }
         hits.addAll(WalkthroughPictures.channelHits(w, l));
-        String title = String.format(Locale.ROOT, "Split attention in %s · R = %d, K = %d, C = %d · channel c = %d",
-                w.block(), w.radix(), w.cardinality(), w.channels(), w.channel());
         return new Drawing(width, height, s, g -> {
-            g.setFont(s.title());
             g.setColor(s.text());
-            Draw.text(g, Draw.fit(title, s.title(), width - 2 * pad), pad, pad, Draw.H.LEFT, Draw.V.TOP);
+            l.title().paint(g, pad, pad);
             for (int i = 0; i < steps.length; i++) {
                 stage(g, w, o, steps[i], l.boxes().get(i), l.pictures().get(i), s);
                 if (i + 1 < steps.length && l.boxes().get(i + 1).getY() == l.boxes().get(i).getY()) {
@@ -108,17 +108,26 @@ public final class WalkthroughFigure {
     /** One line with every number of the chosen channel, from s_c to its V channel. */
     static String trace(Walkthrough w) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "Channel c = %d (group k = %d, j = %d): s_c = %.4f · logits", w.channel(), w.group(), w.inGroup(),
+                "Channel c = %d (group k = %d, j = %d): s(c) = %.4f · logits", w.channel(), w.group(), w.inGroup(),
                 w.gapValue()));
         for (int r = 0; r < w.radix(); r++) {
-            line.append(String.format(Locale.ROOT, " l%d = %.4f", r, w.logits()[r]));
+            line.append(String.format(Locale.ROOT, " l%s = %.4f", sub(r), w.logits()[r]));
         }
         line.append(" · weights");
         for (int r = 0; r < w.radix(); r++) {
-            line.append(String.format(Locale.ROOT, " a%d = %.4f", r, w.weights()[r]));
+            line.append(String.format(Locale.ROOT, " a%s = %.4f", sub(r), w.weights()[r]));
         }
         line.append(String.format(Locale.ROOT, " · V_c mean %.4f", WalkthroughPictures.mean(w.fusedChannel())));
         return line.toString();
+    }
+
+    /** r as subscript digits (₀ ₁ …), which the bundled font has. */
+    static String sub(int r) {
+        StringBuilder out = new StringBuilder();
+        for (char ch : Integer.toString(r).toCharArray()) {
+            out.append((char) ('₀' + (ch - '0')));
+        }
+        return out.toString();
     }
 
     private static void stage(Graphics2D g, Walkthrough w, Options o, WalkthroughStep step, Rectangle2D box,
@@ -137,8 +146,12 @@ public final class WalkthroughFigure {
         double room = box.getWidth() - pad;
         g.setColor(current ? s.accent() : s.text());
         g.setFont(current ? Fonts.bold(s.labelSize()) : s.label());
-        Draw.text(g, Draw.fit((step.ordinal() + 1) + " " + step.title(), g.getFont(), room), x, y, Draw.H.LEFT,
-                Draw.V.TOP);
+        String name = (step.ordinal() + 1) + " " + step.title();
+        if (MathText.width(g.getFont(), name) <= room) {
+            MathText.paint(g, name, x, y + Fonts.metrics(g.getFont()).getAscent());
+        } else {
+            Draw.text(g, Draw.fit(name, g.getFont(), room), x, y, Draw.H.LEFT, Draw.V.TOP);
+        }
         y += Fonts.lineHeight(s.label());
         g.setFont(s.small());
         g.setColor(s.muted());

@@ -84,7 +84,15 @@ final class WalkthroughPictures {
             case FC1 -> bars(g, s, w.hidden(), -1, 0, p);
             case FC2 -> bars(g, s, w.logits(), -1, 0, p);
             case LAYOUT -> layout(g, s, cm, w, p);
-            case SOFTMAX -> bars(g, s, w.weights(), -1, 0, p);
+            case SOFTMAX -> {
+                bars(g, s, w.weights(), -1, 0, p);
+                double uniform = p.getMaxY() - p.getHeight() * (w.radix() == 1 ? 0.5 : 1.0 / w.radix())
+                        / Math.max(max(w.weights()), 1e-9);
+                uniform = Math.max(p.getY(), uniform);
+                g.setColor(s.muted());
+                g.setStroke(Draw.dashed(s, 3, 2));
+                g.draw(new Line2D.Double(p.getX(), uniform, p.getMaxX(), uniform)); // 1/R (½ for a gate)
+            }
             case ATTENTION -> attention(g, s, cm, w, p);
             case FUSE -> row(g, s, cm, w.fused(), w.width(), w.height(), 0, p);
             case CONCAT -> row(g, s, cm, w.groupFused(), w.width(), w.height(), w.group(), p);
@@ -212,6 +220,14 @@ final class WalkthroughPictures {
             s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", v));
         }
         return s.toString();
+    }
+
+    private static double max(float[] values) {
+        double m = 0;
+        for (float v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
     }
 
     static double mean(float[] values) {

@@ -22,7 +22,7 @@ public enum WalkthroughStep {
             "A grouped 1×1 layer squeezes s into a shorter vector z, per cardinal group."),
     FC2("fc2 logits", "l_r^k(c) = fc2^k(z^k)_{r, c}",
             "A second grouped layer gives one logit per split and channel: R·C numbers."),
-    LAYOUT("Radix- vs cardinal-major", "fc2[(k·R + r)·C/K + j]  →  a[(r·K + k)·C/K + j]",
+    LAYOUT("Layout (k, r) → (r, k)", "fc2[(k·R + r)·C/K + j]  →  a[(r·K + k)·C/K + j]",
             "fc2 writes its logits group by group (k, r, j), but the splits are weighed split by split (r, k, j): "
                     + "a reshape to (K, R, C/K) and a transpose put them in place; a plain reshape mixes groups."),
     SOFTMAX("r-softmax", "a_r^k(c) = exp(l_r^k(c)) / Σ_{r′} exp(l_{r′}^k(c))",
@@ -53,10 +53,15 @@ public enum WalkthroughStep {
         return this == SOFTMAX && radix == 1 ? "a^k(c) = σ(l^k(c)) = 1 / (1 + exp(−l^k(c)))" : formula;
     }
 
-    public String sentence(int radix) {
-        return this == SOFTMAX && radix == 1
-                ? "With a single split the logit goes through a sigmoid: a gate between 0 and 1 per channel."
-                : sentence;
+    public String sentence(int radix, int cardinality) {
+        if (this == SOFTMAX && radix == 1) {
+            return "With a single split the logit goes through a sigmoid: a gate between 0 and 1 per channel.";
+        }
+        if (this == LAYOUT && (cardinality == 1 || radix == 1)) {
+            return sentence + " Here " + (cardinality == 1 ? "K" : "R") + " = 1, so both orders agree; with K, R > 1 "
+                    + "they do not.";
+        }
+        return sentence;
     }
 
     public String id() {

@@ -139,7 +139,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
             return null;
         }
         if (target instanceof WalkthroughStep s) {
-            return (s.ordinal() + 1) + " " + s.title() + ": " + s.sentence(w.radix());
+            return (s.ordinal() + 1) + " " + s.title() + ": " + s.sentence(w.radix(), w.cardinality());
         }
         if (target instanceof WalkthroughFigure.Channel c) {
             int per = w.groupChannels();

@@ -22,7 +22,7 @@ public enum WalkthroughStep {
             "A grouped 1×1 layer squeezes s into a shorter vector z, per cardinal group."),
     FC2("fc2 logits", "l_r^k(c) = fc2^k(z^k)_{r, c}",
             "A second grouped layer gives one logit per split and channel: R·C numbers."),
-    LAYOUT("Layout (k, r) → (r, k)", "fc2[(k·R + r)·C/K + j]  →  a[(r·K + k)·C/K + j]",
+    LAYOUT("k-major → r-major", "fc2[(k·R + r)·C/K + j]  →  a[(r·K + k)·C/K + j]",
             "fc2 writes its logits group by group (k, r, j), but the splits are weighed split by split (r, k, j): "
                     + "a reshape to (K, R, C/K) and a transpose put them in place; a plain reshape mixes groups."),
     SOFTMAX("r-softmax", "a_r^k(c) = exp(l_r^k(c)) / Σ_{r′} exp(l_{r′}^k(c))",

@@ -117,7 +117,7 @@ public final class WalkthroughFigure {
         for (int r = 0; r < w.radix(); r++) {
             line.append(String.format(Locale.ROOT, " a%s = %.4f", sub(r), w.weights()[r]));
         }
-        line.append(String.format(Locale.ROOT, " · V_c mean %.4f", WalkthroughPictures.mean(w.fusedChannel())));
+        line.append(String.format(Locale.ROOT, " · V(c) mean %.4f", WalkthroughPictures.mean(w.fusedChannel())));
         return line.toString();
     }
 

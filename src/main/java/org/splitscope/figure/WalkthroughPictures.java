@@ -120,7 +120,11 @@ final class WalkthroughPictures {
         double y = p.getY() + (p.getHeight() - th) / 2;
         for (int t = 0; t < n; t++) {
             double x = p.getX() + t * (side + gap);
-            Draw.raster(g, s, Heatmaps.rasterize(maps[t], mw, mh, cm, ValueRange.of(maps[t])), x, y, tw, th);
+            ValueRange range = ValueRange.of(maps[t]);
+            if (range.min() == range.max()) { // a flat map (all zero after the ReLU): the low end, not the middle
+                range = ValueRange.of(range.min(), range.min() + 1);
+            }
+            Draw.raster(g, s, Heatmaps.rasterize(maps[t], mw, mh, cm, range), x, y, tw, th);
             if (t == marked) {
                 g.setColor(s.accent());
                 g.setStroke(new BasicStroke(2 * s.line()));

@@ -8,8 +8,8 @@ import java.util.Locale;
  * one sentence in plain words.
  */
 public enum WalkthroughStep {
-    INPUT("Input X", "X",
-            "The block's input: conv1's output (1×1 conv, BN, ReLU), as the split-attention conv receives it."),
+    INPUT("Input X", "X ∈ ℝ^{C′ × H × W}",
+            "The block's input: conv1's output (1×1 conv, BN, ReLU) with C′ channels, as the split-attention conv receives it."),
     CONV("Grouped conv", "U = ReLU(BN(Conv_{3×3}(X))),  K·R groups",
             "One 3×3 convolution with K·R groups makes every split of every cardinal group at once."),
     SPLITS("Splits U_r", "U = [U_0, …, U_{R−1}],  U_r = [U_r^0, …, U_r^{K−1}]",

@@ -70,6 +70,9 @@ public final class WalkthroughView extends BorderPane implements Exportable {
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
         canvas.setOnClick(vm::click);
+        // A click on the figure takes the focus, so that space then steps (the canvas holds no other keys).
+        canvas.setFocusTraversable(true);
+        canvas.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());
         // Space steps on (Shift+space back) wherever the focus is in this view, except in the channel field.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !channel.getEditor().isFocused()) {

@@ -31,6 +31,8 @@ import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.KnockoutFigure;
 import org.splitscope.figure.SplitBarsFigure;
 import org.splitscope.figure.View;
+import org.splitscope.figure.WalkthroughFigure;
+import org.splitscope.figure.WalkthroughStep;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
 import org.splitscope.intervene.KnockoutResult;
@@ -52,8 +54,8 @@ final class FigureCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), variants, dataset "
-                    + "(with --stats) or knockout (with --knockout).")
+            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), variants, "
+                    + "walkthrough, dataset (with --stats) or knockout (with --knockout).")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -78,6 +80,15 @@ final class FigureCommand implements Callable<Integer> {
 
     @Option(names = "--knockout", paramLabel = "DIR", description = "For --view knockout: a knockout output folder.")
     Path knockout;
+
+    @Option(names = "--step", paramLabel = "N|NAME", defaultValue = "1",
+            description = "For --view walkthrough: the highlighted step, 1 – 12 or a name (input, conv, splits, sum, gap, "
+                    + "fc1, fc2, layout, softmax, attention, fuse, concat; default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--channel", paramLabel = "C", defaultValue = "0",
+            description = "For --view walkthrough: the channel c (0 … C−1) followed through the block (default: ${DEFAULT-VALUE}).")
+    String channel;
 
     @Option(names = "--block", paramLabel = "BLOCK", description = "e.g. layer2.0 (default: the middle block, as the window); "
             + "the depth view highlights it; for --view cam also layer2.0.conv2, the CAM at the block's split-attention output V.")
@@ -151,7 +162,11 @@ final class FigureCommand implements Callable<Integer> {
         FigureSize size;
         FigureFormat fileFormat;
         FigureStyle style;
+        WalkthroughStep walkStep;
+        int walkChannel;
         try {
+            walkStep = WalkthroughStep.parse(step);
+            walkChannel = nonNegative("--channel", channel);
             View v = View.parse(view);
             request = FigureRequest.of(v, block, parseGroup(group), parseSplit(split), colormap(colormap))
                     .withHeatmap(scale(scale), opacity).withSplitBars(whiskers(whiskers), stacked).withBins(bins)
@@ -197,6 +212,12 @@ final class FigureCommand implements Callable<Integer> {
         CamMethod camMethod = cam ? CamMethod.parse(method) : null;
         boolean atV = cam && request.block() != null && request.block().endsWith(".conv2");
         try (LoadedModel model = modelOptions.load()) {
+            if (request.view() == View.WALKTHROUGH) {
+                WalkthroughFile.write(model, input, pickBlock(model, request.block()), walkChannel,
+                        new WalkthroughFigure.Options(request.colormap(), walkStep), size, fileFormat, style, !noCaption,
+                        file);
+                return 0;
+            }
             if (request.view() == View.COMPARE) {
                 ComparisonFigure.write(model, input, compare, pickBlock(model, request.block()), request.colormap(), size,
                         fileFormat, style, !noCaption, file);
@@ -334,7 +355,7 @@ final class FigureCommand implements Callable<Integer> {
             // below
         }
         throw new IllegalArgumentException(option + " '" + s + "' is not a number ≥ 0"
-                + (option.equals("--group") ? " or all" : " or V"));
+                + (option.equals("--group") ? " or all" : option.equals("--split") ? " or V" : ""));
     }
 
     static Colormap colormap(String s) {

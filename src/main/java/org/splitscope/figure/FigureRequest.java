@@ -90,6 +90,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
             case COMPARE -> throw new IllegalArgumentException("the compare view is drawn from two captures");
             case VARIANTS -> throw new IllegalArgumentException("the variants view is drawn from every bundled model");
             case CAM -> throw new IllegalArgumentException("the cam view is drawn from a class activation map: withCam");
+            case WALKTHROUGH -> throw new IllegalArgumentException("the walkthrough is drawn from the block's internals");
         };
     }
 

@@ -18,10 +18,9 @@ public enum View {
     /** Every block of one image in depth order: entropy, saturation, split preference. */
     DEPTH,
     /** One image through every bundled variant, with the ablation table (no --model). */
-    VARIANTS;
-
-    /** Views that other issues add (walkthrough); not drawable yet. */
-    public static final String[] PLANNED = {"walkthrough"};
+    VARIANTS,
+    /** One block step by step, with one channel followed through it (its own forward with the block's internals). */
+    WALKTHROUGH;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -37,10 +36,6 @@ public enum View {
             if (v.id().equals(id)) {
                 return v;
             }
-        }
-        if (Arrays.asList(PLANNED).contains(id)) {
-            throw new IllegalArgumentException("the " + id + " view is not part of this version yet; views: "
-                    + available());
         }
         throw new IllegalArgumentException("unknown view '" + s + "'; views: " + available());
     }

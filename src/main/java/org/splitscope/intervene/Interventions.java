@@ -152,6 +152,16 @@ public final class Interventions {
             public void splits(String block, NDArray splits, NDArray fused) {
                 sink.splits(block, splits, fused);
             }
+
+            @Override
+            public boolean wantsInternals(String block) {
+                return sink.wantsInternals(block);
+            }
+
+            @Override
+            public void internals(String block, NDArray input, NDArray hidden, NDArray logits) {
+                sink.internals(block, input, hidden, logits);
+            }
         };
     }
 

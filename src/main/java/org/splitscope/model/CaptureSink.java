@@ -44,6 +44,18 @@ public interface CaptureSink {
      */
     default void splits(String block, NDArray splits, NDArray fused) {}
 
+    /** Whether this block should also report its input and fc1/fc2 outputs (the walkthrough; off by default). */
+    default boolean wantsInternals(String block) {
+        return false;
+    }
+
+    /**
+     * @param input X, what the split-attention conv takes: [N, C_in, H, W]
+     * @param hidden fc1 + BN + ReLU of the GAP: [N, attention channels]
+     * @param logits fc2's output before the r-softmax: [N, R·C], cardinal-major (k, r, c/K)
+     */
+    default void internals(String block, NDArray input, NDArray hidden, NDArray logits) {}
+
     static NDArray keep(NDArray array) {
         ai.djl.ndarray.NDScope.unregister(array);
         return array;

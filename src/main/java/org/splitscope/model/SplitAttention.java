@@ -48,7 +48,8 @@ public final class SplitAttention extends Module {
         NDList splits = u.split(radix, 1);                                   // R × [N, C, H, W]: U_r (views)
         NDArray gap = Pool.globalAvgPool2d(sum(splits)).reshape(n, channels); // s = GAP(Σ_r U_r): [N, C]
         NDArray z = Activation.relu(bn1.apply(fc1.applyToVector(gap)));      // [N, attn]
-        NDArray attention = rSoftmax(fc2.applyToVector(z), n);               // [N, R, K, C/K]
+        NDArray logits = fc2.applyToVector(z);                               // [N, R·C], cardinal-major
+        NDArray attention = rSoftmax(logits, n);                             // [N, R, K, C/K]
         attention = sink.intervene(block, attention);                        // forced a, if any (issue 10)
         NDList weights = attention.reshape(n, radix * channels).split(radix, 1); // R × [N, C]: a_r, radix-major
         NDArray fused = splits.get(0).mul(weights.get(0).reshape(n, channels, 1, 1));
@@ -61,6 +62,9 @@ public final class SplitAttention extends Module {
             long h = u.getShape().get(2);
             long w = u.getShape().get(3);
             sink.splits(block, u.reshape(n, radix, channels, h, w), fused);  // [N, R, C, H, W]
+        }
+        if (sink.wantsInternals(block)) {
+            sink.internals(block, x, z, logits);                             // the walkthrough's X, fc1, fc2
         }
         return fused;
     }

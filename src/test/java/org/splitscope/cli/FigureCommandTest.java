@@ -79,7 +79,7 @@ class FigureCommandTest {
         assertTrue(Files.readString(temp.resolve("fig.svg")).contains("<text"), "the ending is added");
 
         for (String[] bad : new String[][] {
-            {"--view", "variants"}, {"--view", "pie"}, {"--block", "layer9.9"}, {"--width", "3 parsecs"},
+            {"--view", "pie"}, {"--block", "layer9.9"}, {"--width", "3 parsecs"},
             {"--dpi", "5"}, {"--colormap", "jet"}, {"--group", "-1"}, {"--theme", "neon"}}) {
             List<String> args = new ArrayList<>(List.of("figure", "--model", TestModels.gray28().toString(), "--input",
                     TestModels.image().toString(), "--device", "cpu", "--out", temp.resolve("bad.png").toString()));
@@ -93,8 +93,8 @@ class FigureCommandTest {
             assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
             assertFalse(run.err().contains("Exception"), run.err());
         }
-        assertTrue(CliTest.run("figure", "--view", "variants", "--input", "x.png", "--out", "y.png").err()
-                .contains("not part of this version yet; views: heatmaps, splitbars, featuremaps, gap, dataset"));
+        assertTrue(CliTest.run("figure", "--view", "pie", "--input", "x.png", "--out", "y.png").err()
+                .contains("unknown view 'pie'; views: heatmaps, splitbars, featuremaps, gap, dataset"));
         assertFalse(Files.exists(temp.resolve("bad.png")), "nothing written for a bad request");
     }
 }

@@ -22,10 +22,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.splitscope.app.blocks.BlockNavigator;
 import org.splitscope.app.compare.CompareView;
+import org.splitscope.app.walkthrough.WalkthroughView;
 import org.splitscope.app.dataset.DatasetView;
 import org.splitscope.app.export.ExportActions;
 import org.splitscope.app.export.Exportable;
@@ -75,6 +77,7 @@ public final class MainView extends BorderPane {
         views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
         views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
         views.put(MainViewModel.View.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
+        views.put(MainViewModel.View.WALKTHROUGH, new WalkthroughView(vm.walkthrough()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (MainViewModel.View v : MainViewModel.View.values()) {
             Tab tab = new Tab(v.title, views.get(v));
@@ -89,6 +92,7 @@ public final class MainView extends BorderPane {
                 case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
                 case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
                 case CAM -> org.kordamp.ikonli.materialdesign2.MaterialDesignT.TARGET;
+                case WALKTHROUGH -> MaterialDesignS.STAIRS;
             }));
             tab.setUserData(v);
             tabs.getTabs().add(tab);

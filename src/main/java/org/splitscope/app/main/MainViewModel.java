@@ -18,6 +18,7 @@ import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.app.featuremaps.FeatureMapsViewModel;
 import org.splitscope.app.compare.CompareViewModel;
+import org.splitscope.app.walkthrough.WalkthroughViewModel;
 import org.splitscope.app.dataset.DatasetViewModel;
 import org.splitscope.app.gap.GapViewModel;
 import org.splitscope.app.intervene.InterventionsViewModel;
@@ -62,7 +63,8 @@ public final class MainViewModel {
         CAM("cam", "Grad-CAM"),
         VARIANTS("variants", "Variants"),
         INTERVENTIONS("interventions", "Interventions"),
-        DATASET("dataset", "Dataset");
+        DATASET("dataset", "Dataset"),
+        WALKTHROUGH("walkthrough", "Walkthrough");
 
         public final String id;
         public final String title;
@@ -99,6 +101,7 @@ public final class MainViewModel {
     private final CompareViewModel compare;
     private final org.splitscope.app.variants.VariantsViewModel variants;
     private final org.splitscope.app.cam.CamViewModel cam;
+    private final WalkthroughViewModel walkthrough;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
@@ -120,6 +123,7 @@ public final class MainViewModel {
         this.compare = new CompareViewModel(session, images.images());
         this.variants = new org.splitscope.app.variants.VariantsViewModel(session);
         this.cam = new org.splitscope.app.cam.CamViewModel(session);
+        this.walkthrough = new WalkthroughViewModel(session);
         this.export = new ExportViewModel(session, settings);
         session.setProblemHandler(problem::set);
         model.setProblemHandler(problem::set);
@@ -132,6 +136,8 @@ public final class MainViewModel {
         variants.activeProperty().bind(view.isEqualTo(View.VARIANTS)); // five models run only for the view shown
         cam.setProblemHandler(problem::set);
         cam.activeProperty().bind(view.isEqualTo(View.CAM)); // a backward pass only for the view shown
+        walkthrough.setProblemHandler(problem::set);
+        walkthrough.activeProperty().bind(view.isEqualTo(View.WALKTHROUGH)); // its extra forward only when shown
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -145,7 +151,7 @@ public final class MainViewModel {
         // A readout belongs to the view it was read from.
         view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
                 gap.readout(), depth.readout(), compare.readout(), variants.readout(), cam.readout(), interventions.readout(),
-                dataset.readout()).forEach(org.splitscope.app.session.Readout::clear));
+                dataset.readout(), walkthrough.readout()).forEach(org.splitscope.app.session.Readout::clear));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -273,6 +279,10 @@ public final class MainViewModel {
 
     public InterventionsViewModel interventions() {
         return interventions;
+    }
+
+    public WalkthroughViewModel walkthrough() {
+        return walkthrough;
     }
 
     public CompareViewModel compare() {

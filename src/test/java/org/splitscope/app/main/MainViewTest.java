@@ -99,9 +99,7 @@ class MainViewTest {
 
         // Every view, through its tab; each draws something.
         for (MainViewModel.View v : MainViewModel.View.values()) {
-            // The tab's own label: a view's title can read the same ("Dataset") from its hidden tab.
-            robot.clickOn(robot.lookup(".tab-label").match((Labeled l) -> v.title.equals(l.getText()))
-                    .queryAs(Labeled.class));
+            robot.clickOn(tabLabel(robot, v.title));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(v, vm.viewProperty().get());
             assertTrue(colours(robot, view.currentView().canvas()) > 20, v + " draws a figure");
@@ -200,6 +198,12 @@ class MainViewTest {
     }
 
     /** The visible labeled node with exactly this text. */
+    /** A tab's header, not a view's title of the same text (Compare, Walkthrough). */
+    private static Labeled tabLabel(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof Labeled l && text.equals(l.getText())
+                && n.getStyleClass().contains("tab-label")).queryAs(Labeled.class);
+    }
+
     private static Labeled labeled(FxRobot robot, String text) {
         return robot.lookup((Node n) -> n instanceof Labeled l && text.equals(l.getText()) && n.isVisible()
                 && n.getScene() != null && n.localToScreen(n.getBoundsInLocal()) != null).queryAs(Labeled.class);

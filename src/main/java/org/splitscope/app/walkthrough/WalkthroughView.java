@@ -1,0 +1,97 @@
+package org.splitscope.app.walkthrough;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.splitscope.app.export.Exportable;
+import org.splitscope.app.figure.FigureCanvas;
+import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureViews;
+import org.splitscope.figure.WalkthroughStep;
+
+/** The selected block stage by stage: Previous / Next (or space), a click on a stage or a channel. */
+public final class WalkthroughView extends BorderPane implements Exportable {
+    private final WalkthroughViewModel vm;
+    private final FigureCanvas canvas = new FigureCanvas();
+
+    public WalkthroughView(WalkthroughViewModel vm) {
+        this.vm = vm;
+        FigureViews.style(this, "walkthrough-view");
+        Label title = new Label("Walkthrough");
+        title.getStyleClass().add("view-title");
+        Button previous = new Button("‹ Previous");
+        Button next = new Button("Next ›");
+        previous.setOnAction(e -> vm.previous());
+        next.setOnAction(e -> vm.next());
+        previous.disableProperty().bind(vm.stepProperty().isEqualTo(WalkthroughStep.INPUT));
+        next.disableProperty().bind(vm.stepProperty().isEqualTo(WalkthroughStep.CONCAT));
+        Label stepLabel = new Label();
+        stepLabel.textProperty().bind(vm.stepProperty().map(s -> "Step " + (s.ordinal() + 1) + " of "
+                + WalkthroughStep.values().length + " · " + s.title()));
+        Spinner<Integer> channel = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 4095, 0));
+        channel.setEditable(true);
+        channel.setPrefWidth(90);
+        channel.getValueFactory().valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                vm.channelProperty().set(now);
+            }
+        });
+        vm.channelProperty().addListener((obs, old, now) -> channel.getValueFactory().setValue(now.intValue()));
+        vm.capturedProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) channel.getValueFactory())
+                        .setMax(now.block().channels() - 1);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        setTop(FigureViews.header(title, previous, next, stepLabel, spacer, new Label("Channel c"), channel));
+
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        canvas.showIn(scroll);
+        setCenter(scroll);
+        Label readout = new Label();
+        readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
+        setBottom(readout);
+        canvas.setSource(w -> vm.draw(w, vm.session().style()));
+        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
+        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
+        canvas.setOnExit(vm.readout()::clear);
+        canvas.setOnClick(vm::click);
+        // A click on the figure takes the focus, so that space then steps (the canvas holds no other keys).
+        canvas.setFocusTraversable(true);
+        canvas.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());
+        // Space steps on (Shift+space back) wherever the focus is in this view, except in the channel field.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !channel.getEditor().isFocused()) {
+                if (e.isShiftDown()) {
+                    vm.previous();
+                } else {
+                    vm.next();
+                }
+                e.consume();
+            }
+        });
+    }
+
+    @Override
+    public FigureViewModel figureModel() {
+        return vm;
+    }
+
+    @Override
+    public FigureCanvas canvas() {
+        return canvas;
+    }
+}

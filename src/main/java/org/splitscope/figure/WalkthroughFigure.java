@@ -1,0 +1,201 @@
+package org.splitscope.figure;
+
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.splitscope.analysis.Walkthrough;
+import org.splitscope.render.Colormap;
+
+/**
+ * A split-attention block as the paper's equations, left to right (wrapping into rows): one box per
+ * stage with its name, the live tensor's shape and a picture of it, the chosen channel c traced in
+ * each; the current step highlighted, with its formula and one sentence below.
+ */
+public final class WalkthroughFigure {
+    private WalkthroughFigure() {}
+
+    public record Options(Colormap colormap, WalkthroughStep step) {}
+
+    /** A channel c (0 … C−1) under the pointer in the GAP strip or the attention matrix: clicking picks it. */
+    public record Channel(int channel) {}
+
+    /** The box of each stage, in step order (the layout that paints and answers the mouse). */
+    public record Layout(TextBlock title, List<Rectangle2D> boxes, List<Rectangle2D> pictures, Rectangle2D panel) {}
+
+    public static Layout layout(Walkthrough w, double width, FigureStyle s) {
+        double pad = s.pad();
+        double gap = 2 * pad;
+        double minBox = 11 * s.labelSize();
+        int perRow = (int) Math.max(1, Math.floor((width - 2 * pad + gap) / (minBox + gap)));
+        int steps = WalkthroughStep.values().length;
+        perRow = Math.min(perRow, steps);
+        double box = (width - 2 * pad - (perRow - 1) * gap) / perRow;
+        double picture = box * 0.62;
+        double text = Fonts.lineHeight(s.label()) + 2 * Fonts.lineHeight(s.small());
+        double height = pad + text + picture + Fonts.lineHeight(s.small()) * 1.5 + pad;
+        TextBlock title = TextBlock.of(String.format(Locale.ROOT,
+                "Split attention in %s · R = %d, K = %d, C = %d · channel c = %d", w.block(), w.radix(),
+                w.cardinality(), w.channels(), w.channel()), s.title(), width - 2 * pad);
+        double top = pad + title.height() + pad;
+        List<Rectangle2D> boxes = new ArrayList<>();
+        List<Rectangle2D> pictures = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            double x = pad + (i % perRow) * (box + gap);
+            double y = top + (i / perRow) * (height + gap);
+            boxes.add(new Rectangle2D.Double(x, y, box, height));
+            pictures.add(new Rectangle2D.Double(x + pad / 2, y + pad / 2 + text, box - pad, picture));
+        }
+        int rows = (steps + perRow - 1) / perRow;
+        double panelTop = top + rows * (height + gap);
+        return new Layout(title, boxes, pictures, new Rectangle2D.Double(pad, panelTop, width - 2 * pad, 0));
+    }
+
+    public static Drawing draw(Walkthrough w, Options o, double width, FigureStyle s) {
+        Layout l = layout(w, width, s);
+        WalkthroughStep step = o.step();
+        double pad = s.pad();
+        double inner = l.panel().getWidth();
+        java.awt.Font formula = Fonts.regular(s.titleSize() * 1.15f);
+        double formulaWidth = MathText.width(formula, step.formula(w.radix()));
+        if (formulaWidth > inner) { // a narrow column: smaller, never cut
+            formula = Fonts.regular((float) (formula.getSize2D() * inner / formulaWidth));
+        }
+        java.awt.Font formulaFont = formula;
+        TextBlock sentence = TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner);
+        TextBlock trace = TextBlock.of(trace(w), s.label(), inner);
+        double panelHeight = Fonts.lineHeight(s.title()) + pad / 2 + Fonts.lineHeight(formula) * 1.3
+                + pad / 2 + sentence.height() + pad / 2 + trace.height();
+        double height = l.panel().getY() + panelHeight + pad;
+        List<Hit> hits = new ArrayList<>();
+        WalkthroughStep[] steps = WalkthroughStep.values();
+        for (int i = 0; i < steps.length; i++) {
+            hits.add(Hit.of(l.boxes().get(i), steps[i]));
+        }
+        hits.addAll(WalkthroughPictures.channelHits(w, l));
+        return new Drawing(width, height, s, g -> {
+            g.setColor(s.text());
+            l.title().paint(g, pad, pad);
+            for (int i = 0; i < steps.length; i++) {
+                stage(g, w, o, steps[i], l.boxes().get(i), l.pictures().get(i), s);
+                if (i + 1 < steps.length && l.boxes().get(i + 1).getY() == l.boxes().get(i).getY()) {
+                    arrow(g, s, l.boxes().get(i), l.boxes().get(i + 1));
+                }
+            }
+            double y = l.panel().getY();
+            double x = l.panel().getX();
+            g.setFont(s.title());
+            g.setColor(s.text());
+            Draw.text(g, String.format(Locale.ROOT, "Step %d of %d · %s", step.ordinal() + 1, steps.length,
+                    step.title()), x, y, Draw.H.LEFT, Draw.V.TOP);
+            y += Fonts.lineHeight(s.title()) + pad / 2;
+            g.setFont(formulaFont);
+            g.setColor(s.accent());
+            MathText.paint(g, step.formula(w.radix()), x, y + Fonts.metrics(formulaFont).getAscent());
+            y += Fonts.lineHeight(formulaFont) * 1.3 + pad / 2;
+            g.setColor(s.text());
+            sentence.paint(g, x, y);
+            y += sentence.height() + pad / 2;
+            g.setColor(s.muted());
+            trace.paint(g, x, y);
+        }, hits);
+    }
+
+    /** One line with every number of the chosen channel, from s_c to its V channel. */
+    static String trace(Walkthrough w) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "Channel c = %d (group k = %d, j = %d): s(c) = %.4f · logits", w.channel(), w.group(), w.inGroup(),
+                w.gapValue()));
+        for (int r = 0; r < w.radix(); r++) {
+            line.append(String.format(Locale.ROOT, " l%s = %.4f", sub(r), w.logits()[r]));
+        }
+        line.append(" · weights");
+        for (int r = 0; r < w.radix(); r++) {
+            line.append(String.format(Locale.ROOT, " a%s = %.4f", sub(r), w.weights()[r]));
+        }
+        line.append(String.format(Locale.ROOT, " · V(c) mean %.4f", WalkthroughPictures.mean(w.fusedChannel())));
+        return line.toString();
+    }
+
+    /** r as subscript digits (₀ ₁ …), which the bundled font has. */
+    static String sub(int r) {
+        StringBuilder out = new StringBuilder();
+        for (char ch : Integer.toString(r).toCharArray()) {
+            out.append((char) ('₀' + (ch - '0')));
+        }
+        return out.toString();
+    }
+
+    private static void stage(Graphics2D g, Walkthrough w, Options o, WalkthroughStep step, Rectangle2D box,
+            Rectangle2D picture, FigureStyle s) {
+        boolean current = step == o.step();
+        double pad = s.pad();
+        if (current) {
+            g.setColor(new java.awt.Color(s.accent().getRed(), s.accent().getGreen(), s.accent().getBlue(), 28));
+            g.fill(box);
+        }
+        g.setColor(current ? s.accent() : s.grid());
+        g.setStroke(new BasicStroke(current ? 2.5f * s.line() : s.line()));
+        g.draw(box);
+        double x = box.getX() + pad / 2;
+        double y = box.getY() + pad / 2;
+        double room = box.getWidth() - pad;
+        g.setColor(current ? s.accent() : s.text());
+        g.setFont(current ? Fonts.bold(s.labelSize()) : s.label());
+        String name = (step.ordinal() + 1) + " " + step.title();
+        if (MathText.width(g.getFont(), name) <= room) {
+            MathText.paint(g, name, x, y + Fonts.metrics(g.getFont()).getAscent());
+        } else {
+            Draw.text(g, Draw.fit(name, g.getFont(), room), x, y, Draw.H.LEFT, Draw.V.TOP);
+        }
+        y += Fonts.lineHeight(s.label());
+        g.setFont(s.small());
+        g.setColor(s.muted());
+        Draw.text(g, Draw.fit(WalkthroughPictures.shape(w, step), s.small(), room), x, y, Draw.H.LEFT, Draw.V.TOP);
+        WalkthroughPictures.paint(g, w, o.colormap(), step, picture, s);
+        g.setFont(s.small());
+        g.setColor(s.text());
+        Draw.text(g, Draw.fit(WalkthroughPictures.numbers(w, step), s.small(), room), x,
+                picture.getMaxY() + pad / 2, Draw.H.LEFT, Draw.V.TOP);
+    }
+
+    /** What the file records: the block, the step and the channel followed. */
+    public static Provenance provenance(Walkthrough w, Options o, String model, String modelSha256, String image,
+            String imageSha256) {
+        return new Provenance(View.WALKTHROUGH.id(), model, modelSha256, image, imageSha256, w.block(),
+                "c = " + w.channel() + " (k = " + w.group() + ")", "step " + (o.step().ordinal() + 1) + " "
+                        + o.step().id(), o.colormap().displayName(), null);
+    }
+
+    /** The chosen channel's numbers, one row per split r. */
+    public static ViewData data(Walkthrough w) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Walkthrough.Index i : w.layout()) {
+            rows.add(List.of(w.block(), w.channel(), w.group(), i.split(), w.gapValue(), w.logits()[i.split()],
+                    w.weights()[i.split()], i.logit(), i.attention(), i.splitChannel(),
+                    WalkthroughPictures.mean(w.fusedChannel())));
+        }
+        return new ViewData(List.of("block", "channel", "group", "split", "gap", "logit", "attention", "fc2_index",
+                "attention_index", "conv_channel", "fused_mean"), rows);
+    }
+
+    private static void arrow(Graphics2D g, FigureStyle s, Rectangle2D from, Rectangle2D to) {
+        double y = from.getCenterY();
+        double x0 = from.getMaxX() + 1;
+        double x1 = to.getX() - 1;
+        double head = Math.min(4 * s.line() + 2, (x1 - x0) / 2);
+        g.setColor(s.muted());
+        g.setStroke(new BasicStroke(s.line()));
+        g.draw(new Line2D.Double(x0, y, x1 - head, y));
+        Path2D tip = new Path2D.Double();
+        tip.moveTo(x1, y);
+        tip.lineTo(x1 - head, y - head / 2);
+        tip.lineTo(x1 - head, y + head / 2);
+        tip.closePath();
+        g.fill(tip);
+    }
+}

@@ -175,7 +175,7 @@ public final class MainView extends BorderPane {
                 }
             });
             MainViewModel.View[] all = MainViewModel.View.values();
-            for (int i = 0; i < all.length; i++) {
+            for (int i = 0; i < Math.min(9, all.length); i++) { // Ctrl+1 … 9: the first nine tabs
                 MainViewModel.View v = all[i];
                 keys.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
                         () -> vm.viewProperty().set(v));

@@ -55,14 +55,14 @@ public final class MainViewModel {
     /** The views, in tab order, with the names used in file names and {@code splitscope.view}. */
     public enum View {
         HEATMAPS("heatmaps", "Heatmaps"),
-        SPLIT_BARS("splitbars", "Split bars"),
-        FEATURE_MAPS("featuremaps", "Feature maps"),
+        SPLIT_BARS("splitbars", "Bars"),
+        FEATURE_MAPS("featuremaps", "Maps"),
         GAP("gap", "GAP"),
         DEPTH("depth", "Depth"),
         COMPARE("compare", "Compare"),
         CAM("cam", "Grad-CAM"),
         VARIANTS("variants", "Variants"),
-        INTERVENTIONS("interventions", "Interventions"),
+        INTERVENTIONS("interventions", "Intervene"),
         DATASET("dataset", "Dataset"),
         WALKTHROUGH("walkthrough", "Walkthrough");
 

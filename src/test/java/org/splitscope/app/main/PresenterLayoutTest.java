@@ -40,8 +40,12 @@ class PresenterLayoutTest {
             figures.put("depth", vm.depth().draw(WIDTH, style));
             figures.put("compare", vm.compare().draw(WIDTH, style));
             figures.put("knockout", vm.interventions().draw(WIDTH, style));
-            vm.viewProperty().set(MainViewModel.View.CAM); // the CAM is computed while its view is shown
+            vm.viewProperty().set(MainViewModel.View.CAM); // these views compute while shown
             figures.put("cam", vm.cam().draw(WIDTH, style, 400));
+            vm.viewProperty().set(MainViewModel.View.VARIANTS);
+            figures.put("variants", vm.variants().draw(WIDTH, style));
+            vm.viewProperty().set(MainViewModel.View.WALKTHROUGH);
+            figures.put("walkthrough", vm.walkthrough().draw(WIDTH, style));
             List<String> problems = new ArrayList<>();
             for (var f : figures.entrySet()) {
                 Drawing d = f.getValue();

@@ -1,0 +1,42 @@
+package org.splitscope.app.variants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.splitscope.analysis.VariantRun;
+import org.splitscope.app.Explorers;
+import org.splitscope.bundled.BundledModels;
+import org.splitscope.figure.Draw;
+import org.splitscope.figure.FigureStyle;
+
+/** The Variants view lists every bundled model present, runs only while shown, and shows the ablation. */
+class VariantsViewModelTest {
+
+    @Test
+    void everyBundledVariantIsShownWithTheAblationTable() throws Exception {
+        try (var e = Explorers.started()) {
+            VariantsViewModel vm = e.vm().variants();
+            assertNull(vm.runsProperty().get(), "nothing runs while the view is hidden");
+            e.vm().viewProperty().set(org.splitscope.app.main.MainViewModel.View.VARIANTS);
+            List<VariantRun> runs = vm.runsProperty().get();
+            List<String> bundled = BundledModels.all().stream()
+                    .map(b -> b.file().replaceFirst("\\.safetensors$", "").replaceFirst("^fmnist-", "")).toList();
+            assertEquals(bundled, runs.stream().map(VariantRun::notation).toList());
+            for (VariantRun r : runs) {
+                assertEquals(r.radix() == 0 ? 0 : 3, r.stageEnds().size(), r.notation() + ": one block per stage");
+                assertEquals(3, r.top().size());
+            }
+            List<String> texts = Draw.placedText(vm.draw(1000, FigureStyle.screen(false))).stream()
+                    .map(Draw.PlacedText::text).toList();
+            for (String notation : bundled) {
+                assertTrue(texts.stream().anyMatch(t -> t.startsWith(notation + "  (R = ")), notation + " has a row");
+                assertTrue(texts.contains(notation), notation + " has a row in the ablation table");
+            }
+            assertTrue(texts.contains("top-1 paper"), "the paper's numbers beside ours");
+            assertEquals(List.of(), e.problems());
+        }
+    }
+}

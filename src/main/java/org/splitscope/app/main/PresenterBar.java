@@ -11,16 +11,32 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
-/** Presenter mode's bottom bar: large previous/next image buttons, the top class, the way out. */
+/** Presenter mode's bottom bar: large previous/next buttons (walkthrough steps or images), the top class, the way out. */
 final class PresenterBar {
     private PresenterBar() {}
 
     static Node of(MainViewModel vm) {
         Button previous = new Button("Previous", new FontIcon(MaterialDesignC.CHEVRON_LEFT));
-        previous.setOnAction(e -> vm.images().previous());
+        // In the walkthrough the big buttons step through the block; elsewhere through the images.
+        boolean[] walking = {false};
+        vm.viewProperty().addListener((obs, old, now) -> walking[0] = now == MainViewModel.View.WALKTHROUGH);
+        walking[0] = vm.viewProperty().get() == MainViewModel.View.WALKTHROUGH;
+        previous.setOnAction(e -> {
+            if (walking[0]) {
+                vm.walkthrough().previous();
+            } else {
+                vm.images().previous();
+            }
+        });
         Button next = new Button("Next", new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        next.setOnAction(e -> vm.images().next());
+        next.setOnAction(e -> {
+            if (walking[0]) {
+                vm.walkthrough().next();
+            } else {
+                vm.images().next();
+            }
+        });
         Label name = new Label();
         vm.session().captureProperty().addListener((obs, old, now) -> name.setText(now == null ? ""
                 : now.top().get(0).label() + String.format(java.util.Locale.ROOT, " %.0f %%",

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
-import org.splitscope.dataset.AnalysisRun;
-import org.splitscope.dataset.DatasetFigures;
 import org.splitscope.analysis.CamEvidence;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.cam.CamMethod;
@@ -21,21 +19,18 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.figure.CamRequest;
-import org.splitscope.figure.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.KnockoutFigure;
 import org.splitscope.figure.SplitBarsFigure;
 import org.splitscope.figure.View;
 import org.splitscope.figure.WalkthroughFigure;
 import org.splitscope.figure.WalkthroughStep;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.KnockoutResult;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
 import org.splitscope.io.Sha256;
@@ -190,10 +185,10 @@ final class FigureCommand implements Callable<Integer> {
         }
         AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
         if (request.view() == View.DATASET) {
-            return dataset(request, size, fileFormat, style, file);
+            return SavedRunFigures.dataset(stats, metric, groups, request, size, fileFormat, style, !noCaption, file);
         }
         if (request.view() == View.KNOCKOUT) {
-            return knockout(request, size, fileFormat, style, file);
+            return SavedRunFigures.knockout(knockout, request, size, fileFormat, style, !noCaption, file);
         }
         if (input == null) {
             throw new SplitScopeException("--input IMAGE is needed for the " + request.view() + " view");
@@ -259,59 +254,6 @@ final class FigureCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** The dataset view: drawn from analyze's stats.npz/stats.json, no model run. */
-    private int dataset(FigureRequest request, FigureSize size, FigureFormat format, FigureStyle style, Path file)
-            throws SplitScopeException {
-        if (stats == null) {
-            throw new SplitScopeException("--view dataset needs --stats DIR (an analyze output folder)");
-        }
-        AnalysisRun run = AnalysisRun.read(stats);
-        DatasetFigures figure;
-        Drawing d;
-        org.splitscope.figure.Provenance provenance;
-        try {
-            figure = new DatasetFigures(request.block(), DatasetFigure.Metric.parse(metric), request.split(), groups,
-                    request.colormap());
-            d = figure.draw(run, size.widthPt(), style);
-            provenance = figure.provenance(run, stats.toAbsolutePath().getFileName().toString());
-        } catch (IllegalArgumentException e) {
-            throw new SplitScopeException(stats + ": " + e.getMessage());
-        }
-        if (!noCaption) {
-            d = d.withCaption(provenance.caption());
-        }
-        try {
-            FigureFiles.write(file, format, d, size, provenance);
-        } catch (IOException e) {
-            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
-        }
-        System.out.printf(Locale.ROOT, "%s: dataset of %s at %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
-                Printable.clean(stats.toString()), provenance.block(), d.width() / 72, d.height() / 72);
-        return 0;
-    }
-
-    /** The knockout view: drawn from knockout's knockout.json, no model run. */
-    private int knockout(FigureRequest request, FigureSize size, FigureFormat format, FigureStyle style, Path file)
-            throws SplitScopeException {
-        if (knockout == null) {
-            throw new SplitScopeException("--view knockout needs --knockout DIR (a knockout output folder)");
-        }
-        KnockoutResult k = KnockoutResult.read(knockout);
-        var provenance = KnockoutFigure.provenance(k, knockout.getFileName().toString(), request.colormap());
-        Drawing d = KnockoutFigure.draw(k, new KnockoutFigure.Options(request.colormap()), size.widthPt(), style);
-        if (!noCaption) {
-            d = d.withCaption(provenance.caption());
-        }
-        try {
-            FigureFiles.write(file, format, d, size, provenance);
-        } catch (IOException e) {
-            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
-        }
-        System.out.printf(Locale.ROOT, "%s: knockout of %s, %.2f × %.2f in%n", Printable.clean(file.toString()),
-                Printable.clean(knockout.toString()), d.width() / 72, d.height() / 72);
-        return 0;
     }
 
     /** The block asked for, or the middle one as the window opens on. */

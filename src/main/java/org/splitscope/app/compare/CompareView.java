@@ -2,7 +2,6 @@ package org.splitscope.app.compare;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -47,19 +46,7 @@ public final class CompareView extends BorderPane implements Exportable {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         setTop(FigureViews.header(title, image, other, scales, spacer));
 
-        ScrollPane scroll = new ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        canvas.showIn(scroll);
-        setCenter(scroll);
-        Label readout = new Label();
-        readout.getStyleClass().add("readout");
-        readout.textProperty().bind(vm.readout().textProperty());
-        setBottom(readout);
-        canvas.setSource(w -> vm.draw(w, vm.session().style()));
-        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
-        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
-        canvas.setOnExit(vm.readout()::clear);
+        FigureViews.body(this, canvas, vm, vm::draw);
         canvas.setOnClick(vm::click);
     }
 

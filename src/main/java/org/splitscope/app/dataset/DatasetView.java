@@ -11,7 +11,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -126,20 +125,7 @@ public final class DatasetView extends BorderPane implements Exportable {
         message.textProperty().bind(vm.messageProperty());
         setTop(new VBox(first, second, message));
 
-        ScrollPane scroll = new ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        canvas.showIn(scroll);
-        setCenter(scroll);
-        Label readout = new Label();
-        readout.getStyleClass().add("readout");
-        readout.textProperty().bind(vm.readout().textProperty());
-        setBottom(readout);
-
-        canvas.setSource(w -> vm.draw(w, vm.session().style()));
-        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
-        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
-        canvas.setOnExit(vm.readout()::clear);
+        FigureViews.body(this, canvas, vm, vm::draw);
     }
 
     private static java.util.Optional<File> choose(String title, Supplier<Window> owner) {

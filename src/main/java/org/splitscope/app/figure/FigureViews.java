@@ -2,8 +2,13 @@ package org.splitscope.app.figure;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FigureStyle;
 
 /** What the figure views share in the scene graph: the stylesheet and the header row. */
 public final class FigureViews {
@@ -12,6 +17,32 @@ public final class FigureViews {
     public static void style(Region view, String styleClass) {
         view.getStyleClass().addAll("figure-view", styleClass);
         view.getStylesheets().add(FigureViews.class.getResource("figure-view.css").toExternalForm());
+    }
+
+    /** How a view's model draws its figure at a width in the window's style. */
+    @FunctionalInterface
+    public interface Painter {
+        Drawing draw(double width, FigureStyle style);
+    }
+
+    /**
+     * The body every figure view shares: the canvas in a scroll pane (centre) and the hover line
+     * (bottom), redrawn whenever the figure or the window's style (theme, presenter) changes.
+     */
+    public static void body(BorderPane view, FigureCanvas canvas, FigureViewModel vm, Painter painter) {
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        canvas.showIn(scroll);
+        view.setCenter(scroll);
+        Label readout = new Label();
+        readout.getStyleClass().add("readout");
+        readout.textProperty().bind(vm.readout().textProperty());
+        view.setBottom(readout);
+        canvas.setSource(w -> painter.draw(w, vm.session().style()));
+        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
+        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
+        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
+        canvas.setOnExit(vm.readout()::clear);
     }
 
     public static HBox header(Node... children) {

@@ -6,7 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.BorderPane;
@@ -111,19 +110,7 @@ public final class InterventionsView extends BorderPane implements Exportable {
         side.setStyle("-fx-padding: 8 12 8 12;");
         setLeft(side);
 
-        ScrollPane scroll = new ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        canvas.showIn(scroll);
-        setCenter(scroll);
-        Label readout = new Label();
-        readout.getStyleClass().add("readout");
-        readout.textProperty().bind(vm.readout().textProperty());
-        setBottom(readout);
-        canvas.setSource(w -> vm.draw(w, vm.session().style()));
-        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
-        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
-        canvas.setOnExit(vm.readout()::clear);
+        FigureViews.body(this, canvas, vm, vm::draw);
         vm.interventionsProperty().addListener((obs, old, now) -> showActive(now));
         vm.rowsProperty().addListener((obs, old, now) -> showRows(now));
         showActive(vm.interventionsProperty().get());

@@ -4,7 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,20 +36,7 @@ public final class SplitBarsView extends BorderPane implements Exportable {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         setTop(FigureViews.header(title, spacer, new Label("Whiskers"), whiskers, stacked));
 
-        ScrollPane scroll = new ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        canvas.showIn(scroll);
-        setCenter(scroll);
-        Label readout = new Label();
-        readout.getStyleClass().add("readout");
-        readout.textProperty().bind(vm.readout().textProperty());
-        setBottom(readout);
-
-        canvas.setSource(w -> vm.draw(w, vm.session().style()));
-        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
-        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
-        canvas.setOnExit(vm.readout()::clear);
+        FigureViews.body(this, canvas, vm, vm::draw);
         canvas.setOnClick(vm::click);
     }
 

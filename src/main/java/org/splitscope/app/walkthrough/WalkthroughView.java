@@ -2,7 +2,6 @@ package org.splitscope.app.walkthrough;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.input.KeyCode;
@@ -55,19 +54,7 @@ public final class WalkthroughView extends BorderPane implements Exportable {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         setTop(FigureViews.header(title, previous, next, stepLabel, spacer, new Label("Channel c"), channel));
 
-        ScrollPane scroll = new ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        canvas.showIn(scroll);
-        setCenter(scroll);
-        Label readout = new Label();
-        readout.getStyleClass().add("readout");
-        readout.textProperty().bind(vm.readout().textProperty());
-        setBottom(readout);
-        canvas.setSource(w -> vm.draw(w, vm.session().style()));
-        vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
-        vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
-        canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
-        canvas.setOnExit(vm.readout()::clear);
+        FigureViews.body(this, canvas, vm, vm::draw);
         canvas.setOnClick(vm::click);
         // A click on the figure takes the focus, so that space then steps (the canvas holds no other keys).
         canvas.setFocusTraversable(true);

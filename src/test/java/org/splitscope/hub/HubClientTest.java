@@ -117,7 +117,10 @@ class HubClientTest {
         var ranges = hub.requests.stream().filter(r -> r.server().equals("cdn")).map(FakeHub.Request::range).toList();
         assertEquals(3, ranges.size(), ranges.toString());
         assertNull(ranges.get(0));
-        assertEquals("bytes=150000-", ranges.get(1), "continued where the first attempt broke off");
+        // The server sent half (150,000 bytes) before cutting the connection; the client resumes from what
+        // reached it, which under load can be less (a reset drops data not yet read).
+        long from = Long.parseLong(ranges.get(1).replaceAll("bytes=(\\d+)-", "$1"));
+        assertTrue(from > 0 && from <= 150_000, "continued where the first attempt broke off: " + ranges.get(1));
         assertEquals(weights.length, last[0]);
         assertEquals(weights.length, last[1]);
     }

@@ -10,6 +10,7 @@ import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.intervene.Interventions;
 import org.splitscope.model.CaptureSink;
+import org.splitscope.model.ForwardingSink;
 
 /**
  * One forward that records, besides every block's attention and GAP, one block's split maps and its
@@ -52,31 +53,15 @@ public final class InternalsCapture {
     }
 
     /** The recorder, plus the one block's internals (kept in the forward's manager until it closes). */
-    private static final class Internals implements CaptureSink {
-        private final Recorder recorder;
+    private static final class Internals extends ForwardingSink {
         private final String block;
         NDArray input;
         NDArray hidden;
         NDArray logits;
 
         Internals(Recorder recorder, String block) {
-            this.recorder = recorder;
+            super(recorder);
             this.block = block;
-        }
-
-        @Override
-        public void attention(String name, NDArray attention, NDArray gap) {
-            recorder.attention(name, attention, gap);
-        }
-
-        @Override
-        public boolean wantsSplits(String name) {
-            return recorder.wantsSplits(name);
-        }
-
-        @Override
-        public void splits(String name, NDArray splits, NDArray fused) {
-            recorder.splits(name, splits, fused);
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.splitscope.input.Sample;
 import org.splitscope.io.Printable;
 import org.splitscope.model.Bottleneck;
 import org.splitscope.model.CaptureSink;
+import org.splitscope.model.ForwardingSink;
 import org.splitscope.model.ResNeSt;
 
 /**
@@ -131,36 +132,11 @@ public final class Interventions {
         if (isEmpty()) {
             return sink;
         }
-        return new CaptureSink() {
+        return new ForwardingSink(sink) {
             @Override
             public NDArray intervene(String block, NDArray attention) {
                 NDArray forced = modeOf(block).map(m -> m.apply(attention)).orElse(attention);
-                return sink.intervene(block, forced);
-            }
-
-            @Override
-            public void attention(String block, NDArray attention, NDArray gap) {
-                sink.attention(block, attention, gap);
-            }
-
-            @Override
-            public boolean wantsSplits(String block) {
-                return sink.wantsSplits(block);
-            }
-
-            @Override
-            public void splits(String block, NDArray splits, NDArray fused) {
-                sink.splits(block, splits, fused);
-            }
-
-            @Override
-            public boolean wantsInternals(String block) {
-                return sink.wantsInternals(block);
-            }
-
-            @Override
-            public void internals(String block, NDArray input, NDArray hidden, NDArray logits) {
-                sink.internals(block, input, hidden, logits);
+                return super.intervene(block, forced);
             }
         };
     }

@@ -6,27 +6,21 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.cam.CamMethod;
 import org.splitscope.cam.ClassChoice;
 
 /** The class activation map of the selected block over the input, beside the block's split contributions. */
-public final class CamView extends BorderPane implements Exportable {
-    private final CamViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
+public final class CamView extends FigureView<CamViewModel> {
     private final ComboBox<CamViewModel.ClassOption> classBox = new ComboBox<>();
     private boolean updating;
 
     public CamView(CamViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "cam-view");
+        super(vm, "cam-view");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -130,15 +124,5 @@ public final class CamView extends BorderPane implements Exportable {
         } finally {
             updating = false;
         }
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

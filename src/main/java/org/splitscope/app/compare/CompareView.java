@@ -4,24 +4,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.app.session.ImageItem;
 
 /** The current image against a second one from the strip, or against its own enlarged centre. */
-public final class CompareView extends BorderPane implements Exportable {
-    private final CompareViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
-
+public final class CompareView extends FigureView<CompareViewModel> {
     public CompareView(CompareViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "compare-view");
+        super(vm, "compare-view");
         ToggleGroup group = new ToggleGroup();
         ToggleButton image = new ToggleButton("Second image");
         ToggleButton scales = new ToggleButton("Scales 1× · 1.5× · 2×");
@@ -48,15 +41,5 @@ public final class CompareView extends BorderPane implements Exportable {
 
         FigureViews.body(this, canvas, vm, vm::draw);
         canvas.setOnClick(vm::click);
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

@@ -115,9 +115,20 @@ public final class CompareViewModel extends FigureViewModel {
             return scales.get();
         }
         List<BlockCapture> b = otherBlocks.get();
-        return b == null || other.get() == null ? null
-                : AttentionComparison.of(c.image().name(), c.result().blocks(), other.get().name(), b, block);
+        if (b == null || other.get() == null) {
+            return null;
+        }
+        // drawn and hovered many times per selection: compared once per pair of captures and block
+        if (compared == null || compared.b() != b || compared.a() != c.result().blocks() || !compared.block().equals(block)) {
+            compared = new Compared(c.result().blocks(), b, block, AttentionComparison.of(c.image().name(),
+                    c.result().blocks(), other.get().name(), b, block));
+        }
+        return compared.comparison();
     }
+
+    private record Compared(List<BlockCapture> a, List<BlockCapture> b, String block, AttentionComparison comparison) {}
+
+    private Compared compared;
 
     private int selectedIndex(List<String> blocks) {
         return blocks.indexOf(session().blockProperty().get());

@@ -11,7 +11,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,9 +22,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.figure.DatasetFigure;
 
@@ -33,13 +30,9 @@ import org.splitscope.figure.DatasetFigure;
  * Statistics over a labelled folder: run an analysis or open saved results, then choose the block,
  * the map's metric, the split the channel profiles follow and the groups to compare.
  */
-public final class DatasetView extends BorderPane implements Exportable {
-    private final DatasetViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
-
+public final class DatasetView extends FigureView<DatasetViewModel> {
     public DatasetView(DatasetViewModel vm, Supplier<Window> owner) {
-        this.vm = vm;
-        FigureViews.style(this, "dataset-view");
+        super(vm, "dataset-view");
         Button analyze = new Button("Analyze folder…", new FontIcon(MaterialDesignF.FOLDER_SEARCH_OUTLINE));
         analyze.setOnAction(e -> choose("Analyze a folder of labelled images (one sub-folder per group)", owner)
                 .ifPresent(f -> vm.analyze(f.toPath())));
@@ -132,15 +125,5 @@ public final class DatasetView extends BorderPane implements Exportable {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         return java.util.Optional.ofNullable(chooser.showDialog(owner.get()));
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

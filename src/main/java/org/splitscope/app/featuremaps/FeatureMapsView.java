@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,19 +15,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.app.blocks.ChoiceBox;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 
 /** A grid of channel maps, each on its own scale, with a hover readout and zoom. */
-public final class FeatureMapsView extends BorderPane implements Exportable {
-    private final FeatureMapsViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
-
+public final class FeatureMapsView extends FigureView<FeatureMapsViewModel> {
     public FeatureMapsView(FeatureMapsViewModel vm, BlocksViewModel blocks) {
-        this.vm = vm;
-        FigureViews.style(this, "feature-maps-view");
+        super(vm, "feature-maps-view");
         ChoiceBox source = new ChoiceBox(blocks.splitChoicesProperty(), vm.session().splitProperty());
         ChoiceBox group = new ChoiceBox(blocks.groupChoicesProperty(), vm.session().groupProperty());
         ComboBox<FeatureMaps.Order> order = new ComboBox<>();
@@ -89,15 +82,5 @@ public final class FeatureMapsView extends BorderPane implements Exportable {
         vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

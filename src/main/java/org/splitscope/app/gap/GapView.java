@@ -3,23 +3,16 @@ package org.splitscope.app.gap;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 
 /** Per cardinal group: the histogram of s^k, its mean, std and max, and the largest channels. */
-public final class GapView extends BorderPane implements Exportable {
-    private final GapViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
-
+public final class GapView extends FigureView<GapViewModel> {
     public GapView(GapViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "gap-view");
+        super(vm, "gap-view");
         Spinner<Integer> bins = new Spinner<>(4, 128, vm.binsProperty().get(), 4);
         bins.setPrefWidth(90);
         bins.valueProperty().addListener((obs, old, now) -> vm.binsProperty().set(now));
@@ -33,15 +26,5 @@ public final class GapView extends BorderPane implements Exportable {
         setTop(FigureViews.header(title, spacer, new Label("Bins"), bins));
 
         FigureViews.body(this, canvas, vm, vm::draw);
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

@@ -5,27 +5,21 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.render.AttentionScale;
 
 /** Attention matrices per cardinal group and split contribution maps over the input: controls and the figure. */
-public final class HeatmapView extends BorderPane implements Exportable {
-    private final HeatmapViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
+public final class HeatmapView extends FigureView<HeatmapViewModel> {
     private final ScrollPane scroll;
     private final Label readout = new Label();
     private final Label title = new Label();
 
     public HeatmapView(HeatmapViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "heatmap-view");
+        super(vm, "heatmap-view");
 
         Slider opacity = new Slider(0, 1, vm.opacityProperty().get());
         opacity.valueProperty().bindBidirectional(vm.opacityProperty());
@@ -75,16 +69,6 @@ public final class HeatmapView extends BorderPane implements Exportable {
         title.setText(m == null ? "" : "Attention and split contributions · " + m.block() + "  (R = " + m.radix()
                 + ", K = " + m.cardinality() + ", C = " + m.channels() + ")");
         canvas.refresh();
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 
     public Label readout() {

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,9 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.intervene.Intervention;
 
@@ -26,15 +23,12 @@ import org.splitscope.intervene.Intervention;
  * Force the attention of a block (or all) and see what it does to the prediction; every other view
  * then draws the forced attention. Beside it, the knock-out sweep of the image, block by block.
  */
-public final class InterventionsView extends BorderPane implements Exportable {
-    private final InterventionsViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
+public final class InterventionsView extends FigureView<InterventionsViewModel> {
     private final FlowPane active = new FlowPane(6, 4);
     private final GridPane table = new GridPane();
 
     public InterventionsView(InterventionsViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "interventions-view");
+        super(vm, "interventions-view");
         ComboBox<String> block = new ComboBox<>(vm.blocks());
         block.valueProperty().bindBidirectional(vm.blockProperty());
         block.setPrefWidth(110);
@@ -148,15 +142,5 @@ public final class InterventionsView extends BorderPane implements Exportable {
             table.add(new Label(String.format(Locale.ROOT, "%+.3f", row.deltaLogit())), 3, r);
             r++;
         }
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

@@ -30,7 +30,7 @@ import org.splitscope.app.compare.CompareView;
 import org.splitscope.app.walkthrough.WalkthroughView;
 import org.splitscope.app.dataset.DatasetView;
 import org.splitscope.app.export.ExportActions;
-import org.splitscope.app.export.Exportable;
+import org.splitscope.app.figure.Exportable;
 import org.splitscope.app.featuremaps.FeatureMapsView;
 import org.splitscope.app.figure.FxImages;
 import org.splitscope.app.gap.GapView;

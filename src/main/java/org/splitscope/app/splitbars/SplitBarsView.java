@@ -4,24 +4,17 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.figure.SplitBarsFigure;
 
 /** Bar charts of attention per split and group, stacked or with whiskers, and a small multiple per block. */
-public final class SplitBarsView extends BorderPane implements Exportable {
-    private final SplitBarsViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
-
+public final class SplitBarsView extends FigureView<SplitBarsViewModel> {
     public SplitBarsView(SplitBarsViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "split-bars-view");
+        super(vm, "split-bars-view");
         ComboBox<SplitBarsFigure.Whiskers> whiskers = new ComboBox<>();
         whiskers.getItems().setAll(SplitBarsFigure.Whiskers.values());
         whiskers.valueProperty().bindBidirectional(vm.whiskersProperty());
@@ -38,15 +31,5 @@ public final class SplitBarsView extends BorderPane implements Exportable {
 
         FigureViews.body(this, canvas, vm, vm::draw);
         canvas.setOnClick(vm::click);
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

@@ -6,24 +6,17 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.splitscope.app.export.Exportable;
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
+import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.figure.WalkthroughStep;
 
 /** The selected block stage by stage: Previous / Next (or space), a click on a stage or a channel. */
-public final class WalkthroughView extends BorderPane implements Exportable {
-    private final WalkthroughViewModel vm;
-    private final FigureCanvas canvas = new FigureCanvas();
-
+public final class WalkthroughView extends FigureView<WalkthroughViewModel> {
     public WalkthroughView(WalkthroughViewModel vm) {
-        this.vm = vm;
-        FigureViews.style(this, "walkthrough-view");
+        super(vm, "walkthrough-view");
         Label title = new Label("Walkthrough");
         title.getStyleClass().add("view-title");
         Button previous = new Button("‹ Previous");
@@ -70,15 +63,5 @@ public final class WalkthroughView extends BorderPane implements Exportable {
                 e.consume();
             }
         });
-    }
-
-    @Override
-    public FigureViewModel figureModel() {
-        return vm;
-    }
-
-    @Override
-    public FigureCanvas canvas() {
-        return canvas;
     }
 }

@@ -1,7 +1,5 @@
-package org.splitscope.app.export;
+package org.splitscope.app.figure;
 
-import org.splitscope.app.figure.FigureCanvas;
-import org.splitscope.app.figure.FigureViewModel;
 
 /** A view whose figure can be saved, copied or exported as data. */
 public interface Exportable {

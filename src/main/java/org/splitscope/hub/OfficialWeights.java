@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.splitscope.SplitScopeException;
+import org.splitscope.io.Printable;
 
 /**
  * The official ResNeSt release files ({@code official:resnest50} …) as torch.hub fetches them: into
@@ -59,15 +60,26 @@ public final class OfficialWeights {
         if (env.offline()) {
             throw new SplitScopeException(what + ": not in the cache (" + target + ") and HF_HUB_OFFLINE is set");
         }
+        URI url = URI.create(env.releasesUri() + "/" + target.getFileName());
         try {
-            Files.createDirectories(target.getParent());
+            HubCache.createDirectories(target.getParent());
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            downloader.fetch(URI.create(env.releases() + "/" + target.getFileName()), null, partial, -1, progress, what);
+            try {
+                downloader.fetch(url, null, partial, -1, progress, what);
+            } catch (IOException e) {
+                if (Downloader.unreachable(e)) { // at once, as for hf:, not after four attempts
+                    throw new SplitScopeException(what + ": cannot reach " + url.getScheme() + "://" + url.getAuthority()
+                            + " (" + Downloader.reason(e) + ") and it is not in the cache ("
+                            + Printable.clean(target.getParent().toString()) + ")", e);
+                }
+                throw e;
+            }
             Downloader.requireSha256(partial, FILES.get(name), "the release file name", what);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
-            throw new SplitScopeException(what + ": " + Downloader.reason(e) + " (cache " + target.getParent() + ")", e);
+            throw new SplitScopeException(what + ": " + Downloader.reason(e) + " (cache "
+                    + Printable.clean(target.getParent().toString()) + ")", e);
         }
     }
 }

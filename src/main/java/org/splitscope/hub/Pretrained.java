@@ -1,7 +1,5 @@
 package org.splitscope.hub;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,35 +90,31 @@ public final class Pretrained {
         int at = spec.indexOf('@');
         String repo = at < 0 ? spec : spec.substring(0, at);
         String revision = at < 0 ? "main" : spec.substring(at + 1);
-        if (!repo.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*") || repo.contains("..")
-                || !revision.matches("[A-Za-z0-9._/-]+") || revision.contains("..")) {
-            throw new SplitScopeException(Printable.clean(name) + ": not a repository id like hf:timm/resnest50d.in1k"
+        if (!HubNames.isRepo(repo)) {
+            throw new SplitScopeException(HubNames.shown(name) + ": not a repository id like hf:timm/resnest50d.in1k"
                     + " (optionally @REVISION)");
         }
+        HubNames.requireRevision(revision, "hf:" + repo);
         HubClient hub = new HubClient(env, downloader);
         Path weights = hub.weights(repo, revision, progress);
-        return new Resolved(weights, presetOf(repo, hub.config(repo, revision)));
+        String preset = presetOf(repo);
+        if (preset == null) { // the name does not say: config.json's architecture may
+            Optional<Path> config = hub.config(repo, revision);
+            preset = config.isPresent() ? presetOfArchitecture(HubConfig.architecture(config.get()).orElse(null)) : null;
+        }
+        return new Resolved(weights, preset);
     }
 
-    /** timm names repositories after the model: resnest50d_4s2x40d.in1k → resnest50d_4s2x40d; else config.json's architecture. */
-    static String presetOf(String repo, Optional<Path> config) {
+    /** timm names repositories after the model: resnest50d_4s2x40d.in1k → resnest50d_4s2x40d. */
+    static String presetOf(String repo) {
         String name = repo.substring(repo.indexOf('/') + 1);
         String model = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        if (Presets.find(model).isPresent()) {
-            return model;
-        }
-        if (config.isPresent()) {
-            try {
-                JsonObject json = JsonParser.parseString(Files.readString(config.get())).getAsJsonObject();
-                String arch = json.has("architecture") ? json.get("architecture").getAsString() : null;
-                if (arch != null && Presets.find(arch).isPresent()) {
-                    return arch;
-                }
-            } catch (IOException | RuntimeException e) {
-                return null; // a config.json we cannot read: the weights decide the architecture
-            }
-        }
-        return null;
+        return Presets.find(model).isPresent() ? model : null;
+    }
+
+    /** A known preset named by config.json's architecture, or null. */
+    private static String presetOfArchitecture(String arch) {
+        return arch != null && Presets.find(arch).isPresent() ? arch : null;
     }
 
     /**

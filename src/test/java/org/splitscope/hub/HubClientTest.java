@@ -178,6 +178,6 @@ class HubClientTest {
                 new OfficialWeights(env, new Downloader(1)).file("resnest50_fast_2s1x64d"));
         assertTrue(assertThrows(SplitScopeException.class, () -> new OfficialWeights(env, new Downloader(1))
                 .file("resnest9000")).getMessage().contains("no such release file"));
-        assertEquals("resnest50d_4s2x40d", Pretrained.presetOf("timm/resnest50d_4s2x40d.in1k", java.util.Optional.empty()));
+        assertEquals("resnest50d_4s2x40d", Pretrained.presetOf("timm/resnest50d_4s2x40d.in1k"));
     }
 }

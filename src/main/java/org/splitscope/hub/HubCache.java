@@ -101,9 +101,15 @@ public record HubCache(Path root) {
         if (HubNames.isCommit(revision)) {
             return Optional.of(revision);
         }
-        Path ref = inside(ref(repoId, revision));
+        Path ref = ref(repoId, revision);
+        inside(ref.getParent());
         if (!Files.isRegularFile(ref)) {
             return Optional.empty();
+        }
+        try {
+            inside(ref);
+        } catch (SplitScopeException leadsOut) {
+            return Optional.empty(); // a link someone pointed elsewhere: not ours (publishing replaces the link)
         }
         byte[] bytes = SmallFiles.readAtMost(ref, MAX_REF);
         String commit = bytes == null ? "" : new String(bytes, StandardCharsets.US_ASCII).strip();
@@ -131,7 +137,10 @@ public record HubCache(Path root) {
      */
     public Path publish(String repoId, String revision, String commit, String file, String sha256)
             throws IOException, SplitScopeException {
-        Path snapshot = inside(snapshot(repoId, commit, file));
+        // The entries themselves may be links someone pointed elsewhere: they are replaced, never
+        // followed, so their folders are what must lie inside.
+        Path snapshot = snapshot(repoId, commit, file);
+        inside(snapshot.getParent());
         Path blob = inside(blob(repoId, sha256));
         if (!linked(snapshot, blob)) {
             createDirectories(snapshot.getParent());
@@ -143,7 +152,8 @@ public record HubCache(Path root) {
             }
         }
         if (!HubNames.isCommit(revision) && !commit(repoId, revision).equals(Optional.of(commit))) {
-            Path ref = inside(ref(repoId, revision));
+            Path ref = ref(repoId, revision);
+            inside(ref.getParent());
             createDirectories(ref.getParent());
             AtomicFiles.write(ref, out -> out.write(commit.getBytes(StandardCharsets.UTF_8)));
         }

@@ -179,7 +179,9 @@ public final class Downloader {
                             + " a checkpoint may have");
                 }
                 long limit = total >= 0 ? total : maxBytes;
-                requireSpace(target.toAbsolutePath().getParent(), limit - done, what);
+                if (total >= 0) { // of a file of unknown size, only its bound is known
+                    requireSpace(target.toAbsolutePath().getParent(), total - done, what);
+                }
                 try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
                         Watchdog dog = new Watchdog(in, readTimeout)) {
@@ -312,8 +314,11 @@ public final class Downloader {
             return "permission denied: " + Printable.clean(a.getFile());
         }
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            String why = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName().replaceAll("Exception$", "");
-            return why + ": " + Printable.clean(f.getFile());
+            String why = f.getReason() != null ? f.getReason() : e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file" : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : f.getClass().getSimpleName().replaceAll("Exception$", "");
+            return Printable.clean(why) + ": " + Printable.clean(f.getFile());
         }
         if (e instanceof HttpConnectTimeoutException || e instanceof ConnectException) {
             return "no connection";

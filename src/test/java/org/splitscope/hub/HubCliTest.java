@@ -74,4 +74,47 @@ class HubCliTest {
         assertTrue(list.out().contains("hf:timm/resnest50d_4s2x40d.in1k") && list.out().contains("official:resnest269"),
                 list.out());
     }
+
+    /** The one {@code error:} line of a run that must fail with exit 2 and nothing else alarming. */
+    private static String error(Run run) {
+        assertEquals(2, run.status(), run.out());
+        assertFalse(run.out().contains("Exception") || run.out().contains("\tat "), run.out());
+        List<String> errors = run.out().lines().filter(l -> l.startsWith("error:")).toList();
+        assertEquals(1, errors.size(), run.out());
+        return errors.get(0);
+    }
+
+    @Test
+    void badInputFromTheHubOrTheDiskIsOneLineAndExitTwo() throws Exception {
+        Path hf = temp.resolve("hf");
+        try (FakeHub hub = new FakeHub()) {
+            hub.put("splitscope/deep", "model.safetensors", Files.readAllBytes(BundledModels.defaultModel()));
+            hub.put("splitscope/deep", "config.json", ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(
+                    StandardCharsets.UTF_8));
+            Map<String, String> env = Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", hf.toString());
+            String deep = error(run(env, "info", "--model", "hf:splitscope/deep"));
+            assertTrue(deep.contains("config.json") && deep.contains("nested deeper than 32 levels"), deep);
+
+            Files.createDirectories(hf);
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(hf.resolve("token").toFile(), "rw")) {
+                f.setLength(3L << 30); // 3 GB, sparse
+            }
+            String token = error(run(env, "download", "splitscope/other"));
+            assertTrue(token.contains(hf.resolve("token") + " is larger than 4 KiB; not a token"), token);
+            Files.delete(hf.resolve("token"));
+
+            Run secret = run(Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", hf.toString(), "HF_TOKEN",
+                    "hf_SecretToken123\nX-Evil: 1"), "download", "splitscope/other");
+            assertTrue(error(secret).contains("HF_TOKEN holds more than one line"), secret.out());
+            assertFalse(secret.out().contains("SecretToken"), secret.out());
+        }
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String official = error(run(Map.of("SPLITSCOPE_RELEASES_URL", "http://127.0.0.1:" + closed, "TORCH_HOME",
+                temp.resolve("torch").toString(), "HF_HOME", hf.toString()), "download", "official:resnest50"));
+        assertTrue(official.startsWith("error: official:resnest50: cannot reach http://127.0.0.1:" + closed
+                + " (no connection) and it is not in the cache"), official);
+    }
 }

@@ -3,14 +3,14 @@
 # that runs once every task has ended well (--dependency=afterok); prints both job ids.
 #
 #   packaging/slurm/submit.sh --input DIR --out DIR --shards N [--throttle K] [--gpu] [--jar FILE]
-#       [--time T] [--mem M] [--sbatch OPTION]... [-- analyze options, e.g. --model M --batch 32]
+#       [--time T] [--mem M] [--merge-time T] [--sbatch OPTION]... [-- analyze options, e.g. --model M]
 #
 # OUT/shard-I holds task I's statistics (I = 1..N, as --shard I/N counts), OUT/merged the merge.
 # Paths are made absolute, so the jobs do not depend on the folder they start in.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=$here/../../target/splitscope.jar
-input='' out='' n='' throttle='' gpu=0 time='' mem=''
+input='' out='' n='' throttle='' gpu=0 time='' mem='' merge_time=''
 extra=()
 die() { echo "error: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
     --jar) jar=${2:?}; shift 2 ;;
     --time) time=${2:?}; shift 2 ;;
     --mem) mem=${2:?}; shift 2 ;;
+    --merge-time) merge_time=${2:?}; shift 2 ;;
     --sbatch) extra+=("${2:?}"); shift 2 ;;
     --) shift; break ;;
     -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -43,6 +44,8 @@ jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 array=(--array="1-$n${throttle:+%$throttle}" --output="$out/slurm-%A_%a.out")
 [ -n "$time" ] && array+=(--time="$time")
 [ -n "$mem" ] && array+=(--mem="$mem")
+merge=(--output="$out/slurm-merge-%j.out")
+[ -n "$merge_time" ] && merge+=(--time="$merge_time")
 script=$here/analyze-cpu.sbatch
 [ "$gpu" = 1 ] && script=$here/analyze-gpu.sbatch
 
@@ -51,7 +54,7 @@ array_id=$(sbatch --parsable "${array[@]}" "${extra[@]}" "$script" "$jar" "$inpu
 array_id=${array_id%%;*}
 # the merge is cancelled, not left pending for ever, when a task fails for good
 merge_id=$(sbatch --parsable --dependency="afterok:$array_id" --kill-on-invalid-dep=yes \
-  --output="$out/slurm-merge-%j.out" "${extra[@]}" "$here/merge.sbatch" "$jar" "$out" "$n")
+  "${merge[@]}" "${extra[@]}" "$here/merge.sbatch" "$jar" "$out" "$n")
 merge_id=${merge_id%%;*}
 echo "array job $array_id (tasks 1-$n${throttle:+, at most $throttle at once}): $out/shard-1 … shard-$n"
 echo "merge job $merge_id (after every task ends well): $out/merged"

@@ -46,11 +46,20 @@ work=$(mktemp -d /var/tmp/splitscope-slurm.XXXXXX)
 chmod 755 "$work"
 pids=()
 jobs_submitted=()
+whole_pid=
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  if [ -n "${whole_pid:-}" ] && kill "$whole_pid" 2>/dev/null; then
+    wait "$whole_pid" 2>/dev/null || true
+  fi
   if [ ${#jobs_submitted[@]} -gt 0 ] && [ -n "${SLURM_CONF:-}" ]; then
     scancel "${jobs_submitted[@]}" 2>/dev/null || true
+    # let slurmstepd end the tasks' processes before the daemons go
+    for _ in $(seq 150); do
+      [ -z "$(squeue -h -j "$(IFS=,; echo "${jobs_submitted[*]}")" 2>/dev/null)" ] && break
+      sleep 0.1
+    done
   fi
   # stop in reverse order: slurmd, slurmctld, munged — by the pids this script started
   for ((k = ${#pids[@]} - 1; k >= 0; k--)); do
@@ -128,6 +137,7 @@ JobCompType=jobcomp/none
 MpiDefault=none
 ReturnToService=2
 MinJobAge=600
+KillWait=5
 NodeName=$host NodeAddr=127.0.0.1 NodeHostname=$host CPUs=$cpus RealMemory=$mem_mb State=UNKNOWN
 PartitionName=selftest Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
@@ -224,7 +234,8 @@ say "task 2 pending again: $(scontrol show job "${array_id}_2" | grep -oE '(Reas
 task2=$(squeue -h -j "${array_id}_2" -o %A)  # the task's own job id: BeginTime is updated per job
 scontrol update JobId="$task2" StartTime=now || fail "cannot make requeued task 2 eligible now"
 
-wait $whole_pid || fail "the unsharded run failed: $(tail -3 "$work/whole.txt")"
+wait "$whole_pid" || fail "the unsharded run failed: $(tail -3 "$work/whole.txt")"
+whole_pid=
 say "unsharded run: $(tail -1 "$work/whole.txt")"
 
 for _ in $(seq 3000); do

@@ -161,9 +161,6 @@ public final class AnalysisRun {
             run.modelSha = m.get("sha256").isJsonNull() ? null : m.get("sha256").getAsString();
             if (json.has("coverage")) {
                 run.coverage = Coverage.fromJson(json.get("coverage"));
-                if (run.processed < json.get("inputs").getAsInt()) {
-                    run.coverage = run.coverage.stoppedEarly();
-                }
             }
             return run;
         } catch (IOException | RuntimeException e) {
@@ -221,11 +218,6 @@ public final class AnalysisRun {
     /** null when the run was saved before coverage was recorded. */
     public Coverage coverage() {
         return coverage;
-    }
-
-    /** For a merge: what the merged statistics cover. */
-    public void cover(Coverage coverage) {
-        this.coverage = coverage;
     }
 
     public String modelName() {

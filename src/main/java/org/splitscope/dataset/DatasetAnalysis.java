@@ -71,6 +71,12 @@ public final class DatasetAnalysis {
         try (FolderLock lock = FolderLock.acquire(out)) {
             AnalysisRun run = o.resume() ? AnalysisRun.resume(out, groups, mine.size(), o.shard()) : null;
             if (run != null) {
+                Coverage saved = run.coverage;
+                if (saved != null && (!saved.sameInputs(coverage) || saved.of() != coverage.of()
+                        || !saved.shards().equals(coverage.shards()))) {
+                    throw new SplitScopeException(out + ": the saved run covers other inputs or another shard ("
+                            + saved.describe() + "); start it afresh in another folder");
+                }
                 run.coverage = coverage;
             }
             long start = System.nanoTime();

@@ -120,6 +120,9 @@ class AnalyzeMergeTest {
         Path s3 = analyze(input, "s3", "--shard", "3/4");
         Path s4 = analyze(input, "s4", "--shard", "4/4", "--stop-after", "3");
         assertEquals("[4]", coverage(s4).get("incomplete").toString());
+        CliTest.Run otherShard = CliTest.run("analyze", "--input", input.toString(), "--out", s4.toString(), "--batch",
+                "1", "--device", "cpu", "--shard", "3/4", "--resume");
+        refused(otherShard, "the saved run covers other inputs or another shard (4/4)");
         CliTest.Run r = merge(s1, s3, s4, "--expect", "4", "--out", temp.resolve("m"));
         refused(r, "shard 2 of 4 is missing; shard 4 of 4 is incomplete (" + s4 + " stopped at 3 of 7 images)");
         assertTrue(r.err().contains("--partial"), r.err());

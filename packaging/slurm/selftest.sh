@@ -249,11 +249,16 @@ merge_state=$(scontrol show job "$merge_id" | grep -o 'JobState=[A-Z_]*' | head 
 restarts=$(scontrol show job "${array_id}_2" | grep -o 'Restarts=[0-9]*' | head -1)
 [ "$restarts" = Restarts=1 ] || fail "task 2 shows $restarts, not Restarts=1"
 grep -q "restart 1" "$out/slurm-${array_id}_2.out" || fail "task 2's log does not show its second start"
+# it continues from its last save: the one seen above or a later one made before the signal landed
+resumed=$(grep -o 'resumed at image [0-9]*' "$out/slurm-${array_id}_2.out" || true)
+at=${resumed##* }
+[ -n "$at" ] && [ "$at" -ge "${killed_at%/*}" ] && [ "$at" -lt "${killed_at#*/}" ] \
+  || fail "task 2 did not continue from its save (≥ ${killed_at%/*} images): $(tail -1 "$out/slurm-${array_id}_2.out")"
 for i in 1 3; do
   [ "$(scontrol show job "${array_id}_$i" | grep -o 'JobState=[A-Z]*' | head -1)" = JobState=COMPLETED ] \
     || fail "task $i did not complete"
 done
-say "array tasks completed (task 2 after $restarts); merge job: $(tail -1 "$out"/slurm-merge-*.out)"
+say "array tasks completed (task 2 after $restarts, $resumed); merge job: $(tail -1 "$out"/slurm-merge-*.out)"
 
 /usr/bin/python3 - "$work/whole" "$out/merged" "$images" $shards <<'EOF' || fail "the merge differs from the unsharded run"
 import json, sys

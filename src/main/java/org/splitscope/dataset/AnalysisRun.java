@@ -81,6 +81,8 @@ public final class AnalysisRun {
     String modelSha;
     /** Which inputs these statistics cover (null in a run saved before coverage was recorded). */
     Coverage coverage;
+    /** Where this process took the run up (--resume), or -1: for the user's log. */
+    int resumedAt = -1;
 
     void save(Path out, LoadedModel model, String shard, int inputs, long start) throws IOException {
         modelName = model.name();
@@ -213,6 +215,11 @@ public final class AnalysisRun {
     /** Top-1 accuracy of a group whose name is a class of the model; null when there is none. */
     public Double top1(int group) {
         return labelled[group] == 0 ? null : (double) top1[group] / labelled[group];
+    }
+
+    /** The image this process resumed the saved run at, or -1 when it started from the first. */
+    public int resumedAt() {
+        return resumedAt;
     }
 
     /** null when the run was saved before coverage was recorded. */

@@ -78,6 +78,7 @@ public final class DatasetAnalysis {
                             + saved.describe() + "); start it afresh in another folder");
                 }
                 run.coverage = coverage;
+                run.resumedAt = run.processed;
             }
             long start = System.nanoTime();
             int from = run == null ? 0 : run.processed;

@@ -204,13 +204,18 @@ shard2=$out/shard-2
 killed_at=''
 for _ in $(seq 1200); do
   if [ -d "$shard2" ] && [ -n "$(find "$shard2" -mindepth 1 -maxdepth 1 ! -name .splitscope.lock -print -quit)" ]; then
+    # progress from whichever saved JSON holds it (stats.json, or a state file of its own)
     done_now=$(/usr/bin/python3 -c '
-import json, sys
-try:
-    j = json.load(open(sys.argv[1]))
-    print("%d/%d" % (j["processed"], j["inputs"]))
-except (OSError, ValueError, KeyError):
-    print("saving")' "$shard2/stats.json")
+import glob, json, os, sys
+best = None
+for f in glob.glob(os.path.join(sys.argv[1], "*.json")) + glob.glob(os.path.join(sys.argv[1], ".*.json")):
+    try:
+        j = json.load(open(f))
+        p = (int(j["processed"]), int(j["inputs"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        continue
+    best = p if best is None or p[0] > best[0] else best
+print("saving" if best is None else "%d/%d" % best)' "$shard2")
     if [ "$done_now" != saving ] && [ "${done_now%/*}" -ge $((images / shards / 4)) ] \
         && [ "${done_now%/*}" -lt "${done_now#*/}" ]; then
       scontrol requeue "${array_id}_2" || fail "scontrol requeue ${array_id}_2 refused"

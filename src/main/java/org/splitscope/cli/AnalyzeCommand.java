@@ -68,9 +68,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (System.console() != null) {
                 System.err.println();
             }
-            System.out.printf(Locale.ROOT, "analysed %d of %d images in %d groups → %s%s%n", run.stats().total(),
+            System.out.printf(Locale.ROOT, "analysed %d of %d images in %d groups → %s%s%s%n", run.stats().total(),
                     run.processed(), run.stats().nonEmpty().size(), out.resolve("stats.npz"),
-                    run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)");
+                    run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)",
+                    run.resumedAt() < 0 ? "" : " (resumed at image " + run.resumedAt() + ")");
             return 0;
         }
     }

@@ -79,6 +79,10 @@ public final class AnalysisRun {
 
     String modelName;
     String modelSha;
+    /** Which inputs these statistics cover (null in a run saved before coverage was recorded). */
+    Coverage coverage;
+    /** Where this process took the run up (--resume), or -1: for the user's log. */
+    int resumedAt = -1;
 
     void save(Path out, LoadedModel model, String shard, int inputs, long start) throws IOException {
         modelName = model.name();
@@ -114,6 +118,9 @@ public final class AnalysisRun {
         json.addProperty("inputs", inputs);
         json.addProperty("processed", processed);
         json.add("skipped", skipped);
+        if (coverage != null) {
+            json.add("coverage", (processed < inputs ? coverage.stoppedEarly() : coverage).toJson());
+        }
         json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
         String text = GSON.toJson(json);
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
@@ -154,6 +161,9 @@ public final class AnalysisRun {
             JsonObject m = json.getAsJsonObject("model");
             run.modelName = m.get("name").isJsonNull() ? null : m.get("name").getAsString();
             run.modelSha = m.get("sha256").isJsonNull() ? null : m.get("sha256").getAsString();
+            if (json.has("coverage")) {
+                run.coverage = Coverage.fromJson(json.get("coverage"));
+            }
             return run;
         } catch (IOException | RuntimeException e) {
             throw new SplitScopeException(dir + ": no readable analyze run there (" + e.getMessage() + ")");
@@ -162,7 +172,7 @@ public final class AnalysisRun {
 
     static AnalysisRun resume(Path dir, List<String> groups, int inputs, String shard) throws SplitScopeException {
         if (!Files.isRegularFile(dir.resolve("stats.json"))) {
-            throw new SplitScopeException(dir + ": nothing to resume (no stats.json)");
+            return null; // nothing saved yet (a cluster task requeued before its first save): start afresh
         }
         AnalysisRun run = read(dir);
         if (!run.groups.equals(groups) || run.processed > inputs) {
@@ -205,6 +215,16 @@ public final class AnalysisRun {
     /** Top-1 accuracy of a group whose name is a class of the model; null when there is none. */
     public Double top1(int group) {
         return labelled[group] == 0 ? null : (double) top1[group] / labelled[group];
+    }
+
+    /** The image this process resumed the saved run at, or -1 when it started from the first. */
+    public int resumedAt() {
+        return resumedAt;
+    }
+
+    /** null when the run was saved before coverage was recorded. */
+    public Coverage coverage() {
+        return coverage;
     }
 
     public String modelName() {

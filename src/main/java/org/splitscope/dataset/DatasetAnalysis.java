@@ -27,7 +27,8 @@ import org.splitscope.io.FolderLock;
  * output folder now and then (and when stopped) so a run can be resumed.
  */
 public final class DatasetAnalysis {
-    private static final double SAVE_EVERY_S = 10;
+    /** Seconds between saves; -Dsplitscope.analyze.saveSeconds=N for a partition that preempts often. */
+    private static final double SAVE_EVERY_S = saveSeconds();
 
     /**
      * @param byPrediction group by the predicted class instead of the label
@@ -63,11 +64,22 @@ public final class DatasetAnalysis {
             throw new SplitScopeException("--batch must be at least 1");
         }
         List<DatasetInput.Item> mine = DatasetInput.shard(all, DatasetInput.shard(o.shard()));
+        Coverage coverage = Coverage.of(all, DatasetInput.shard(o.shard()), o.byPrediction());
         List<String> groups = o.byPrediction() ? model.labels()
                 : List.copyOf(new TreeSet<>(all.stream().map(DatasetInput.Item::label).toList()));
         AtomicFiles.requireWritableFolder(out);
         try (FolderLock lock = FolderLock.acquire(out)) {
             AnalysisRun run = o.resume() ? AnalysisRun.resume(out, groups, mine.size(), o.shard()) : null;
+            if (run != null) {
+                Coverage saved = run.coverage;
+                if (saved != null && (!saved.sameInputs(coverage) || saved.of() != coverage.of()
+                        || !saved.shards().equals(coverage.shards()))) {
+                    throw new SplitScopeException(out + ": the saved run covers other inputs or another shard ("
+                            + saved.describe() + "); start it afresh in another folder");
+                }
+                run.coverage = coverage;
+                run.resumedAt = run.processed;
+            }
             long start = System.nanoTime();
             int from = run == null ? 0 : run.processed;
             int end = o.stopAfter() >= 0 ? Math.min(o.stopAfter(), mine.size()) : mine.size();
@@ -83,6 +95,7 @@ public final class DatasetAnalysis {
                     Loaded in = get(next);
                     next = in.end() < end ? decoder.submit(() -> load(mine, in.end(), end, o.batch(), model)) : null;
                     run = run == null ? AnalysisRun.start(groups) : run;
+                    run.coverage = coverage;
                     for (String[] skip : in.skipped()) {
                         run.skip(Path.of(skip[0]), skip[1]);
                     }
@@ -114,6 +127,15 @@ public final class DatasetAnalysis {
             return run;
         } catch (IOException e) {
             throw new SplitScopeException(out + ": cannot write the statistics (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static double saveSeconds() {
+        try {
+            double s = Double.parseDouble(System.getProperty("splitscope.analyze.saveSeconds", "10"));
+            return Double.isFinite(s) && s >= 0 ? s : 10;
+        } catch (NumberFormatException e) {
+            return 10;
         }
     }
 

@@ -42,6 +42,29 @@ public final class FolderLock implements AutoCloseable {
                 + "another --out");
     }
 
+    /**
+     * Whether a writer holds {@code dir}'s lock now (a reader's check: a shared lock on a read-only
+     * channel, so a folder the reader may not write to can still be checked).
+     */
+    public static boolean isHeld(Path dir) {
+        Path file = dir.resolve(NAME);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false; // cannot tell (no locking there): the reader goes on as before
+        }
+    }
+
     private static void close(FileChannel channel) {
         try {
             if (channel != null) {

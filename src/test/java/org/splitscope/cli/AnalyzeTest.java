@@ -1,6 +1,7 @@
 package org.splitscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -137,8 +138,14 @@ class AnalyzeTest {
                 "--stop-after", "11", "--device", "cpu").status());
         assertEquals(11, new Gson().fromJson(Files.readString(resumed.resolve("stats.json")), JsonObject.class)
                 .get("processed").getAsInt(), "stopped as if interrupted, state saved");
-        assertEquals(0, CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch", "1",
-                "--resume", "--device", "cpu").status());
+        CliTest.Run resume = CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
+                "1", "--resume", "--device", "cpu");
+        assertEquals(0, resume.status(), resume.err());
+        assertTrue(resume.out().contains("(resumed at image 11)"), resume.out());
+        CliTest.Run fresh = CliTest.run("analyze", "--input", input.toString(), "--out", temp.resolve("fresh").toString(),
+                "--batch", "1", "--resume", "--device", "cpu", "--stop-after", "2");
+        assertEquals(0, fresh.status(), "--resume with nothing saved yet starts from the first image: " + fresh.err());
+        assertFalse(fresh.out().contains("resumed"), fresh.out());
         Map<String, Npz64.Array> one = stats(whole);
         for (Path other : List.of(merged, resumed)) {
             Map<String, Npz64.Array> got = stats(other);

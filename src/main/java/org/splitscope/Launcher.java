@@ -66,7 +66,9 @@ public final class Launcher {
                     + "; the command line works without a display: splitscope --help");
             return SplitScopeCli.USER_ERROR;
         }
-        return 0; // DJL's native threads must not keep the JVM alive after the window closes
+        // 0, or 128 + the signal after SIGTERM/SIGHUP (closed cleanly first); System.exit also stops
+        // DJL's native threads, which must not keep the JVM alive after the window closes
+        return SplitScopeApp.exitStatus();
     }
 
     /** On Linux and the BSDs a window needs X11 or Wayland; elsewhere there is always a desktop. */

@@ -22,7 +22,12 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        Engines.configure(0); // telemetry off, offline: before anything can touch DJL
+        try {
+            Engines.configure(0); // telemetry off, offline: before anything can touch DJL
+        } catch (org.splitscope.io.UserDirs.UnsafeFolderException e) {
+            System.err.println("error: " + e.getMessage()); // DJL's natives would load from a folder others control
+            System.exit(SplitScopeCli.USER_ERROR);
+        }
         if (args.length == 0) {
             System.exit(explorer());
         } else {
@@ -39,6 +44,20 @@ public final class Launcher {
         // java -jar with target/lib/ works, and the window is tested that way. Only that warning level.
         javafxLogger = Logger.getLogger("javafx");
         javafxLogger.setLevel(Level.SEVERE);
+        if (System.getProperty("javafx.cachedir") == null) {
+            // JavaFX unpacks its native libraries into ~/.openjfx; a read-only home gets the same
+            // fallbacks (and the same checks on the shared temporary folder) as DJL's cache.
+            java.nio.file.Path dir;
+            try {
+                dir = org.splitscope.io.UserDirs.writable(".openjfx");
+            } catch (org.splitscope.io.UserDirs.UnsafeFolderException e) {
+                System.err.println("error: " + e.getMessage());
+                return SplitScopeCli.USER_ERROR;
+            }
+            if (!dir.equals(java.nio.file.Path.of(System.getProperty("user.home"), ".openjfx"))) {
+                System.setProperty("javafx.cachedir", dir.resolve("cache").toString());
+            }
+        }
         try {
             Application.launch(SplitScopeApp.class);
         } catch (UnsupportedOperationException | IllegalStateException e) {
@@ -47,7 +66,9 @@ public final class Launcher {
                     + "; the command line works without a display: splitscope --help");
             return SplitScopeCli.USER_ERROR;
         }
-        return 0; // DJL's native threads must not keep the JVM alive after the window closes
+        // 0, or 128 + the signal after SIGTERM/SIGHUP (closed cleanly first); System.exit also stops
+        // DJL's native threads, which must not keep the JVM alive after the window closes
+        return SplitScopeApp.exitStatus();
     }
 
     /** On Linux and the BSDs a window needs X11 or Wayland; elsewhere there is always a desktop. */

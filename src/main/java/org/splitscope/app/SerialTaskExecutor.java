@@ -177,4 +177,19 @@ public final class SerialTaskExecutor implements TaskExecutor {
             owned.shutdownNow();
         }
     }
+
+    /**
+     * After {@link #shutdown()}: waits (a bounded time) for the job still running to return, so that
+     * nothing is inside the engine when it closes and the process exits.
+     */
+    public void awaitStopped(long millis) {
+        if (owned == null) {
+            return;
+        }
+        try {
+            owned.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -18,10 +18,45 @@ import org.splitscope.app.main.MainViewModel;
 /** The explorer window. Started by {@link org.splitscope.Launcher} with no arguments. */
 public final class SplitScopeApp extends Application {
     private MainViewModel vm;
-    private TaskExecutor executor;
+    private SerialTaskExecutor executor;
+
+    /** The signal that ended the window (TERM on logout, HUP when the terminal goes), or 0. */
+    private static final java.util.concurrent.atomic.AtomicInteger ENDED_BY = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * SIGTERM and SIGHUP close the window as the user would, instead of the JVM's default (exit at
+     * once): the JVM's exit runs libc's exit handlers — GTK's and libtorch's static destructors —
+     * while the FX thread is still inside GTK's loop and a model job may be inside libtorch, which
+     * crashed with SIGSEGV on the JavaFX thread (an hs_err file in the user's folder). Here the stage
+     * closes on the FX thread (settings saved), {@link #stop()} ends the model thread and closes the
+     * engine, and only then does the launcher exit, with 128 + the signal's number.
+     */
+    private static void endOnSignals(Stage stage) {
+        for (String name : new String[] {"TERM", "HUP"}) {
+            try {
+                sun.misc.Signal signal = new sun.misc.Signal(name);
+                sun.misc.Signal.handle(signal, s -> {
+                    ENDED_BY.compareAndSet(0, s.getNumber());
+                    Platform.runLater(() -> {
+                        stage.hide(); // as closing the window: onHiding saves its size
+                        Platform.exit();
+                    });
+                });
+            } catch (IllegalArgumentException e) {
+                // no such signal here (HUP on Windows), or the JVM keeps it (-Xrs): the default stays
+            }
+        }
+    }
+
+    /** The exit status for the launcher: 0 after a normal close, 128 + the signal's number after one. */
+    public static int exitStatus() {
+        int signal = ENDED_BY.get();
+        return signal == 0 ? 0 : 128 + signal;
+    }
 
     @Override
     public void start(Stage stage) {
+        endOnSignals(stage);
         StartOptions options = StartOptions.fromSystemProperties();
         Settings settings = Settings.user();
         executor = SerialTaskExecutor.background();
@@ -113,6 +148,9 @@ public final class SplitScopeApp extends Application {
     public void stop() {
         if (executor != null) {
             executor.shutdown();
+            // a forward still inside libtorch must end before the engine closes (a big model's forward
+            // takes a few seconds at most; cancelled jobs stop between blocks)
+            executor.awaitStopped(15_000);
         }
         if (vm != null && vm.session().modelProperty().get() != null) {
             vm.session().modelProperty().get().close();

@@ -39,10 +39,17 @@ final class ResourceFiles {
         SplitScopeException first = null;
         for (Path cache : caches()) {
             try {
+                if (org.splitscope.io.UserDirs.isShared(cache)) {
+                    org.splitscope.io.UserDirs.ownPrivateFolder(cache); // mode 0700, this user's own, or refused
+                }
                 return unpack(url, cache.resolve(resource.substring(1)));
             } catch (IOException e) {
                 if (first == null) {
                     first = new SplitScopeException("cannot unpack " + resource + " into " + cache + ": " + e.getMessage());
+                }
+            } catch (org.splitscope.io.UserDirs.UnsafeFolderException e) {
+                if (first == null) {
+                    first = new SplitScopeException(e.getMessage());
                 }
             }
         }

@@ -33,8 +33,12 @@ import org.splitscope.model.Weights;
  * over radix 1/2/4, cardinality 1/2, avd first and last, with batch norm folded as the program runs.
  */
 class InterventionParityTest {
-    /** Relative to the size of what is compared (at least 1). */
-    private static final double TOLERANCE = 1e-4;
+    /**
+     * Relative to the size of what is compared (at least 1). Measured worst here: 3.6e-7 (2026-12-04,
+     * r1k1 logits with scale and one-hot forced); 1e-6 leaves room for another CPU's rounding and is what
+     * the README states. A forced weight applied to the wrong split or block misses by far more.
+     */
+    private static final double TOLERANCE = 1e-6;
 
     static Stream<JsonObject> cases() throws Exception {
         JsonArray all = new Gson().fromJson(

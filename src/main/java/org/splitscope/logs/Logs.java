@@ -47,10 +47,14 @@ public final class Logs {
      * @return the log file, or null when it could not be opened
      */
     public static Path toFile(boolean debug) {
+        return toFile(debug, null);
+    }
+
+    static Path toFile(boolean debug, Path folder) {
         LoggerContext context = reset(debug);
         Path file = null;
         try {
-            file = stateFolder().resolve(FILE_NAME);
+            file = (folder != null ? folder : stateFolder()).resolve(FILE_NAME);
             createPrivateFolder(file.getParent());
             root(context).addAppender(file(context, file, debug));
         } catch (IOException | RuntimeException e) {

@@ -91,11 +91,15 @@ final class TerminalProgress implements Downloader.Progress {
 
     /** stderr is a terminal and TERM does not say it is a dumb one. */
     static boolean stderrIsTerminal(Map<String, String> env) {
+        return "dumb".equals(env.get("TERM")) ? false : shown(env, Tty.check(2));
+    }
+
+    /** @param tty isatty(2), or null where there is no libc to ask (Windows: the JDK's guess) */
+    static boolean shown(Map<String, String> env, Boolean tty) {
         if ("dumb".equals(env.get("TERM"))) {
             return false;
         }
-        Boolean tty = Tty.check(2);
-        return tty != null ? tty : System.console() != null; // no libc (Windows): the JDK's guess
+        return tty != null ? tty : System.console() != null;
     }
 
     /** isatty(3) through the JNA the engine set-up uses anyway. */

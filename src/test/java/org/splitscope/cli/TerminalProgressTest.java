@@ -17,6 +17,11 @@ class TerminalProgressTest {
         // surefire's stderr is a pipe to the build, not a terminal
         assertFalse(TerminalProgress.stderrIsTerminal(Map.of("TERM", "xterm-256color")));
         assertEquals(Boolean.FALSE, TerminalProgress.Tty.check(2));
+        // on a real terminal: shown unless TERM says it cannot move the cursor
+        assertTrue(TerminalProgress.shown(Map.of("TERM", "xterm-256color"), true));
+        assertTrue(TerminalProgress.shown(Map.of(), true));
+        assertFalse(TerminalProgress.shown(Map.of("TERM", "dumb"), true));
+        assertFalse(TerminalProgress.shown(Map.of("TERM", "xterm"), false));
     }
 
     @Test

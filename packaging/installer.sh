@@ -8,18 +8,35 @@ version="${1%%-*}"            # jpackage wants digits: 0.1.0-SNAPSHOT → 0.1.0
 types="${2:-app-image deb}"
 out=target/installer
 rm -rf "$out"
-mkdir -p "$out/input/lib"
+mkdir -p "$out/input/lib" "$out/javafx"
 cp target/splitscope.jar "$out/input/"
-cp target/lib/*.jar "$out/input/lib/"
+# JavaFX goes into the runtime as modules (below), the other libraries stay on the class path.
+for jar in target/lib/*.jar; do
+  case "$(basename "$jar")" in
+    javafx-*-linux.jar) cp "$jar" "$out/javafx/" ;;
+    javafx-*) ;;  # the platform-independent placeholders (no classes)
+    *) cp "$jar" "$out/input/lib/" ;;
+  esac
+done
+
+# The man page and bash completion, generated from the picocli commands; the .deb's postinst links
+# them into /usr/share (jpackage puts --input into lib/app/).
+java -cp "target/splitscope.jar:target/lib/*" org.splitscope.cli.ManPage "$out/generated"
+gzip -9n -c "$out/generated/splitscope.1" > "$out/input/splitscope.1.gz"
+cp "$out/generated/splitscope.bash" "$out/input/splitscope.bash"
 
 # The modules the app itself needs (jdeps on the app jar with the libraries as class path), plus
-# the ones reached only by reflection or service loading at run time.
+# the ones reached only by reflection or service loading at run time, plus JavaFX linked from its
+# modular jars: named modules in the image, so no "unnamed module" warning at start. Its native
+# libraries go to the runtime's lib/ (where JavaFX loads them from, as with the JavaFX jmods)
+# instead of being unpacked into a cache folder in the user's home at every new version.
 modules=$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
   --class-path "target/lib/*" target/splitscope.jar)
-modules="$modules,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,java.net.http,jdk.localedata"
+modules="$modules,jdk.crypto.ec,jdk.unsupported,jdk.zipfs,java.net.http,jdk.localedata,javafx.controls,javafx.swing"
 echo "runtime modules: $modules"
-jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
-  --output "$out/runtime"
+jlink --module-path "$out/javafx" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+  --compress=2 --exclude-resources '/javafx.graphics/*.so' --output "$out/runtime"
+unzip -q -o -j "$out/javafx"/javafx-graphics-*-linux.jar '*.so' -d "$out/runtime/lib"
 
 common=(--name splitscope --app-version "$version" --vendor "SplitScope" \
   --description "Explorer for split-attention networks (ResNeSt)" \

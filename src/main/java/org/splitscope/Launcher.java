@@ -1,23 +1,19 @@
 package org.splitscope;
 
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.application.Application;
 import org.splitscope.app.SplitScopeApp;
 import org.splitscope.cli.SplitScopeCli;
 import org.splitscope.engine.Engines;
 
 /**
- * Entry point of the jar: no arguments open the explorer window, any arguments run the CLI. A plain
+ * Entry point of the jar: no arguments (or only {@code --debug}, which logs everything) open the
+ * explorer window, any other arguments run the CLI. A plain
  * class (not a JavaFX Application) so that JavaFX on the class path works with {@code java -jar}.
  */
 public final class Launcher {
     static final String NO_DISPLAY = "error: the explorer needs a display (DISPLAY is not set); "
             + "the command line works without one: splitscope --help";
-
-    /** Held so the setting below is not lost with a garbage-collected logger. */
-    private static Logger javafxLogger;
 
     private Launcher() {}
 
@@ -28,22 +24,24 @@ public final class Launcher {
             System.err.println("error: " + e.getMessage()); // DJL's natives would load from a folder others control
             System.exit(SplitScopeCli.USER_ERROR);
         }
-        if (args.length == 0) {
-            System.exit(explorer());
+        if (args.length == 0 || (args.length == 1 && args[0].equals("--debug"))) {
+            System.exit(explorer(args.length == 1));
         } else {
             System.exit(SplitScopeCli.run(args));
         }
     }
 
-    private static int explorer() {
+    private static int explorer(boolean debug) {
         if (!hasDisplay()) {
             System.err.println(NO_DISPLAY);
             return SplitScopeCli.USER_ERROR;
         }
-        // JavaFX warns at every start that it runs from the class path ("unnamed module"): that is how
-        // java -jar with target/lib/ works, and the window is tested that way. Only that warning level.
-        javafxLogger = Logger.getLogger("javafx");
-        javafxLogger.setLevel(Level.SEVERE);
+        // The window's warnings (DJL, PDFBox, JavaFX — e.g. its class-path warning under java -jar;
+        // the installed app links JavaFX as modules) go to a log file, not the terminal that started it.
+        java.nio.file.Path log = org.splitscope.logs.Logs.toFile(debug);
+        if (debug && log != null) {
+            System.err.println("logging to " + log);
+        }
         if (System.getProperty("javafx.cachedir") == null) {
             // JavaFX unpacks its native libraries into ~/.openjfx; a read-only home gets the same
             // fallbacks (and the same checks on the shared temporary folder) as DJL's cache.

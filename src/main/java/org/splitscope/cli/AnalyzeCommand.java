@@ -64,22 +64,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<DatasetInput.Item> all = DatasetInput.list(input, labelsFrom);
         AtomicFiles.requireWritableFolder(out);
         try (LoadedModel model = modelOptions.load()) {
-            AnalysisRun run = DatasetAnalysis.run(model, all, options, out, AnalyzeCommand::progress);
-            if (System.console() != null) {
-                System.err.println();
+            TerminalProgress progress = new TerminalProgress("");
+            AnalysisRun run;
+            try {
+                run = DatasetAnalysis.run(model, all, options, out, progress.images());
+            } finally {
+                progress.done();
             }
             System.out.printf(Locale.ROOT, "analysed %d of %d images in %d groups → %s%s%s%n", run.stats().total(),
                     run.processed(), run.stats().nonEmpty().size(), out.resolve("stats.npz"),
                     run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)",
                     run.resumedAt() < 0 ? "" : " (resumed at image " + run.resumedAt() + ")");
             return 0;
-        }
-    }
-
-    private static void progress(int done, int total, double rate) {
-        if (System.console() != null) {
-            System.err.printf(Locale.ROOT, "\r%d / %d images, %.1f images/s, %.0f s left   ", done, total, rate,
-                    (total - done) / Math.max(rate, 1e-9));
         }
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 public final class SplitScopeCli implements Runnable {
     public static final int USER_ERROR = 2;
 
-    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces.")
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and the libraries' debug log (default: their warnings only).")
     boolean debug;
 
     @picocli.CommandLine.Spec
@@ -70,6 +71,11 @@ public final class SplitScopeCli implements Runnable {
 
     private static int execute(String... args) {
         CommandLine cli = new CommandLine(new SplitScopeCli());
+        // The libraries' log (DJL, PDFBox, ...): warnings to stderr, everything with --debug.
+        cli.setExecutionStrategy(parseResult -> {
+            org.splitscope.logs.Logs.toStderr(debugAnywhere(parseResult));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean debug = debugAnywhere(parseResult);

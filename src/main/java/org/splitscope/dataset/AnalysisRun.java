@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.splitscope.SplitScopeException;
 import org.splitscope.analysis.DatasetStats;
@@ -17,6 +16,7 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.CsvTable;
 import org.splitscope.io.Npz64;
 import com.google.gson.GsonBuilder;
 
@@ -124,19 +124,18 @@ public final class AnalysisRun {
         json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
         String text = GSON.toJson(json);
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
-        StringBuilder csv = new StringBuilder("group,block,images,mean_entropy,saturation,preferred_split,"
-                + "preferred_split_mean\r\n");
+        CsvTable csv = new CsvTable("%.6f", "group", "block", "images", "mean_entropy", "saturation", "preferred_split",
+                "preferred_split_mean");
         for (int g = 0; stats != null && g < groups.size(); g++) {
             for (int j = 0; j < stats.blocks().size(); j++) {
                 double[] s = stats.summary(g, j);
-                csv.append(org.splitscope.figure.ViewData.quote(groups.get(g))).append(',').append(stats.blocks().get(j).name()).append(',')
-                        .append(stats.count(g)).append(String.format(Locale.ROOT, ",%.6f,%.6f,%d,%.6f\r\n",
-                                s[0], s[1], (int) s[2], s[3]));
+                csv.row(groups.get(g), stats.blocks().get(j).name(), stats.count(g), s[0], s[1], (int) s[2], s[3]);
             }
         }
+        byte[] summary = csv.bytes();
         AtomicFiles.writeAll(List.of(Map.entry(out.resolve("stats.npz"), o -> Npz64.write(o, arrays)),
                 Map.entry(out.resolve("stats.json"), o -> o.write(text.getBytes(StandardCharsets.UTF_8))),
-                Map.entry(out.resolve("summary.csv"), o -> o.write(csv.toString().getBytes(StandardCharsets.UTF_8)))));
+                Map.entry(out.resolve("summary.csv"), o -> o.write(summary))));
     }
 
     /** A saved run (stats.json + stats.npz) as analyze or merge wrote it. */

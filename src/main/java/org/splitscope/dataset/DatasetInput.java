@@ -1,7 +1,6 @@
 package org.splitscope.dataset;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +39,10 @@ public final class DatasetInput {
             throw new SplitScopeException(input + ": no sub-folders; analyze wants one folder per group "
                     + "(or --labels-from FILE.csv)");
         }
+        if (folders.size() > LabelsCsv.MAX_GROUPS) {
+            throw new SplitScopeException(input + ": " + folders.size() + " sub-folders; analyze keeps statistics per group, "
+                    + "at most " + LabelsCsv.MAX_GROUPS);
+        }
         List<Item> items = new ArrayList<>();
         for (Path folder : folders) {
             List<Path> images = ImageLoader.listImages(folder);
@@ -53,29 +56,8 @@ public final class DatasetInput {
     }
 
     private static List<Item> csv(Path input, Path csv) throws SplitScopeException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SplitScopeException(csv + ": cannot read it (" + e.getMessage() + ")");
-        }
         Path base = input != null && Files.isDirectory(input) ? input : csv.toAbsolutePath().getParent();
-        List<Item> items = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || (n == 0 && line.equalsIgnoreCase("path,label"))) {
-                continue;
-            }
-            int comma = line.lastIndexOf(',');
-            if (comma <= 0 || comma == line.length() - 1) {
-                throw new SplitScopeException(csv + ": line " + (n + 1) + " is not path,label");
-            }
-            items.add(new Item(base.resolve(line.substring(0, comma).strip()), line.substring(comma + 1).strip()));
-        }
-        if (items.isEmpty()) {
-            throw new SplitScopeException(csv + ": no path,label rows");
-        }
-        return items;
+        return LabelsCsv.read(csv, base);
     }
 
     /** @return {i, n} of {@code I/N}, or {1, 1} for null */

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.analysis.CamEvidence;
 import org.splitscope.analysis.DepthProfile;
@@ -18,6 +17,7 @@ import org.splitscope.analysis.SplitBars;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.analysis.SplitStats;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.io.CsvTable;
 
 /**
  * The numbers a view shows, as a table (CSV for a spreadsheet, JSON with the provenance): the
@@ -118,29 +118,11 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
         return new ViewData(List.of("at", "class", "label", "quantity", "split", "y", "x", "value"), rows);
     }
 
-    /** RFC 4180: comma-separated, a header line, text quoted where needed. */
+    /** RFC 4180: comma-separated, a header line, text quoted where needed and guarded against formulas. */
     public byte[] csv() {
-        StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
-        for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(cell(row.get(i)));
-            }
-            out.append("\r\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String cell(Object v) {
-        if (v instanceof Float || v instanceof Double) {
-            double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.9g", d) : "";
-        }
-        return quote(String.valueOf(v));
-    }
-
-    /** A CSV field: as it is, or quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    public static String quote(String s) {
-        return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        CsvTable table = new CsvTable("%.9g", columns.toArray(String[]::new));
+        rows.forEach(table::row);
+        return table.bytes();
     }
 
     /** {"provenance": {...}, "columns": [...], "rows": [[...], ...]}. */

@@ -5,13 +5,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.splitscope.SplitScopeException;
+import org.splitscope.io.CsvTable;
 
 /**
  * A knock-out sweep: for each split-attention block in depth order, the mean change over the images
@@ -51,14 +50,11 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
 
     /** block, stage, delta_logit, delta_probability, delta_top1 (empty without labels), top1_changed. */
     public byte[] csv() {
-        StringBuilder csv = new StringBuilder("block,stage,delta_logit,delta_probability,delta_top1,top1_changed\r\n");
+        CsvTable csv = new CsvTable("%.8g", "block", "stage", "delta_logit", "delta_probability", "delta_top1", "top1_changed");
         for (Effect e : blocks) {
-            csv.append(e.block()).append(',').append(e.stage())
-                    .append(String.format(Locale.ROOT, ",%.8g,%.8g,", e.deltaLogit(), e.deltaProbability()))
-                    .append(e.deltaTop1() == null ? "" : String.format(Locale.ROOT, "%.8g", e.deltaTop1()))
-                    .append(String.format(Locale.ROOT, ",%.8g\r\n", e.top1Changed()));
+            csv.row(e.block(), e.stage(), e.deltaLogit(), e.deltaProbability(), e.deltaTop1(), e.top1Changed());
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.bytes();
     }
 
     /** knockout.json: model name and SHA-256, mode, target, counts, accuracy, one entry per block. */

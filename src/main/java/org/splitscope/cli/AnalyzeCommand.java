@@ -64,14 +64,84 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<DatasetInput.Item> all = DatasetInput.list(input, labelsFrom);
         AtomicFiles.requireWritableFolder(out);
         try (LoadedModel model = modelOptions.load()) {
-            AnalysisRun run = DatasetAnalysis.run(model, all, options, out, AnalyzeCommand::progress);
+            Interruptible work = new Interruptible();
+            SplitScopeCli.onInterrupt(work);
+            AnalysisRun run;
+            try {
+                run = DatasetAnalysis.run(model, all, options, out, work);
+            } catch (DatasetAnalysis.Stopped stopped) {
+                work.stopped(stopped.getMessage());
+                if (!work.signalled()) { // --stop-after: said here; on a signal the interrupt hook says it
+                    System.err.println(stopped.getMessage());
+                }
+                return SplitScopeCli.INTERRUPTED;
+            } finally {
+                work.finished();
+            }
+            SplitScopeCli.onInterrupt(null);
             if (System.console() != null) {
                 System.err.println();
             }
-            System.out.printf(Locale.ROOT, "analysed %d of %d images in %d groups → %s%s%n", run.stats().total(),
-                    run.processed(), run.stats().nonEmpty().size(), out.resolve("stats.npz"),
-                    run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)");
+            String note = run.accuracyNote();
+            System.out.printf(Locale.ROOT, "analysed %d of %s in %s → %s%s%s%n", run.stats().total(),
+                    plural(run.processed(), "image"), plural(run.stats().nonEmpty().size(), "group"), out.resolve("stats.npz"),
+                    run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)",
+                    note.isEmpty() || note.endsWith("every group") ? "" : "; " + note);
             return 0;
+        } finally {
+            SplitScopeCli.onInterrupt(null);
+        }
+    }
+
+    /** "1 image", "2 images". */
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * The run's progress and its way out on Ctrl+C/SIGTERM: the hook sets the flag, the run saves its
+     * state after the batch it is in and ends; the hook waits for that (bounded) before the program ends.
+     */
+    private static final class Interruptible implements DatasetAnalysis.Progress, SplitScopeCli.OnInterrupt {
+        private final java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private volatile String stoppedWith;
+
+        @Override
+        public void update(int done, int total, double rate) {
+            progress(done, total, rate);
+            SplitScopeCli.ready("analyze");
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return signal.get();
+        }
+
+        boolean signalled() {
+            return signal.get();
+        }
+
+        void stopped(String message) {
+            stoppedWith = message;
+        }
+
+        void finished() {
+            ended.countDown();
+        }
+
+        @Override
+        public String stopAndSave(long timeoutMs) {
+            signal.set(true);
+            try {
+                if (!ended.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                return null;
+            }
+            String m = stoppedWith;
+            return m == null ? null : "interrupted; analyze " + m;
         }
     }
 

@@ -60,7 +60,7 @@ final class KnockoutCommand implements Callable<Integer> {
         Intervention.Mode knockout = Intervention.parseMode(mode);
         List<DatasetInput.Item> items = items();
         AtomicFiles.requireWritableFolder(out);
-        try (FolderLock lock = FolderLock.acquire(out); LoadedModel model = modelOptions.load()) {
+        try (FolderLock lock = FolderLock.acquire(out, "knockout"); LoadedModel model = modelOptions.load()) {
             KnockoutSweep sweep = new KnockoutSweep(model, knockout);
             List<String> keys = model.labels().stream().map(org.splitscope.model.Labels::key).toList();
             List<String[]> skipped = new ArrayList<>();

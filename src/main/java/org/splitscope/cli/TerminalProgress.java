@@ -21,6 +21,9 @@ final class TerminalProgress implements Downloader.Progress {
 
     @Override
     public void update(long done, long total) {
+        if (done > 0) {
+            SplitScopeCli.ready("download");
+        }
         long now = System.nanoTime();
         if (!shown || (now - lastPrint < 100_000_000L && done != total)) {
             return;

@@ -78,6 +78,24 @@ public final class DatasetInput {
         return items;
     }
 
+    /**
+     * SHA-256 of the inputs in order, each its absolute path and label: a resumed run must go on over
+     * exactly the list it started with, or its offsets would mix images.
+     */
+    public static String fingerprint(List<Item> items) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Item item : items) {
+            sha.update((item.file().toAbsolutePath().normalize() + "\u0000" + item.label() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
     /** @return {i, n} of {@code I/N}, or {1, 1} for null */
     public static int[] shard(String s) throws SplitScopeException {
         if (s == null) {

@@ -131,6 +131,9 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
     }
 
     private static String cell(Object v) {
+        if (v == null) {
+            return ""; // not computed (e.g. Δ top-1 without labels): an empty cell, as pandas reads NaN
+        }
         if (v instanceof Float || v instanceof Double) {
             double d = ((Number) v).doubleValue();
             return Double.isFinite(d) ? String.format(Locale.ROOT, "%.9g", d) : "";
@@ -156,7 +159,9 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
         for (List<Object> row : rows) {
             JsonArray a = new JsonArray();
             for (Object v : row) {
-                if (v instanceof Number n) {
+                if (v == null) {
+                    a.add(com.google.gson.JsonNull.INSTANCE); // JSON null, not the text "null"
+                } else if (v instanceof Number n) {
                     a.add(Double.isFinite(n.doubleValue()) ? n : null);
                 } else {
                     a.add(String.valueOf(v));

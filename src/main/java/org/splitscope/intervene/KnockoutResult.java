@@ -88,6 +88,7 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
 
     /** Far above any network (ResNeSt-269 has 48 blocks); low enough that a hostile file cannot exhaust memory. */
     static final int MAX_BLOCKS = 10_000;
+    private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile("layer([0-9]{1,3})\\.[0-9]{1,4}");
 
     /**
      * Reads OUT/knockout.json back (for the figure), checked field by field: a regular file of at most
@@ -126,6 +127,23 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
                     f.number(b.get("deltaProbability"), at + ".deltaProbability", -1, 1),
                     f.nullableNumber(b.get("deltaTop1"), at + ".deltaTop1", -1, 1),
                     f.number(b.get("top1Changed"), at + ".top1Changed", 0, 1)));
+        }
+        // Δ top-1 and top-1 exist exactly when some image is labelled (the figure draws them then)
+        if ((top1 == null) != (labelled == 0)) {
+            throw f.bad("top1", labelled == 0 ? "must be null without labelled images" : "is missing for " + labelled
+                    + " labelled images");
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            if ((blocks.get(i).deltaTop1() == null) != (labelled == 0)) {
+                throw f.bad("blocks[" + i + "].deltaTop1", labelled == 0 ? "must be null without labelled images"
+                        : "is missing for " + labelled + " labelled images");
+            }
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            java.util.regex.Matcher path = BLOCK.matcher(blocks.get(i).block());
+            if (!path.matches() || Integer.parseInt(path.group(1)) != blocks.get(i).stage()) {
+                throw f.bad("blocks[" + i + "]", "is not a block layerS.B of stage S");
+            }
         }
         return new KnockoutResult(name, sha, mode, images, labelled, top1, blocks);
     }

@@ -61,14 +61,14 @@ public final class FigureFiles {
     public static String tooLarge(Drawing d, FigureSize size, FigureFormat format) {
         double hIn = d.height() / 72;
         if (!(hIn <= MAX_HEIGHT_IN)) {
-            return String.format(Locale.ROOT, "the figure would be %.0f in tall, more than %.0f in (fewer groups or "
-                    + "blocks make it shorter)", hIn, MAX_HEIGHT_IN);
+            return String.format(Locale.ROOT, "the figure would be %.0f in tall, more than %.0f in; fewer groups or "
+                    + "blocks make it shorter", hIn, MAX_HEIGHT_IN);
         }
         if (format == FigureFormat.PNG) {
             long pixels = (long) size.pixels(d.width()) * size.pixels(d.height());
             if (pixels > MAX_PNG_PIXELS) {
                 return String.format(Locale.ROOT, "a %.2f × %.2f in PNG at %.0f dpi would have %.0f megapixels, more "
-                        + "than %d (a lower --dpi, or SVG or PDF)", d.width() / 72, hIn, size.dpi(), pixels / 1e6,
+                        + "than %d; a lower --dpi, or SVG or PDF", d.width() / 72, hIn, size.dpi(), pixels / 1e6,
                         MAX_PNG_PIXELS / 1_000_000);
             }
         }

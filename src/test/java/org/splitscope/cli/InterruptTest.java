@@ -78,13 +78,13 @@ class InterruptTest {
     }
 
     /**
-     * {@code groups} folders of {@code perGroup} links to one 2,000 × 2,000 PNG: decoding each takes long
+     * {@code groups} folders of {@code perGroup} links to one 1,200 × 1,200 PNG: decoding each takes long
      * enough that the work is still going when the signal arrives, and the links take no space.
      */
     private Path slowImages(int groups, int perGroup) throws Exception {
-        BufferedImage image = new BufferedImage(2000, 2000, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 2000; y++) {
-            for (int x = 0; x < 2000; x++) {
+        BufferedImage image = new BufferedImage(1200, 1200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 1200; y++) {
+            for (int x = 0; x < 1200; x++) {
                 image.setRGB(x, y, (x * 7 + y * 13) % 256 * 0x010101 ^ (x * y) & 0xFF);
             }
         }

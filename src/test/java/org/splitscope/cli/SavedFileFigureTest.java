@@ -135,7 +135,7 @@ class SavedFileFigureTest {
         CliTest.Run few = datasetFigure(synthetic(8));
         assertEquals(0, few.status(), few.err());
         Files.delete(temp.resolve("d.svg"));
-        assertRefused(datasetFigure(synthetic(3000)), "in tall, more than 40 in");
+        assertRefused(datasetFigure(synthetic(1000)), "in tall, more than 40 in");
         assertRefused(datasetFigure(synthetic(8), "--groups", String.join(",", java.util.Collections.nCopies(20_000, "g1"))),
                 "20000 groups to compare; at most 24 fit a figure");
     }

@@ -109,8 +109,13 @@ public final class SplitScopeCli implements Runnable {
     }
 
     private static int execute(String... args) {
+        return execute(new CommandLine(new SplitScopeCli()), args);
+    }
+
+    /** Runs {@code cli} (the program's, or one a test has added a command to) with every guard. */
+    static int execute(CommandLine cli, String... args) {
         try {
-            return parseAndRun(args);
+            return parseAndRun(cli, args);
         } catch (OutOfMemoryError | StackOverflowError e) {
             // One guard for every command: the input was too large or too deeply nested for this program.
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -125,8 +130,7 @@ public final class SplitScopeCli implements Runnable {
         }
     }
 
-    private static int parseAndRun(String... args) {
-        CommandLine cli = new CommandLine(new SplitScopeCli());
+    private static int parseAndRun(CommandLine cli, String... args) {
         // A mistyped or missing option: the reason and where to look, not the whole usage.
         cli.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -33,7 +33,18 @@ public final class Npz64 {
     private Npz64() {}
 
     public static void write(OutputStream out, Map<String, Array> arrays) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
+        // closed (ending its Deflater's native memory at once) without closing the caller's stream
+        ZipOutputStream zip = new ZipOutputStream(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        });
         for (var e : arrays.entrySet()) {
             zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
             long[] shape = e.getValue().shape();
@@ -54,7 +65,7 @@ public final class Npz64 {
             zip.write(body.array());
             zip.closeEntry();
         }
-        zip.finish();
+        zip.close();
     }
 
     /**

@@ -50,35 +50,36 @@ class SavedRunFuzzTest {
         return a;
     }
 
+    /** Where each target's fuzzed file goes, beside its fixed valid partner (written once). */
+    private static Path jsonDir;
+    private static Path npzDir;
+
     @BeforeAll
     static void start() throws IOException {
         dir = Files.createTempDirectory("splitscope-fuzz-saved");
+        jsonDir = Files.createDirectories(dir.resolve("json"));
+        npzDir = Files.createDirectories(dir.resolve("npz"));
+        try (OutputStream out = Files.newOutputStream(jsonDir.resolve("stats.npz"))) {
+            Npz64.write(out, statsArrays());
+        }
+        Files.writeString(npzDir.resolve("stats.json"), STATS_JSON);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-        }
-        Files.deleteIfExists(dir);
+        org.splitscope.io.AtomicFiles.deleteTree(dir);
     }
 
     @FuzzTest(maxDuration = "2m")
     void statsJson(byte[] data) throws IOException {
-        Files.write(dir.resolve("stats.json"), data);
-        try (OutputStream out = Files.newOutputStream(dir.resolve("stats.npz"))) {
-            Npz64.write(out, statsArrays());
-        }
-        readRun();
+        Files.write(jsonDir.resolve("stats.json"), data);
+        readRun(jsonDir);
     }
 
     @FuzzTest(maxDuration = "2m")
     void statsNpz(byte[] data) throws IOException {
-        Files.writeString(dir.resolve("stats.json"), STATS_JSON);
-        Files.write(dir.resolve("stats.npz"), data);
-        readRun();
+        Files.write(npzDir.resolve("stats.npz"), data);
+        readRun(npzDir);
     }
 
     @FuzzTest(maxDuration = "2m")
@@ -132,7 +133,7 @@ class SavedRunFuzzTest {
     }
 
     /** A run read back is one the figure can draw: finite, non-negative counts. */
-    private static void readRun() {
+    private static void readRun(Path dir) {
         try {
             AnalysisRun run = AnalysisRun.read(dir);
             for (int g = 0; g < run.groups().size(); g++) {

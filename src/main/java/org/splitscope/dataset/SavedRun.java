@@ -51,14 +51,15 @@ final class SavedRun {
         }
         int n = groups.size();
         List<DatasetStats.Block> blocks = blocks(f, json);
-        long perGroup = 0;
+        double perGroup = 0; // in double: the product of hostile sizes overflows a long
         for (DatasetStats.Block b : blocks) {
-            perGroup += (long) b.radix() * b.cardinality() * b.groupChannels() * 2 + (long) b.cardinality() * b.groupChannels() * 2;
+            perGroup += (double) b.radix() * b.cardinality() * b.groupChannels() * 2 + (double) b.cardinality() * b.groupChannels() * 2;
         }
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if ((n + 1) * perGroup * 8 * 3 > free) {
-            throw f.bad("blocks", "describe statistics of " + (n + 1) * perGroup + " values, more than memory allows");
+            throw f.bad("blocks", String.format(java.util.Locale.ROOT, "describe statistics of %.3g values, more than "
+                    + "memory allows", (n + 1) * perGroup));
         }
         AnalysisRun run = AnalysisRun.empty(groups);
         long[] counts = longs(f, f.array(json, "counts", "counts", MAX_GROUPS), "counts", n);

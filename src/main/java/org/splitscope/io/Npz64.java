@@ -130,7 +130,7 @@ public final class Npz64 {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IOException(name + ": shape (" + m.group(1).strip() + ") is not a size");
         }
-        if (count * 8 > budget || count > Integer.MAX_VALUE - 16) {
+        if (count > (Integer.MAX_VALUE - 16) / 8 || count * 8 > budget) { // one byte[] holds the values
             throw new IOException(name + ": shape " + Arrays.toString(shape) + " holds more values than memory allows");
         }
         byte[] body = zip.readNBytes((int) count * 8);

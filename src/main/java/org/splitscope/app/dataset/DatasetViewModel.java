@@ -191,7 +191,9 @@ public final class DatasetViewModel extends FigureViewModel {
         chosen.setAll(keep.isEmpty()
                 ? nonEmpty.subList(0, Math.min(DatasetFigures.DEFAULT_GROUPS, nonEmpty.size())) : keep);
         if (!analyzing.get()) {
-            message.set(String.format(Locale.ROOT, "%d images in %d groups · %s", s.total(), nonEmpty.size(), dir));
+            String note = r.accuracyNote();
+            message.set(String.format(Locale.ROOT, "%d images in %d groups · %s%s", s.total(), nonEmpty.size(), dir,
+                    note.isEmpty() || note.endsWith("every group") ? "" : " · " + note));
         }
         changed();
     }

@@ -65,17 +65,89 @@ final class AnalyzeCommand implements Callable<Integer> {
         AtomicFiles.requireWritableFolder(out);
         try (LoadedModel model = modelOptions.load()) {
             TerminalProgress progress = new TerminalProgress("");
+            Interruptible work = new Interruptible(progress.images());
+            SplitScopeCli.onInterrupt(work);
             AnalysisRun run;
             try {
-                run = DatasetAnalysis.run(model, all, options, out, progress.images());
+                run = DatasetAnalysis.run(model, all, options, out, work);
+            } catch (DatasetAnalysis.Stopped stopped) {
+                progress.done();
+                work.stopped(stopped.getMessage());
+                if (!work.signalled()) { // --stop-after: said here; on a signal the interrupt hook says it
+                    System.err.println(stopped.getMessage());
+                }
+                return SplitScopeCli.INTERRUPTED;
             } finally {
                 progress.done();
+                work.finished();
             }
-            System.out.printf(Locale.ROOT, "analysed %d of %d images in %d groups → %s%s%s%n", run.stats().total(),
-                    run.processed(), run.stats().nonEmpty().size(), out.resolve("stats.npz"),
+            SplitScopeCli.onInterrupt(null);
+            String note = run.accuracyNote();
+            System.out.printf(Locale.ROOT, "analysed %d of %s in %s → %s%s%s%s%n", run.stats().total(),
+                    plural(run.processed(), "image"), plural(run.stats().nonEmpty().size(), "group"), out.resolve("stats.npz"),
                     run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)",
-                    run.resumedAt() < 0 ? "" : " (resumed at image " + run.resumedAt() + ")");
+                    run.resumedAt() < 0 ? "" : " (resumed at image " + run.resumedAt() + ")",
+                    note.isEmpty() || note.endsWith("every group") ? "" : "; " + note);
             return 0;
+        } finally {
+            SplitScopeCli.onInterrupt(null);
+        }
+    }
+
+    /** "1 image", "2 images". */
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * The run's progress and its way out on Ctrl+C/SIGTERM: the hook sets the flag, the run saves its
+     * state after the batch it is in and ends; the hook waits for that (bounded) before the program ends.
+     */
+    private static final class Interruptible implements DatasetAnalysis.Progress, SplitScopeCli.OnInterrupt {
+        private final java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private volatile String stoppedWith;
+        private final DatasetAnalysis.Progress shown;
+
+        Interruptible(DatasetAnalysis.Progress shown) {
+            this.shown = shown;
+        }
+
+        @Override
+        public void update(int done, int total, double rate) {
+            shown.update(done, total, rate);
+            SplitScopeCli.ready("analyze");
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return signal.get();
+        }
+
+        boolean signalled() {
+            return signal.get();
+        }
+
+        void stopped(String message) {
+            stoppedWith = message;
+        }
+
+        void finished() {
+            ended.countDown();
+        }
+
+        @Override
+        public String stopAndSave(long timeoutMs) {
+            signal.set(true);
+            try {
+                if (!ended.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                return null;
+            }
+            String m = stoppedWith;
+            return m == null ? null : "interrupted; analyze " + m;
         }
     }
 }

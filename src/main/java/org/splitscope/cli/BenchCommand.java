@@ -131,6 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = -warmup; i < iterations; i++) {
             double f = time(model, shape, false);
             double c = time(model, shape, true);
+            SplitScopeCli.ready("bench");
             if (i >= 0) {
                 forward[i] = f;
                 capture[i] = c;

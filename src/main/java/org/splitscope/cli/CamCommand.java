@@ -77,7 +77,7 @@ final class CamCommand implements Callable<Integer> {
             CamService.target(model, block);
             ClassChoice choice = ClassChoice.parse(classChoice, model.labels());
             AtomicFiles.requireWritableFolder(out);
-            try (FolderLock lock = FolderLock.acquire(out)) {
+            try (FolderLock lock = FolderLock.acquire(out, "cam")) {
                 run(model, files, choice, camMethod, overlayColors);
             }
         }

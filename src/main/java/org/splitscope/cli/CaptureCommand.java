@@ -152,6 +152,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
         sources.addAll(names);
         pending.clear();
+        SplitScopeCli.ready("capture");
     }
 
     /** The OS's reason ("No space left on device"), not the temporary file's name. */

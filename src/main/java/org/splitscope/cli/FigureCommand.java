@@ -228,6 +228,7 @@ final class FigureCommand implements Callable<Integer> {
             ClassChoice choice = cam ? ClassChoice.parse(classChoice, model.labels()) : null;
             CaptureResult result = CaptureService.capture(model, samples, Set.of(name));
             BlockCapture selected = result.block(name);
+            requireInRange(request, selected);
             Raster raster = InputImages.fromTensor(sample.data(), (int) sample.shape()[1], (int) sample.shape()[2],
                     model.preprocessing());
             org.splitscope.figure.Provenance provenance;
@@ -271,6 +272,20 @@ final class FigureCommand implements Callable<Integer> {
                     + model.name() + " (blocks: " + names.get(0) + " … " + names.get(names.size() - 1) + ")");
         }
         return asked;
+    }
+
+    /** --split and --group within the block: an error, not silently r = 0 or every group. */
+    private static void requireInRange(org.splitscope.figure.FigureRequest request, BlockCapture b)
+            throws SplitScopeException {
+        if (request.split() != FeatureMaps.FUSED && request.split() >= b.radix()) {
+            throw new SplitScopeException("--split " + request.split() + ": " + b.name() + " has " + b.radix()
+                    + (b.radix() == 1 ? " split (r = 0, the gate)" : " splits (r = 0 … " + (b.radix() - 1) + ")"));
+        }
+        if (request.group() != SplitContributions.ALL_GROUPS && request.group() >= b.cardinality()) {
+            throw new SplitScopeException("--group " + request.group() + ": " + b.name() + " has " + b.cardinality()
+                    + (b.cardinality() == 1 ? " cardinal group (k = 0)" : " cardinal groups (k = 0 … "
+                            + (b.cardinality() - 1) + ")") + ", or all");
+        }
     }
 
     static int parseGroup(String s) {

@@ -60,7 +60,7 @@ final class KnockoutCommand implements Callable<Integer> {
         Intervention.Mode knockout = Intervention.parseMode(mode);
         List<DatasetInput.Item> items = items();
         AtomicFiles.requireWritableFolder(out);
-        try (FolderLock lock = FolderLock.acquire(out); LoadedModel model = modelOptions.load()) {
+        try (FolderLock lock = FolderLock.acquire(out, "knockout"); LoadedModel model = modelOptions.load()) {
             KnockoutSweep sweep = new KnockoutSweep(model, knockout);
             List<String> keys = model.labels().stream().map(org.splitscope.model.Labels::key).toList();
             List<String[]> skipped = new ArrayList<>();
@@ -92,8 +92,9 @@ final class KnockoutCommand implements Callable<Integer> {
             byte[] csv = result.csv();
             AtomicFiles.writeAll(List.of(Map.entry(out.resolve(KnockoutResult.CSV), o -> o.write(csv)),
                     Map.entry(out.resolve(KnockoutResult.JSON), o -> o.write(text))));
-            System.out.printf(Locale.ROOT, "knocked out %d blocks (%s) over %d images, %d labelled → %s%s%n",
-                    result.blocks().size(), result.mode(), result.images(), result.labelled(),
+            System.out.printf(Locale.ROOT, "knocked out %s (%s) over %s, %d labelled → %s%s%n",
+                    AnalyzeCommand.plural(result.blocks().size(), "block"), result.mode(),
+                    AnalyzeCommand.plural(result.images(), "image"), result.labelled(),
                     out.resolve(KnockoutResult.CSV), skipped.isEmpty() ? "" : " (" + skipped.size()
                             + " skipped, listed in knockout.json)");
             return 0;

@@ -44,14 +44,54 @@ public final class SplitScopeCli implements Runnable {
     /** Exit status after Ctrl+C or SIGTERM, as shells report a SIGINT. */
     public static final int INTERRUPTED = 130;
 
+    /**
+     * What a command does on Ctrl+C/SIGTERM before the program ends, instead of only discarding what is
+     * being written: analyze saves its state so that --resume continues.
+     */
+    public interface OnInterrupt {
+        /**
+         * Asks the work to stop and waits (at most {@code timeoutMs}) until it has saved what it must.
+         *
+         * @return the line to print, or null if nothing was saved in time
+         */
+        String stopAndSave(long timeoutMs);
+    }
+
+    private static volatile OnInterrupt onInterrupt;
+
+    /** How long an interrupted command may take to save its state before the program ends anyway. */
+    static final long SAVE_ON_INTERRUPT_MS = 30_000;
+
+    private static final java.util.concurrent.atomic.AtomicBoolean READY = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * For the interrupt tests: with {@code -Dsplitscope.readiness=true} a command says once on stderr
+     * ("ready: analyze") when its work is under way, so a test signals it then instead of after a
+     * guessed sleep. Nothing is printed otherwise.
+     */
+    static void ready(String what) {
+        if (Boolean.getBoolean("splitscope.readiness") && READY.compareAndSet(false, true)) {
+            System.err.println("ready: " + what);
+            System.err.flush();
+        }
+    }
+
+    /** Installs (or with null removes) what the running command does when interrupted. */
+    public static void onInterrupt(OnInterrupt handler) {
+        onInterrupt = handler;
+    }
+
     public static int run(String... args) {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         // Ctrl+C / SIGTERM: one line, no half-written files (every write goes through a temporary
         // file; those still open are deleted), exit 130. A normal exit has set done first.
         Thread interrupted = new Thread(() -> {
             if (!done.get()) {
+                OnInterrupt handler = onInterrupt;
+                String line = handler == null ? null : handler.stopAndSave(SAVE_ON_INTERRUPT_MS);
                 org.splitscope.io.AtomicFiles.abandonWrites();
-                System.err.println("interrupted; files being written were discarded, finished ones are kept");
+                System.err.println(line != null ? line
+                        : "interrupted; files being written were discarded, finished ones are kept");
                 System.err.flush();
                 Runtime.getRuntime().halt(INTERRUPTED);
             }
@@ -70,7 +110,36 @@ public final class SplitScopeCli implements Runnable {
     }
 
     private static int execute(String... args) {
-        CommandLine cli = new CommandLine(new SplitScopeCli());
+        return execute(new CommandLine(new SplitScopeCli()), args);
+    }
+
+    /** Runs {@code cli} (the program's, or one a test has added a command to) with every guard. */
+    static int execute(CommandLine cli, String... args) {
+        try {
+            return parseAndRun(cli, args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // One guard for every command: the input was too large or too deeply nested for this program.
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            System.err.println("error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + Printable.clean(String.valueOf(e.getMessage())) + "); a larger -Xmx or a smaller input helps"
+                    : "the input is nested too deeply (stack overflow)") + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(System.err);
+            }
+            System.err.flush();
+            return USER_ERROR;
+        }
+    }
+
+    private static int parseAndRun(CommandLine cli, String... args) {
+        // A mistyped or missing option: the reason and where to look, not the whole usage.
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + Printable.clean(ex.getMessage()));
+            err.println("see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return USER_ERROR;
+        });
         // The libraries' log (DJL, PDFBox, ...): warnings to stderr, everything with --debug.
         cli.setExecutionStrategy(parseResult -> {
             org.splitscope.logs.Logs.toStderr(debugAnywhere(parseResult));

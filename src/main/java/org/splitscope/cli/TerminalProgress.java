@@ -37,6 +37,9 @@ final class TerminalProgress implements Downloader.Progress {
     /** Bytes of a download ({@code total} 0 when the server did not say). */
     @Override
     public void update(long done, long total) {
+        if (done > 0) {
+            SplitScopeCli.ready("download");
+        }
         if (due(done == total)) {
             double speed = done / seconds();
             show(total > 0

@@ -22,7 +22,7 @@ import com.google.gson.GsonBuilder;
 
 /** A run's state: statistics, accuracy counts, skipped inputs, how far it got. */
 public final class AnalysisRun {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
     final List<String> groups;
     DatasetStats stats;
     final long[] top1;
@@ -30,6 +30,18 @@ public final class AnalysisRun {
     final long[] labelled;
     final JsonArray skipped = new JsonArray();
     int processed;
+    /** The saved state of a run still going (or stopped): resumed from, replaced by stats.* at the end. */
+    public static final String STATE_JSON = "analyze-state.json";
+    public static final String STATE_NPZ = "analyze-state.npz";
+    /** SHA-256 of the input list (paths and labels in order); null for a merged run. */
+    String inputsSha;
+    /** label or prediction. */
+    String groupBy = "label";
+    /** Groups whose name is no class of the model: no accuracy for them; null where unknown (older files). */
+    List<String> withoutClass;
+    /** As read back: the shard and input count the run was over. */
+    String shard;
+    int inputs;
 
     private AnalysisRun(List<String> groups) {
         this.groups = groups;
@@ -63,6 +75,12 @@ public final class AnalysisRun {
         if (classOf == null) {
             List<String> keys = model.labels().stream().map(org.splitscope.model.Labels::key).toList();
             classOf = groups.stream().mapToInt(g -> byPrediction ? -1 : keys.indexOf(org.splitscope.model.Labels.key(g))).toArray();
+            withoutClass = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                if (classOf[g] < 0) {
+                    withoutClass.add(groups.get(g));
+                }
+            }
         }
         for (int i = 0; i < items.size(); i++) {
             List<Prediction> top = Prediction.top(r.logits(i), Math.min(5, r.classes()), model.labels());
@@ -84,13 +102,22 @@ public final class AnalysisRun {
     /** Where this process took the run up (--resume), or -1: for the user's log. */
     int resumedAt = -1;
 
-    void save(Path out, LoadedModel model, String shard, int inputs, long start) throws IOException {
-        modelName = model.name();
-        modelSha = model.sha256();
-        save(out, shard, inputs, start);
+    /** The state of a run that goes on (or was stopped): analyze-state.*, stats.* are left as they are. */
+    void saveState(Path out, String shard, int inputs, long start) throws IOException {
+        String text = GSON.toJson(json(shard, inputs, start));
+        Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
+        AtomicFiles.writeAll(List.of(Map.entry(out.resolve(STATE_NPZ), o -> Npz64.write(o, arrays)),
+                Map.entry(out.resolve(STATE_JSON), o -> o.write(text.getBytes(StandardCharsets.UTF_8)))));
     }
 
-    public void save(Path out, String shard, int inputs, long start) throws IOException {
+    /** The finished run: stats.npz, stats.json and summary.csv replace what was there; the state goes. */
+    void saveFinal(Path out, String shard, int inputs, long start) throws IOException {
+        save(out, shard, inputs, start);
+        Files.deleteIfExists(out.resolve(STATE_JSON));
+        Files.deleteIfExists(out.resolve(STATE_NPZ));
+    }
+
+    private JsonObject json(String shard, int inputs, long start) {
         JsonObject json = new JsonObject();
         json.add("groups", GSON.toJsonTree(groups));
         long[] counts = new long[groups.size()];
@@ -102,18 +129,28 @@ public final class AnalysisRun {
         for (int g = 0; g < groups.size(); g++) {
             JsonObject a = new JsonObject();
             a.addProperty("labelled", labelled[g]);
-            a.addProperty("top1", labelled[g] == 0 ? null : (double) top1[g] / labelled[g]);
-            a.addProperty("top5", labelled[g] == 0 ? null : (double) top5[g] / labelled[g]);
+            a.add("top1", labelled[g] == 0 ? com.google.gson.JsonNull.INSTANCE
+                    : new com.google.gson.JsonPrimitive((double) top1[g] / labelled[g]));
+            a.add("top5", labelled[g] == 0 ? com.google.gson.JsonNull.INSTANCE
+                    : new com.google.gson.JsonPrimitive((double) top5[g] / labelled[g]));
             a.addProperty("top1Hits", top1[g]);
             a.addProperty("top5Hits", top5[g]);
             accuracy.add(a);
         }
         json.add("accuracy", accuracy);
+        json.addProperty("accuracyNote", accuracyNote());
+        if (withoutClass != null) {
+            json.add("groupsWithoutClass", GSON.toJsonTree(withoutClass));
+        }
         json.add("blocks", GSON.toJsonTree(stats == null ? List.of() : stats.blocks()));
         JsonObject m = new JsonObject();
-        m.addProperty("name", modelName);
-        m.addProperty("sha256", modelSha);
+        m.add("name", modelName == null ? com.google.gson.JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(modelName));
+        m.add("sha256", modelSha == null ? com.google.gson.JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(modelSha));
         json.add("model", m);
+        json.addProperty("groupBy", groupBy);
+        if (inputsSha != null) {
+            json.addProperty("inputsSha256", inputsSha);
+        }
         json.addProperty("shard", shard == null ? "1/1" : shard);
         json.addProperty("inputs", inputs);
         json.addProperty("processed", processed);
@@ -122,9 +159,31 @@ public final class AnalysisRun {
             json.add("coverage", (processed < inputs ? coverage.stoppedEarly() : coverage).toJson());
         }
         json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
-        String text = GSON.toJson(json);
+        return json;
+    }
+
+    /**
+     * Whether per-group accuracy was computed, in words: it is where a group's name is one of the
+     * model's classes (ankle-boot for "Ankle boot"), never when grouping by prediction.
+     */
+    public String accuracyNote() {
+        if (groupBy.equals("prediction")) {
+            return "per-group accuracy not computed: grouped by the predicted class";
+        }
+        if (withoutClass == null || withoutClass.isEmpty()) {
+            return withoutClass == null ? "" : "per-group accuracy computed for every group";
+        }
+        if (withoutClass.size() == groups.size()) {
+            return "per-group accuracy not computed: no group name is a class of the model";
+        }
+        return "per-group accuracy not computed for " + withoutClass.size() + " of " + groups.size()
+                + " groups: their names are no class of the model (e.g. '" + withoutClass.get(0) + "')";
+    }
+
+    public void save(Path out, String shard, int inputs, long start) throws IOException {
+        String text = GSON.toJson(json(shard, inputs, start));
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
-        CsvTable csv = new CsvTable("%.6f", "group", "block", "images", "mean_entropy", "saturation", "preferred_split",
+        CsvTable csv = CsvTable.withProvenance(provenance(shard, inputs), "%.6f", "group", "block", "images", "mean_entropy", "saturation", "preferred_split",
                 "preferred_split_mean");
         for (int g = 0; stats != null && g < groups.size(); g++) {
             for (int j = 0; j < stats.blocks().size(); j++) {
@@ -138,46 +197,26 @@ public final class AnalysisRun {
                 Map.entry(out.resolve("summary.csv"), o -> o.write(summary))));
     }
 
-    /** A saved run (stats.json + stats.npz) as analyze or merge wrote it. */
-    public static AnalysisRun read(Path dir) throws SplitScopeException {
-        try {
-            JsonObject json = new Gson().fromJson(Files.readString(dir.resolve("stats.json")), JsonObject.class);
-            List<String> groups = new ArrayList<>();
-            json.getAsJsonArray("groups").forEach(e -> groups.add(e.getAsString()));
-            AnalysisRun run = new AnalysisRun(groups);
-            List<DatasetStats.Block> blocks = new ArrayList<>();
-            json.getAsJsonArray("blocks").forEach(e -> blocks.add(new Gson().fromJson(e, DatasetStats.Block.class)));
-            run.stats = DatasetStats.of(groups, blocks, Npz64.read(dir.resolve("stats.npz")));
-            var accuracy = json.getAsJsonArray("accuracy");
-            for (int g = 0; g < groups.size(); g++) {
-                JsonObject a = accuracy.get(g).getAsJsonObject();
-                run.labelled[g] = a.get("labelled").getAsLong();
-                run.top1[g] = a.get("top1Hits").getAsLong();
-                run.top5[g] = a.get("top5Hits").getAsLong();
-            }
-            json.getAsJsonArray("skipped").forEach(run.skipped::add);
-            run.processed = json.get("processed").getAsInt();
-            JsonObject m = json.getAsJsonObject("model");
-            run.modelName = m.get("name").isJsonNull() ? null : m.get("name").getAsString();
-            run.modelSha = m.get("sha256").isJsonNull() ? null : m.get("sha256").getAsString();
-            if (json.has("coverage")) {
-                run.coverage = Coverage.fromJson(json.get("coverage"));
-            }
-            return run;
-        } catch (IOException | RuntimeException e) {
-            throw new SplitScopeException(dir + ": no readable analyze run there (" + e.getMessage() + ")");
-        }
+    /** summary.csv's first line: what made it. */
+    private String provenance(String shard, int inputs) {
+        String model = modelName == null ? "(merged)" : modelName;
+        return "splitscope " + org.splitscope.Version.NAME + " analyze summary; model " + clean(model)
+                + (modelSha == null ? "" : " sha256 " + modelSha) + "; shard " + (shard == null ? "1/1" : clean(shard))
+                + "; " + processed + " of " + inputs + " inputs; grouped by " + groupBy;
     }
 
-    static AnalysisRun resume(Path dir, List<String> groups, int inputs, String shard) throws SplitScopeException {
-        if (!Files.isRegularFile(dir.resolve("stats.json"))) {
-            return null; // nothing saved yet (a cluster task requeued before its first save): start afresh
-        }
-        AnalysisRun run = read(dir);
-        if (!run.groups.equals(groups) || run.processed > inputs) {
-            throw new SplitScopeException(dir + ": the saved run has other groups or inputs; start it afresh");
-        }
-        return run;
+    private static String clean(String s) {
+        return org.splitscope.io.Printable.clean(s).replace("\r", "").replace("\n", "");
+    }
+
+    /** A saved run (stats.json + stats.npz) as analyze or merge wrote it, checked before use. */
+    public static AnalysisRun read(Path dir) throws SplitScopeException {
+        return SavedRun.read(dir, "stats.json", "stats.npz");
+    }
+
+    /** An empty run over these groups (for the reader). */
+    static AnalysisRun empty(List<String> groups) {
+        return new AnalysisRun(groups);
     }
 
     /** Adds a shard of the same run: the statistics of both as if computed in one pass. */
@@ -193,6 +232,7 @@ public final class AnalysisRun {
         }
         skipped.addAll(other.skipped);
         processed += other.processed;
+        inputsSha = null; // the shards' lists, not one list
     }
     public DatasetStats stats() {
         return stats;

@@ -153,7 +153,7 @@ public record Coverage(String inputsSha256, int inputCount, String groupBy, int 
             throw new IllegalArgumentException("coverage.groupBy: label or prediction");
         }
         int count = number(o, "inputCount", 0, Integer.MAX_VALUE);
-        int of = number(o, "of", 1, Integer.MAX_VALUE);
+        int of = number(o, "of", 1, DatasetInput.MAX_SHARDS);
         SortedSet<Integer> shards = shards(o, "shards", of);
         if (shards.isEmpty()) {
             throw new IllegalArgumentException("coverage.shards: empty");

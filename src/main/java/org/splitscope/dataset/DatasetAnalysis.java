@@ -53,10 +53,32 @@ public final class DatasetAnalysis {
     private DatasetAnalysis() {}
 
     /**
-     * Runs (or resumes) the analysis of {@code all} into {@code out}.
+     * A run stopped before its end (asked to, interrupted, or {@code stopAfter}): what it did is saved
+     * as its state ({@link AnalysisRun#STATE_JSON}), from which {@code --resume} continues; a finished
+     * run's stats.* in the same folder are left as they were.
+     */
+    public static final class Stopped extends CancellationException {
+        private final transient AnalysisRun run;
+
+        Stopped(String message, AnalysisRun run) {
+            super(message);
+            this.run = run;
+        }
+
+        /** What was done until the stop (null if nothing was). */
+        public AnalysisRun run() {
+            return run;
+        }
+    }
+
+    /**
+     * Runs (or resumes) the analysis of {@code all} into {@code out}. While it runs, its state is saved
+     * now and then to {@link AnalysisRun#STATE_JSON}/{@link AnalysisRun#STATE_NPZ}; stats.npz,
+     * stats.json and summary.csv are written only when it ends, so a finished run in the folder is
+     * never replaced by part of another.
      *
      * @return the finished run, saved as stats.npz, stats.json and summary.csv in {@code out}
-     * @throws CancellationException when {@code progress} asked to stop; what was done is saved
+     * @throws Stopped when {@code progress} asked to stop; what was done is saved as the state
      */
     public static AnalysisRun run(LoadedModel model, List<DatasetInput.Item> all, Options o, Path out,
             Progress progress) throws SplitScopeException {
@@ -67,16 +89,14 @@ public final class DatasetAnalysis {
         Coverage coverage = Coverage.of(all, DatasetInput.shard(o.shard()), o.byPrediction());
         List<String> groups = o.byPrediction() ? model.labels()
                 : List.copyOf(new TreeSet<>(all.stream().map(DatasetInput.Item::label).toList()));
+        String inputsSha = coverage.inputsSha256();
+        String groupBy = o.byPrediction() ? "prediction" : "label";
         AtomicFiles.requireWritableFolder(out);
-        try (FolderLock lock = FolderLock.acquire(out)) {
-            AnalysisRun run = o.resume() ? AnalysisRun.resume(out, groups, mine.size(), o.shard()) : null;
+        try (FolderLock lock = FolderLock.acquire(out, "analyze")) {
+            String modelSha = model.sha256(); // once: it hashes the checkpoint
+            AnalysisRun run = o.resume() ? SavedRun.resume(out, groups, mine.size(), o.shard(), inputsSha, groupBy,
+                    model.name(), modelSha) : null;
             if (run != null) {
-                Coverage saved = run.coverage;
-                if (saved != null && (!saved.sameInputs(coverage) || saved.of() != coverage.of()
-                        || !saved.shards().equals(coverage.shards()))) {
-                    throw new SplitScopeException(out + ": the saved run covers other inputs or another shard ("
-                            + saved.describe() + "); start it afresh in another folder");
-                }
                 run.coverage = coverage;
                 run.resumedAt = run.processed;
             }
@@ -94,8 +114,14 @@ public final class DatasetAnalysis {
                 while (next != null) {
                     Loaded in = get(next);
                     next = in.end() < end ? decoder.submit(() -> load(mine, in.end(), end, o.batch(), model)) : null;
-                    run = run == null ? AnalysisRun.start(groups) : run;
-                    run.coverage = coverage;
+                    if (run == null) {
+                        run = AnalysisRun.start(groups);
+                        run.inputsSha = inputsSha;
+                        run.groupBy = groupBy;
+                        run.modelName = model.name();
+                        run.modelSha = modelSha;
+                        run.coverage = coverage;
+                    }
                     for (String[] skip : in.skipped()) {
                         run.skip(Path.of(skip[0]), skip[1]);
                     }
@@ -104,16 +130,17 @@ public final class DatasetAnalysis {
                         run.withBlocks(r).add(r, in.items(), o.byPrediction(), model);
                     }
                     run.processed = in.end();
-                    boolean stop = progress.isCancelled();
+                    boolean stop = progress.isCancelled() || (in.end() == end && end < mine.size());
                     if (run.stats != null && (stop || System.nanoTime() - lastSave > SAVE_EVERY_S * 1e9)) {
-                        run.save(out, model, o.shard(), mine.size(), start);
+                        run.saveState(out, o.shard(), mine.size(), start);
                         lastSave = System.nanoTime();
                     }
                     double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-3);
                     progress.update(in.end(), mine.size(), (in.end() - from) / seconds);
                     if (stop) {
-                        throw new CancellationException("stopped after " + in.end() + " of " + mine.size()
-                                + " images (saved; --resume continues)");
+                        throw new Stopped("stopped after " + in.end() + " of " + mine.size() + " images"
+                                + (run.stats != null ? " (saved; --resume continues)" : " (none could be read; nothing saved)"),
+                                run.stats != null ? run : null);
                     }
                 }
             } finally {
@@ -123,7 +150,7 @@ public final class DatasetAnalysis {
                 throw new SplitScopeException("no image could be read (" + (run == null ? 0 : run.skipped.size())
                         + " skipped)");
             }
-            run.save(out, model, o.shard(), mine.size(), start);
+            run.saveFinal(out, o.shard(), mine.size(), start);
             return run;
         } catch (IOException e) {
             throw new SplitScopeException(out + ": cannot write the statistics (" + e.getMessage() + ")", e);
@@ -168,6 +195,9 @@ public final class DatasetAnalysis {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory while decoding: the command's guard reports it
             }
             throw new SplitScopeException("decoding failed: " + e.getCause().getMessage());
         }

@@ -23,6 +23,8 @@ import org.splitscope.render.Colormap;
 public record DatasetFigures(String block, DatasetFigure.Metric metric, int split, List<String> groups,
         Colormap colormap) {
     public static final int DEFAULT_GROUPS = 6;
+    /** Groups compared side by side in one figure at most: more do not fit a page. */
+    public static final int MAX_GROUPS = 24;
 
     public DatasetFigures {
         groups = List.copyOf(groups);
@@ -40,6 +42,12 @@ public record DatasetFigures(String block, DatasetFigure.Metric metric, int spli
         if (split < 0 || split >= radix) {
             throw new IllegalArgumentException("split " + split + ": the blocks have " + radix + " split"
                     + (radix == 1 ? " (r = 0, the gate)" : "s (r = 0 … " + (radix - 1) + ")"));
+        }
+        if (groups.size() > MAX_GROUPS) {
+            throw new IllegalArgumentException(groups.size() + " groups to compare; at most " + MAX_GROUPS + " fit a figure");
+        }
+        if (new java.util.HashSet<>(groups).size() != groups.size()) {
+            throw new IllegalArgumentException("a group is named twice in --groups");
         }
         List<Integer> chosen = new ArrayList<>();
         for (String g : groups) {

@@ -60,6 +60,9 @@ public final class DatasetInput {
         return LabelsCsv.read(csv, base);
     }
 
+    /** More shards than any cluster array runs; it also bounds what merge reads back from stats.json. */
+    public static final int MAX_SHARDS = 100_000;
+
     /** @return {i, n} of {@code I/N}, or {1, 1} for null */
     public static int[] shard(String s) throws SplitScopeException {
         if (s == null) {
@@ -69,13 +72,13 @@ public final class DatasetInput {
         try {
             int i = Integer.parseInt(p[0].trim());
             int n = Integer.parseInt(p[1].trim());
-            if (p.length == 2 && n >= 1 && i >= 1 && i <= n) {
+            if (p.length == 2 && n >= 1 && n <= MAX_SHARDS && i >= 1 && i <= n) {
                 return new int[] {i, n};
             }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             // below
         }
-        throw new SplitScopeException("--shard '" + Printable.clean(s) + "': I/N with 1 ≤ I ≤ N, e.g. 2/8");
+        throw new SplitScopeException("--shard '" + Printable.clean(s) + "': I/N with 1 ≤ I ≤ N ≤ " + MAX_SHARDS + ", e.g. 2/8");
     }
 
     /** The items at positions I, I+N, I+2N … (1-based). */

@@ -1,6 +1,5 @@
 package org.splitscope.dataset;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.TreeSet;
 import org.splitscope.SplitScopeException;
 import org.splitscope.io.FolderLock;
 import org.splitscope.io.Printable;
+import org.splitscope.io.SavedJson;
 
 /**
  * {@code analyze merge}: combines saved runs only when together they count every image once — the
@@ -47,7 +47,7 @@ public final class RunMerge {
             }
             seen.put(real, p);
             String unfinished = FolderLock.isHeld(p) ? "an analyze is still writing there"
-                    : !Files.isRegularFile(p.resolve("stats.json")) ? "no finished analyze run there (no stats.json)" : null;
+                    : json(p) == null ? "no analyze run there (no stats.json)" : null;
             if (unfinished != null) {
                 if (!partial) {
                     throw new SplitScopeException(show(p) + ": " + unfinished + "; wait for it, or leave it out with --partial");
@@ -58,8 +58,7 @@ public final class RunMerge {
             Saved run = saved(p);
             if (run.coverage == null) {
                 throw new SplitScopeException(show(p) + ": stats.json does not record which inputs it covers (saved "
-                        + "by an older SplitScope); the same analyze command with --resume records it without "
-                        + "running any image again");
+                        + "by an older SplitScope); run the same analyze command there again to record it");
             }
             dirs.add(p);
             runs.add(run);
@@ -99,10 +98,10 @@ public final class RunMerge {
             merged = new Coverage(first.inputsSha256(), first.inputCount(), first.groupBy(), n, held, incomplete, true);
         }
         // one run in memory beside the sum: a shard's statistics over 1,000 groups are about 180 MB
-        AnalysisRun out = AnalysisRun.read(dirs.get(0));
+        AnalysisRun out = read(dirs.get(0));
         for (int i = 1; i < runs.size(); i++) {
             try {
-                out.merge(AnalysisRun.read(dirs.get(i)));
+                out.merge(read(dirs.get(i)));
             } catch (IllegalArgumentException e) {
                 throw new SplitScopeException(show(dirs.get(i)) + ": " + e.getMessage() + " (not a shard of the same "
                         + "run as " + show(dirs.get(0)) + ")");
@@ -160,14 +159,31 @@ public final class RunMerge {
     private record Saved(Coverage coverage, long processed) {}
 
     private static Saved saved(Path dir) throws SplitScopeException {
+        SavedJson f = SavedJson.read(dir.resolve(json(dir)), SavedRun.MAX_JSON_BYTES);
+        JsonObject json = f.root();
+        long inputs = f.whole(json.get("inputs"), "inputs", 0, Integer.MAX_VALUE);
+        long processed = f.whole(json.get("processed"), "processed", 0, inputs);
+        Coverage c;
         try {
-            JsonObject json = new Gson().fromJson(Files.readString(dir.resolve("stats.json")), JsonObject.class);
-            long processed = json.get("processed").getAsLong();
-            Coverage c = json.has("coverage") ? Coverage.fromJson(json.get("coverage")) : null;
-            return new Saved(c != null && processed < json.get("inputs").getAsLong() ? c.stoppedEarly() : c, processed);
-        } catch (IOException | RuntimeException e) {
-            throw new SplitScopeException(show(dir) + ": no readable analyze run there (" + e.getMessage() + ")");
+            c = json.has("coverage") ? Coverage.fromJson(json.get("coverage")) : null;
+        } catch (IllegalArgumentException e) {
+            throw f.bad("coverage", e.getMessage());
         }
+        return new Saved(c != null && processed < inputs ? c.stoppedEarly() : c, processed);
+    }
+
+    /**
+     * The run a folder holds: its finished statistics, else the state of a run that was stopped (a
+     * preempted shard: incomplete, mergeable with --partial), else null.
+     */
+    private static String json(Path dir) {
+        return Files.isRegularFile(dir.resolve("stats.json")) ? "stats.json"
+                : Files.isRegularFile(dir.resolve(AnalysisRun.STATE_JSON)) ? AnalysisRun.STATE_JSON : null;
+    }
+
+    private static AnalysisRun read(Path dir) throws SplitScopeException {
+        String json = json(dir);
+        return SavedRun.read(dir, json, json.equals("stats.json") ? "stats.npz" : AnalysisRun.STATE_NPZ);
     }
 
     /** The folder as the file system knows it, so one folder given by two names is one. */

@@ -35,7 +35,10 @@ public final class Draw {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     }
 
-    public static void text(Graphics2D g, String s, double x, double y, H h, V v) {
+    public static void text(Graphics2D g, String text, double x, double y, H h, V v) {
+        // Names from files and folders (groups, blocks, images) may hold control characters: drawn
+        // visible (\x1B), as on the terminal; raw, an ESC makes an SVG that is not well-formed XML.
+        String s = org.splitscope.io.Printable.clean(text);
         Font font = g.getFont();
         LineMetrics m = Fonts.metrics(font);
         double w = Fonts.width(font, s);
@@ -193,7 +196,7 @@ public final class Draw {
         if (counts && step != Math.rint(step)) {
             step = Math.max(1, Math.ceil(step));
             values = new ArrayList<>();
-            for (double v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) {
+            for (double v = Math.ceil(min / step) * step; v <= max + 1e-9 && values.size() <= 4 * count + 16; v += step) {
                 values.add(v);
             }
         }

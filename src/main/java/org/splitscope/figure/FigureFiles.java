@@ -52,8 +52,36 @@ public final class FigureFiles {
 
     private FigureFiles() {}
 
+    /** The tallest figure written: as wide as the widest allowed; taller is a layout gone wrong, not a figure. */
+    public static final double MAX_HEIGHT_IN = FigureSize.MAX_WIDTH_IN;
+    /** The most pixels a PNG may have (as the largest input image): 4 bytes each while painting. */
+    public static final long MAX_PNG_PIXELS = 50_000_000L;
+
+    /** The reason a drawing cannot be written at this size (checked before anything is painted), or null. */
+    public static String tooLarge(Drawing d, FigureSize size, FigureFormat format) {
+        double hIn = d.height() / 72;
+        if (!(hIn <= MAX_HEIGHT_IN)) {
+            return String.format(Locale.ROOT, "the figure would be %.0f in tall, more than %.0f in; fewer groups or "
+                    + "blocks make it shorter", hIn, MAX_HEIGHT_IN);
+        }
+        if (format == FigureFormat.PNG) {
+            long pixels = (long) size.pixels(d.width()) * size.pixels(d.height());
+            if (pixels > MAX_PNG_PIXELS) {
+                return String.format(Locale.ROOT, "a %.2f × %.2f in PNG at %.0f dpi would have %.0f megapixels, more "
+                        + "than %d; a lower --dpi, or SVG or PDF", d.width() / 72, hIn, size.dpi(), pixels / 1e6,
+                        MAX_PNG_PIXELS / 1_000_000);
+            }
+        }
+        return null;
+    }
+
+    /** @throws IOException also when the drawing is too large to paint ({@link #tooLarge}): nothing is written */
     public static void write(Path file, FigureFormat format, Drawing d, FigureSize size, Provenance p)
             throws IOException {
+        String tooLarge = tooLarge(d, size, format);
+        if (tooLarge != null) {
+            throw new IOException(tooLarge);
+        }
         AtomicFiles.write(file, out -> {
             switch (format) {
                 case PNG -> png(out, d, size.dpi(), p);
@@ -138,14 +166,14 @@ public final class FigureFiles {
         root.setAttributeNS(null, "height", fmt(d.height()) + "pt");
         root.setAttributeNS(null, "viewBox", "0 0 " + fmt(d.width()) + " " + fmt(d.height()));
         Element title = doc.createElementNS(SVG_NS, "title");
-        title.setTextContent(p.title());
+        title.setTextContent(org.splitscope.io.Printable.clean(p.title())); // XML 1.0 allows no ESC
         root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:splitscope", PROVENANCE_NS);
         Element metadata = doc.createElementNS(SVG_NS, "metadata");
         Element info = doc.createElementNS(PROVENANCE_NS, "splitscope:provenance");
         for (Map.Entry<String, String> e : p.entries().entrySet()) {
             Element item = doc.createElementNS(PROVENANCE_NS, "splitscope:entry");
             item.setAttributeNS(null, "key", e.getKey());
-            item.setTextContent(e.getValue());
+            item.setTextContent(org.splitscope.io.Printable.clean(e.getValue()));
             info.appendChild(item);
         }
         metadata.appendChild(info);

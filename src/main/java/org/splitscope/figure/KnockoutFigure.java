@@ -166,7 +166,7 @@ public final class KnockoutFigure {
         int step = Math.max(1, (int) Math.ceil(Fonts.width(s.small(), ".00") * 1.3 / slot));
         for (int b = 0; b < blocks.size(); b += step) {
             String name = blocks.get(b).block();
-            Draw.text(g, name.substring(name.indexOf('.')), left + (b + 0.5) * slot, bottom + 2, Draw.H.CENTER,
+            Draw.text(g, name.indexOf('.') < 0 ? name : name.substring(name.indexOf('.')), left + (b + 0.5) * slot, bottom + 2, Draw.H.CENTER,
                     Draw.V.TOP);
         }
     }

@@ -56,7 +56,7 @@ public final class MathText {
     public static double width(Font font, String s) {
         double w = 0;
         for (Run r : runs(s)) {
-            w += Fonts.width(scripted(font, r.level()), r.text());
+            w += Fonts.width(scripted(font, r.level()), org.splitscope.io.Printable.clean(r.text()));
         }
         return w;
     }
@@ -69,8 +69,9 @@ public final class MathText {
             Font f = scripted(font, r.level());
             g.setFont(f);
             double shift = r.level() > 0 ? -0.38 * font.getSize2D() : r.level() < 0 ? 0.2 * font.getSize2D() : 0;
-            g.drawString(r.text(), (float) at, (float) (baseline + shift));
-            at += Fonts.width(f, r.text());
+            String text = org.splitscope.io.Printable.clean(r.text()); // control characters drawn visible
+            g.drawString(text, (float) at, (float) (baseline + shift));
+            at += Fonts.width(f, text);
         }
         g.setFont(font);
     }

@@ -138,7 +138,9 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
         for (List<Object> row : rows) {
             JsonArray a = new JsonArray();
             for (Object v : row) {
-                if (v instanceof Number n) {
+                if (v == null) {
+                    a.add(com.google.gson.JsonNull.INSTANCE); // JSON null, not the text "null"
+                } else if (v instanceof Number n) {
                     a.add(Double.isFinite(n.doubleValue()) ? n : null);
                 } else {
                     a.add(String.valueOf(v));

@@ -162,9 +162,10 @@ public record Intervention(String block, Mode mode) {
         } catch (NumberFormatException e) {
             f = Double.NaN;
         }
-        if (!Double.isFinite(f) || f < 0) {
+        // The network computes in float32: 1e39 is finite as a double but infinite there (NaN logits).
+        if (!Double.isFinite(f) || f < 0 || !Float.isFinite((float) f)) {
             throw new SplitScopeException(where + "the factor '" + Printable.clean(s)
-                    + "' must be a finite number ≥ 0");
+                    + "' must be a finite number ≥ 0 and at most " + Float.MAX_VALUE + " (float32)");
         }
         return f;
     }

@@ -29,8 +29,23 @@ public final class CsvTable {
      *     left empty
      */
     public CsvTable(String realFormat, String... header) {
-        this.realFormat = realFormat;
+        this(realFormat);
         row((Object[]) header);
+    }
+
+    private CsvTable(String realFormat) {
+        this.realFormat = realFormat;
+    }
+
+    /**
+     * A table whose first line is {@code # provenance} (what made it; pandas reads past it with
+     * {@code comment='#'}). Line breaks in it are dropped so it stays one line.
+     */
+    public static CsvTable withProvenance(String provenance, String realFormat, String... header) {
+        CsvTable table = new CsvTable(realFormat);
+        table.text.write("# " + provenance.replace("\r", "").replace("\n", " ") + "\r\n");
+        table.row((Object[]) header);
+        return table;
     }
 
     /**

@@ -24,6 +24,11 @@ public final class FolderLock implements AutoCloseable {
     }
 
     public static FolderLock acquire(Path dir) throws SplitScopeException {
+        return acquire(dir, "capture");
+    }
+
+    /** @param command the command taking the lock (analyze, knockout …), named in the message */
+    public static FolderLock acquire(Path dir, String command) throws SplitScopeException {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(dir.resolve(NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -38,7 +43,7 @@ public final class FolderLock implements AutoCloseable {
             throw new SplitScopeException(dir + ": cannot lock the folder for writing (" + e.getMessage() + ")");
         }
         close(channel);
-        throw new SplitScopeException(dir + ": another capture is writing into this folder; wait for it or choose "
+        throw new SplitScopeException(dir + ": another " + command + " is writing into this folder; wait for it or choose "
                 + "another --out");
     }
 

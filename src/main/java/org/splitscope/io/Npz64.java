@@ -1,6 +1,5 @@
 package org.splitscope.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,12 +26,25 @@ public final class Npz64 {
     /** An array and its shape. */
     public record Array(double[] data, long[] shape) {}
 
-    private static final Pattern SHAPE = Pattern.compile("'shape': \\(([0-9, ]*)\\)");
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([0-9, ]*)\\)");
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'<f8'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
 
     private Npz64() {}
 
     public static void write(OutputStream out, Map<String, Array> arrays) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
+        // closed (ending its Deflater's native memory at once) without closing the caller's stream
+        ZipOutputStream zip = new ZipOutputStream(new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        });
         for (var e : arrays.entrySet()) {
             zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
             long[] shape = e.getValue().shape();
@@ -53,36 +65,106 @@ public final class Npz64 {
             zip.write(body.array());
             zip.closeEntry();
         }
-        zip.finish();
+        zip.close();
     }
 
+    /**
+     * Reads every array, refusing (with an IOException naming the entry) anything but float64 arrays
+     * whose values fit in the memory still free; a Fortran-order array (as numpy may write one) is
+     * returned in C order. Only a regular file is opened.
+     */
     public static Map<String, Array> read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long budget = (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 3;
         Map<String, Array> out = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                zip.transferTo(bytes);
-                ByteBuffer b = ByteBuffer.wrap(bytes.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
-                if (b.remaining() < 10 || b.get(0) != (byte) 0x93) {
-                    throw new IOException(e.getName() + " is not a .npy");
+                String name = e.getName().replaceFirst("\\.npy$", "");
+                if (out.containsKey(name)) {
+                    throw new IOException(name + " is in the file twice");
                 }
-                int length = b.getShort(8) & 0xFFFF;
-                String header = new String(bytes.toByteArray(), 10, length, StandardCharsets.US_ASCII);
-                Matcher m = SHAPE.matcher(header);
-                if (!header.contains("'<f8'") || !m.find()) {
-                    throw new IOException(e.getName() + " is not a float64 array written by SplitScope");
-                }
-                long[] shape = Arrays.stream(m.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .mapToLong(Long::parseLong).toArray();
-                b.position(10 + length);
-                double[] data = new double[b.remaining() / 8];
-                b.asDoubleBuffer().get(data);
-                if (data.length != Arrays.stream(shape).reduce(1, Math::multiplyExact)) {
-                    throw new IOException(e.getName() + ": " + data.length + " values for shape " + Arrays.toString(shape));
-                }
-                out.put(e.getName().replaceFirst("\\.npy$", ""), new Array(data, shape));
+                Array a = entry(zip, Printable.clean(e.getName()), budget);
+                budget -= a.data().length * 8L;
+                out.put(name, a);
             }
+        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
+            throw new IOException("not a readable .npz (" + e.getMessage() + ")");
         }
         return out;
+    }
+
+    private static Array entry(InputStream zip, String name, long budget) throws IOException {
+        byte[] magic = zip.readNBytes(8);
+        if (magic.length < 8 || magic[0] != (byte) 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII)
+                .equals("NUMPY")) {
+            throw new IOException(name + " is not a .npy");
+        }
+        int major = magic[6];
+        byte[] len = zip.readNBytes(major == 1 ? 2 : 4);
+        ByteBuffer lb = ByteBuffer.wrap(Arrays.copyOf(len, 4)).order(ByteOrder.LITTLE_ENDIAN);
+        long length = major == 1 ? lb.getShort(0) & 0xFFFF : lb.getInt(0) & 0xFFFFFFFFL;
+        if ((major != 1 && major != 2 && major != 3) || len.length < (major == 1 ? 2 : 4) || length > 65536) {
+            throw new IOException(name + ": an unknown .npy version or header");
+        }
+        byte[] headerBytes = zip.readNBytes((int) length);
+        String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
+        Matcher m = SHAPE.matcher(header);
+        Matcher fortran = FORTRAN.matcher(header);
+        if (headerBytes.length < length || !DESCR.matcher(header).find() || !m.find() || !fortran.find()) {
+            throw new IOException(name + " is not a float64 array (descr '<f8', fortran_order, shape)");
+        }
+        long[] shape;
+        long count = 1;
+        try {
+            shape = Arrays.stream(m.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .mapToLong(Long::parseLong).toArray();
+            for (long d : shape) {
+                if (d < 0) {
+                    throw new IOException(name + ": a negative dimension in shape " + Arrays.toString(shape));
+                }
+                count = Math.multiplyExact(count, d);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IOException(name + ": shape (" + m.group(1).strip() + ") is not a size");
+        }
+        if (count > (Integer.MAX_VALUE - 16) / 8 || count * 8 > budget) { // one byte[] holds the values
+            throw new IOException(name + ": shape " + Arrays.toString(shape) + " holds more values than memory allows");
+        }
+        byte[] body = zip.readNBytes((int) count * 8);
+        if (body.length != count * 8 || zip.read() != -1) {
+            throw new IOException(name + ": " + (body.length < count * 8 ? body.length / 8 + " values" : "more values")
+                    + " for shape " + Arrays.toString(shape));
+        }
+        double[] data = new double[(int) count];
+        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(data);
+        boolean isFortran = fortran.group(1).equals("True");
+        return new Array(isFortran && shape.length > 1 ? toC(data, shape) : data, shape);
+    }
+
+    /** Column-major (first index fastest) values reordered to row-major (last index fastest). */
+    static double[] toC(double[] f, long[] shape) {
+        int n = shape.length;
+        double[] c = new double[f.length];
+        int[] index = new int[n];
+        for (int i = 0; i < c.length; i++) {
+            // i runs in C order; its Fortran offset has stride 1 for the first axis
+            int offset = 0;
+            int stride = 1;
+            for (int k = 0; k < n; k++) {
+                offset += index[k] * stride;
+                stride *= (int) shape[k];
+            }
+            c[i] = f[offset];
+            for (int k = n - 1; k >= 0; k--) {
+                if (++index[k] < shape[k]) {
+                    break;
+                }
+                index[k] = 0;
+            }
+        }
+        return c;
     }
 }

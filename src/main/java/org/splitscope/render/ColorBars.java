@@ -35,13 +35,18 @@ public final class ColorBars {
     /** At most about {@code count} round values (1, 2, 2.5 or 5 × 10^n steps) within [min, max]. */
     public static List<Double> ticks(double min, double max, int count) {
         List<Double> ticks = new ArrayList<>();
-        if (!(max > min) || count < 1) {
-            ticks.add(min);
+        if (!(max > min) || count < 1 || !Double.isFinite(max - min)) {
+            // no range, or none that doubles can step through: its ends (a non-finite value was refused
+            // where the data was read; this keeps an axis from looping for ever if one gets here)
+            ticks.add(Double.isFinite(min) ? min : 0.0);
+            if (max > min && Double.isFinite(max)) {
+                ticks.add(max);
+            }
             return ticks;
         }
         double step = step(min, max, count);
         double first = Math.ceil(min / step - 1e-9) * step;
-        for (int i = 0; ; i++) {
+        for (int i = 0; i <= 4 * count + 16; i++) {
             double v = first + i * step;
             if (v > max + step * 1e-9) {
                 break;

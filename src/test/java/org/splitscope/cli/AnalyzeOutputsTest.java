@@ -1,6 +1,7 @@
 package org.splitscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -87,12 +88,16 @@ class AnalyzeOutputsTest {
     }
 
     private static Path analyze(String name, String... extra) {
+        return analyze(0, name, extra);
+    }
+
+    private static Path analyze(int status, String name, String... extra) {
         Path out = temp.resolve(name);
         List<String> args = new ArrayList<>(List.of("analyze", "--input", input.toString(), "--out", out.toString(),
                 "--batch", "4", "--device", "cpu"));
         args.addAll(List.of(extra));
         CliTest.Run run = CliTest.run(args.toArray(String[]::new));
-        assertEquals(0, run.status(), run.err());
+        assertEquals(status, run.status(), run.err());
         return out;
     }
 
@@ -166,7 +171,11 @@ class AnalyzeOutputsTest {
 
     /** Every group's and the all-images statistics of every block, for groups given per image. */
     private static void assertStatistics(Path out, List<String> groups, List<String> groupOf, int processed) throws Exception {
-        Map<String, Npz64.Array> s = Npz64.read(out.resolve("stats.npz"));
+        assertNpz(out.resolve("stats.npz"), groups, groupOf, processed);
+    }
+
+    private static void assertNpz(Path npz, List<String> groups, List<String> groupOf, int processed) throws Exception {
+        Map<String, Npz64.Array> s = Npz64.read(npz);
         IntPredicate done = i -> i < processed;
         double[] counts = new double[groups.size()];
         for (int i = 0; i < processed; i++) {
@@ -193,7 +202,11 @@ class AnalyzeOutputsTest {
     }
 
     private static JsonObject json(Path out) throws Exception {
-        return new Gson().fromJson(Files.readString(out.resolve("stats.json")), JsonObject.class);
+        return json(out, "stats.json");
+    }
+
+    private static JsonObject json(Path out, String name) throws Exception {
+        return new Gson().fromJson(Files.readString(out.resolve(name)), JsonObject.class);
     }
 
     private static List<String> strings(JsonArray a) {
@@ -251,6 +264,8 @@ class AnalyzeOutputsTest {
      */
     private static void assertSummary(Path out, List<String> groups) throws Exception {
         List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(lines.get(0).startsWith("# splitscope ") && lines.get(0).contains(" sha256 "), lines.get(0));
+        lines = lines.subList(1, lines.size());
         assertEquals("group,block,images,mean_entropy,saturation,preferred_split,preferred_split_mean", lines.get(0));
         assertEquals(1 + groups.size() * blocks.size(), lines.size());
         Map<String, String[]> rows = new LinkedHashMap<>();
@@ -332,9 +347,9 @@ class AnalyzeOutputsTest {
     /** A run that stops (as on Ctrl+C) has saved the statistics of exactly the images it finished. */
     @Test
     void aStoppedRunHasSavedWhatItDid() throws Exception {
-        Path out = analyze("stopped", "--stop-after", "12");
-        assertEquals(12, json(out).get("processed").getAsInt());
-        assertStatistics(out, List.copyOf(new TreeSet<>(folderOf)), folderOf, 12);
-        assertTrue(Files.isRegularFile(out.resolve("summary.csv")));
+        Path out = analyze(130, "stopped", "--stop-after", "12");
+        assertEquals(12, json(out, "analyze-state.json").get("processed").getAsInt());
+        assertNpz(out.resolve("analyze-state.npz"), List.copyOf(new TreeSet<>(folderOf)), folderOf, 12);
+        assertFalse(Files.exists(out.resolve("stats.json")), "a stopped run writes its state, not finished statistics");
     }
 }

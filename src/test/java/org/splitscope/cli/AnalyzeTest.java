@@ -25,11 +25,21 @@ class AnalyzeTest {
 
     /** The 30 Fashion-MNIST samples as an ImageFolder: ankle-boot/, bag/, … (3 each). */
     private Path folder() throws Exception {
+        return folder(temp, 3);
+    }
+
+    /** The samples as an ImageFolder, {@code perGroup} of each group's three. */
+    static Path folder(Path temp, int perGroup) throws Exception {
         Path root = temp.resolve("fmnist");
         try (var files = Files.list(Path.of("resources/samples/fashion-mnist"))) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".png")).sorted()::iterator) {
                 String group = f.getFileName().toString().replaceAll("-\\d+\\.png$", "");
                 Files.createDirectories(root.resolve(group));
+                try (var present = Files.list(root.resolve(group))) {
+                    if (present.count() >= perGroup) {
+                        continue;
+                    }
+                }
                 Files.copy(f, root.resolve(group).resolve(f.getFileName()));
             }
         }
@@ -56,6 +66,7 @@ class AnalyzeTest {
                 "--device", "cpu");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("analysed 30 of 30 images in 10 groups"), run.out());
+        assertFalse(run.out().contains("accuracy not computed"), "every folder name is a class: " + run.out());
         // capture the same images in the same order: groups by name, images by name
         List<String> files = new ArrayList<>();
         try (var groups = Files.list(input)) {
@@ -103,7 +114,9 @@ class AnalyzeTest {
         assertEquals(3, json.getAsJsonArray("counts").get(0).getAsInt());
         assertEquals(3, json.getAsJsonArray("accuracy").get(0).getAsJsonObject().get("labelled").getAsInt(),
                 "ankle-boot matches the class name Ankle boot");
-        assertTrue(Files.readString(out.resolve("summary.csv")).startsWith("group,block,images,mean_entropy"));
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertTrue(summary.get(0).startsWith("# splitscope ") && summary.get(0).contains("30 of 30 inputs"), summary.get(0));
+        assertTrue(summary.get(1).startsWith("group,block,images,mean_entropy"), summary.get(1));
 
         // the dataset figure, from the statistics alone
         Path pdf = temp.resolve("dataset.pdf");
@@ -134,18 +147,23 @@ class AnalyzeTest {
                 temp.resolve("s3").toString(), "--out", merged.toString());
         assertEquals(0, m.status(), m.err());
         Path resumed = temp.resolve("resumed");
-        assertEquals(0, CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch", "1",
-                "--stop-after", "11", "--device", "cpu").status());
-        assertEquals(11, new Gson().fromJson(Files.readString(resumed.resolve("stats.json")), JsonObject.class)
+        CliTest.Run stopped = CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
+                "1", "--stop-after", "11", "--device", "cpu");
+        assertEquals(130, stopped.status(), stopped.err());
+        assertEquals("stopped after 11 of 30 images (saved; --resume continues)", stopped.err().strip());
+        assertEquals(11, new Gson().fromJson(Files.readString(resumed.resolve("analyze-state.json")), JsonObject.class)
                 .get("processed").getAsInt(), "stopped as if interrupted, state saved");
+        assertFalse(Files.exists(resumed.resolve("stats.json")), "an unfinished run writes no stats.json");
         CliTest.Run resume = CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
                 "1", "--resume", "--device", "cpu");
         assertEquals(0, resume.status(), resume.err());
         assertTrue(resume.out().contains("(resumed at image 11)"), resume.out());
+        assertFalse(Files.exists(resumed.resolve("analyze-state.json")), "the finished run's state is gone");
         CliTest.Run fresh = CliTest.run("analyze", "--input", input.toString(), "--out", temp.resolve("fresh").toString(),
                 "--batch", "1", "--resume", "--device", "cpu", "--stop-after", "2");
-        assertEquals(0, fresh.status(), "--resume with nothing saved yet starts from the first image: " + fresh.err());
-        assertFalse(fresh.out().contains("resumed"), fresh.out());
+        assertEquals(130, fresh.status(), "--resume with nothing saved yet starts from the first image: " + fresh.err());
+        assertFalse(fresh.err().contains("nothing to resume"), fresh.err());
+        assertTrue(Files.exists(temp.resolve("fresh").resolve("analyze-state.json")), "it saved its own state");
         Map<String, Npz64.Array> one = stats(whole);
         for (Path other : List.of(merged, resumed)) {
             Map<String, Npz64.Array> got = stats(other);

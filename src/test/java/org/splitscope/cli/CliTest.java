@@ -329,16 +329,10 @@ public class CliTest {
 
     @Test
     void aTerminatedCommandSaysSoInOneLineAndExits130() throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                org.splitscope.Launcher.class.getName(), "bench", "--preset", "resnest14d", "--iterations", "100000")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(temp.resolve("err").toFile()).start();
-        Thread.sleep(4000); // well into the work
-        // SIGTERM (Ctrl+C's SIGINT takes the same way out); Process.destroy would close our end of stderr
-        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
-        int status = p.waitFor();
-        String err = Files.readString(temp.resolve("err"));
-        assertEquals(130, status, err);
-        assertEquals("interrupted; files being written were discarded, finished ones are kept", err.strip());
+        // SIGTERM (Ctrl+C's SIGINT takes the same way out) once the child says its work is under way
+        InterruptTest.Child child = InterruptTest.start(temp, "bench", "--preset", "resnest14d", "--iterations", "100000");
+        child.signal("TERM");
+        assertEquals(130, child.status(), child.err());
+        assertEquals("interrupted; files being written were discarded, finished ones are kept", child.err().strip());
     }
 }

@@ -103,6 +103,7 @@ class InterventionCliTest {
             {"all=scale:3:1", "split 3 does not exist: the blocks have R = 2"},
             {"layer2.0=scale:0:-1", "must be a finite number ≥ 0"},
             {"layer2.0=scale:0:inf", "must be a finite number ≥ 0"},
+            {"layer2.0=scale:0:1e39", "at most 3.4028235E38 (float32)"},
         };
         for (String[] c : cases) {
             Path out = temp.resolve("bad" + c[0].hashCode());
@@ -170,6 +171,9 @@ class InterventionCliTest {
         assertEquals(0, k.get("labelled").getAsInt());
         assertTrue(k.get("top1").isJsonNull());
         List<String> csv = Files.readAllLines(out.resolve("knockout.csv"));
+        assertTrue(csv.get(0).startsWith("# splitscope ") && csv.get(0).contains("; mode uniform;")
+                && csv.get(0).contains("30 images, 0 labelled"), csv.get(0));
+        csv = csv.subList(1, csv.size());
         assertEquals("block,stage,delta_logit,delta_probability,delta_top1,top1_changed", csv.get(0));
         assertEquals(7, csv.size());
         for (int b = 0; b < 6; b++) {
@@ -216,7 +220,7 @@ class InterventionCliTest {
         CliTest.Run missing = CliTest.run("figure", "--view", "knockout", "--knockout", temp.toString(), "--out",
                 temp.resolve("x.png").toString());
         assertEquals(2, missing.status());
-        assertTrue(missing.err().startsWith("error: ") && missing.err().contains("no readable knockout result"),
+        assertTrue(missing.err().startsWith("error: ") && missing.err().contains("knockout.json: no such file"),
                 missing.err());
         assertFalse(Files.exists(temp.resolve("x.png")));
     }

@@ -127,15 +127,20 @@ public final class DatasetViewModel extends FigureViewModel {
         }, done -> {
             resumeInput = null;
             show(done, out);
-            message.set(String.format(Locale.ROOT, "%d images in %d groups%s · saved in %s", done.stats().total(),
+            String note = done.accuracyNote();
+            message.set(String.format(Locale.ROOT, "%d images in %d groups%s · saved in %s%s", done.stats().total(),
                     done.stats().nonEmpty().size(), done.skippedCount() == 0 ? ""
-                            : " (" + done.skippedCount() + " unreadable, skipped)", out));
+                            : " (" + done.skippedCount() + " unreadable, skipped)", out,
+                    note.isEmpty() || note.endsWith("every group") ? "" : " · " + note));
         }, error -> {
             if (error instanceof CancellationException) {
                 resumeInput = input;
                 String why = error.getMessage().replace("--resume continues", "Resume continues");
                 message.set(Character.toUpperCase(why.charAt(0)) + why.substring(1));
-                open(out);
+                // what was done so far (saved as the run's state; a finished run in the folder stays as it was)
+                if (error instanceof DatasetAnalysis.Stopped stopped && stopped.run() != null) {
+                    show(stopped.run(), out);
+                }
             } else {
                 message.set("");
                 problems.accept(Problem.of("Analysing " + input.getFileName(), error));
@@ -186,7 +191,9 @@ public final class DatasetViewModel extends FigureViewModel {
         chosen.setAll(keep.isEmpty()
                 ? nonEmpty.subList(0, Math.min(DatasetFigures.DEFAULT_GROUPS, nonEmpty.size())) : keep);
         if (!analyzing.get()) {
-            message.set(String.format(Locale.ROOT, "%d images in %d groups · %s", s.total(), nonEmpty.size(), dir));
+            String note = r.accuracyNote();
+            message.set(String.format(Locale.ROOT, "%d images in %d groups · %s%s", s.total(), nonEmpty.size(), dir,
+                    note.isEmpty() || note.endsWith("every group") ? "" : " · " + note));
         }
         changed();
     }

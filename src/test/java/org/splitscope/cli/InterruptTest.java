@@ -1,0 +1,144 @@
+package org.splitscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl+C (SIGINT) and SIGTERM in the middle of the work, signalled when the child says "ready: …"
+ * (it does with -Dsplitscope.readiness=true) rather than after a guessed sleep: capture deletes what
+ * it was writing, analyze saves its state so --resume continues; both exit 130 with one line.
+ */
+@Timeout(300)
+class InterruptTest {
+    @TempDir
+    Path temp;
+
+    /** A child JVM running the CLI, its stderr read line by line until it is ready. */
+    static final class Child {
+        private final Process process;
+        private final List<String> lines = new ArrayList<>();
+        private final BufferedReader err;
+
+        private Child(Process process) {
+            this.process = process;
+            this.err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        }
+
+        /** Blocks until the child prints its readiness line; fails if it ends first. */
+        private void awaitReady() throws Exception {
+            for (String line; (line = err.readLine()) != null; ) {
+                if (line.startsWith("ready: ")) {
+                    return;
+                }
+                lines.add(line);
+            }
+            throw new AssertionError("the child ended before it was ready (" + process.waitFor() + "): " + lines);
+        }
+
+        void signal(String name) throws Exception {
+            assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor());
+        }
+
+        int status() throws Exception {
+            for (String line; (line = err.readLine()) != null; ) {
+                lines.add(line);
+            }
+            return process.waitFor();
+        }
+
+        String err() {
+            return String.join("\n", lines);
+        }
+    }
+
+    static Child start(Path temp, String... args) throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Dsplitscope.readiness=true", "-cp",
+                System.getProperty("java.class.path"), org.splitscope.Launcher.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Child child = new Child(p);
+        child.awaitReady();
+        return child;
+    }
+
+    /**
+     * {@code groups} folders of {@code perGroup} links to one 1,200 × 1,200 PNG: decoding each takes long
+     * enough that the work is still going when the signal arrives, and the links take no space.
+     */
+    private Path slowImages(int groups, int perGroup) throws Exception {
+        BufferedImage image = new BufferedImage(1200, 1200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 1200; y++) {
+            for (int x = 0; x < 1200; x++) {
+                image.setRGB(x, y, (x * 7 + y * 13) % 256 * 0x010101 ^ (x * y) & 0xFF);
+            }
+        }
+        Path png = temp.resolve("big.png");
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        Path root = Files.createDirectories(temp.resolve("slow"));
+        for (int g = 0; g < groups; g++) {
+            Path dir = Files.createDirectories(root.resolve(g == 0 ? "bag" : "coat"));
+            for (int i = 0; i < perGroup; i++) {
+                Files.createLink(dir.resolve(String.format("%04d.png", i)), png);
+            }
+        }
+        return root;
+    }
+
+    private static List<Path> hiddenParts(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
+    }
+
+    @Test
+    void sigtermStopsAnalyzeWithItsStateSavedAndResumeFinishesIt() throws Exception {
+        Path input = slowImages(2, 200);
+        Path out = temp.resolve("out");
+        Child child = start(temp, "analyze", "--input", input.toString(), "--out", out.toString(), "--batch", "1",
+                "--device", "cpu");
+        child.signal("TERM");
+        assertEquals(130, child.status(), child.err());
+        String line = child.err().strip();
+        assertTrue(line.matches("interrupted; analyze stopped after \\d+ of 400 images \\(saved; --resume continues\\)"),
+                line);
+        int done = Integer.parseInt(line.replaceAll("\\D+(\\d+) of.*", "$1"));
+        JsonObject state = new Gson().fromJson(Files.readString(out.resolve("analyze-state.json")), JsonObject.class);
+        assertEquals(done, state.get("processed").getAsInt(), "what was said is what was saved");
+        assertFalse(Files.exists(out.resolve("stats.json")), "no statistics that look finished");
+        assertEquals(List.of(), hiddenParts(out));
+        // --resume goes on from there (a few images suffice: the rest is the same images again)
+        CliTest.Run resumed = CliTest.run("analyze", "--input", input.toString(), "--out", out.toString(), "--batch",
+                "1", "--device", "cpu", "--resume", "--stop-after", Integer.toString(done + 1));
+        assertEquals(130, resumed.status(), resumed.err());
+        assertEquals("stopped after " + (done + 1) + " of 400 images (saved; --resume continues)", resumed.err().strip());
+    }
+
+    @Test
+    void ctrlCDuringCaptureDeletesWhatWasBeingWritten() throws Exception {
+        Path input = slowImages(1, 300);
+        Path out = temp.resolve("cap");
+        Child child = start(temp, "capture", "--input", input.resolve("bag").toString(), "--out", out.toString(),
+                "--batch", "1", "--device", "cpu");
+        child.signal("INT");
+        assertEquals(130, child.status(), child.err());
+        assertEquals("interrupted; files being written were discarded, finished ones are kept", child.err().strip());
+        assertFalse(Files.exists(out.resolve("capture.npz")) || Files.exists(out.resolve("capture.json")));
+        assertEquals(List.of(), hiddenParts(out), "the scratch folder of the streamed capture is gone");
+    }
+}

@@ -96,6 +96,20 @@ public record Intervention(String block, Mode mode) {
         return block + "=" + mode.text();
     }
 
+    /** In words for banners and captions: "all blocks uniform", "layer3.1 onehot:1". */
+    public String describe() {
+        return (isAll() ? "all blocks" : block) + " " + mode.text();
+    }
+
+    /**
+     * What a figure, export or banner says about forced attention: e.g. "all blocks uniform,
+     * layer3.1 onehot:1"; null when nothing is forced.
+     */
+    public static String describe(java.util.List<Intervention> list) {
+        return list == null || list.isEmpty() ? null
+                : String.join(", ", list.stream().map(Intervention::describe).toList());
+    }
+
     /**
      * Reads {@code BLOCK=MODE}. Whether the block and split exist is a question for the model: see
      * {@link Interventions#of}.

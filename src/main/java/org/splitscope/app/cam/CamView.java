@@ -49,9 +49,11 @@ public final class CamView extends FigureView<CamViewModel> {
         byName.setPrefColumnCount(13);
         byName.setMinWidth(90);
         byName.setTooltip(new Tooltip("Any class of the model: its name (case and punctuation ignored) or index; Enter"));
+        // Red while the typed class is unknown to the open model; cleared with the model.
+        vm.classErrorProperty().addListener((obs, old, now) -> byName.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("danger"), !now.isEmpty()));
         byName.setOnAction(e -> {
             String error = vm.chooseClass(byName.getText());
-            byName.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), error != null);
             if (error != null) {
                 vm.readout().show(error);
             } else {

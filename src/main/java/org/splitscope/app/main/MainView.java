@@ -104,6 +104,14 @@ public final class MainView extends BorderPane {
 
         StackPane center = new StackPane(tabs, Placeholder.of(vm, modelPanel::chooseCheckpoint, files));
         BorderPane main = new BorderPane(center);
+        javafx.scene.control.Label banner = new javafx.scene.control.Label();
+        banner.getStyleClass().add("forced-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.forcedBanner());
+        banner.visibleProperty().bind(vm.forcedBanner().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        main.setTop(banner);
         ThumbnailStrip strip = new ThumbnailStrip(vm.images());
         HBox.setHgrow(strip, Priority.ALWAYS);
         PredictionsPanel predictions = new PredictionsPanel(vm.images());
@@ -203,6 +211,11 @@ public final class MainView extends BorderPane {
 
     public ExportActions export() {
         return export;
+    }
+
+    /** The forced-attention banner's text ("" when hidden). */
+    public String bannerText() {
+        return vm.forcedBanner().get();
     }
 
     public String statusText() {

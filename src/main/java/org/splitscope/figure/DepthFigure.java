@@ -198,8 +198,12 @@ public final class DepthFigure {
             hi = lo + 0.1;
         }
         double step = ColorBars.step(lo, hi, tickCount(plotH, s));
-        return new double[] {Math.max(0, Math.floor(lo / step + 1e-9) * step),
-            Math.min(1, Math.ceil(hi / step - 1e-9) * step), step};
+        double from = Math.max(0, Math.floor(lo / step + 1e-9) * step);
+        double to = Math.min(1, Math.ceil(hi / step - 1e-9) * step);
+        while ((to - from) / step < 1.999) { // at least three labelled ticks: a finer round step
+            step = ColorBars.step(0, step, 2) < step ? ColorBars.step(0, step, 2) : step / 2;
+        }
+        return new double[] {from, to, step};
     }
 
     private static int tickCount(double plotH, FigureStyle s) {

@@ -63,7 +63,7 @@ final class FigureCommand implements Callable<Integer> {
     Path stats;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "entropy",
-            description = "For --view dataset: the groups × blocks map shows entropy, saturation or preference.")
+            description = "For --view dataset: the groups × blocks map shows entropy, dominance (the mean largest split weight) or preference.")
     String metric;
 
     @Option(names = "--groups", paramLabel = "NAMES", split = ",",

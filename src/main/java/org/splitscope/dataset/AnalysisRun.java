@@ -117,7 +117,7 @@ public final class AnalysisRun {
         json.addProperty("seconds", (System.nanoTime() - start) / 1e9);
         String text = GSON.toJson(json);
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
-        StringBuilder csv = new StringBuilder("group,block,images,mean_entropy,saturation,preferred_split,"
+        StringBuilder csv = new StringBuilder("group,block,images,mean_entropy,dominance,preferred_split,"
                 + "preferred_split_mean\r\n");
         for (int g = 0; stats != null && g < groups.size(); g++) {
             for (int j = 0; j < stats.blocks().size(); j++) {

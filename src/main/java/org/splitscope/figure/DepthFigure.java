@@ -80,7 +80,13 @@ public final class DepthFigure {
         double y = title.height() + p + line; // the stage names' row above the first header
         for (int k = 0; k < panels.size(); k++) {
             Panel panel = panels.get(k);
-            TextBlock header = TextBlock.of(panel.header, s.label(), width - p - left);
+            double[] r0 = ranges.get(k);
+            DepthMarks.Plot axis = new DepthMarks.Plot(0, 1, r0[0], r0[1]);
+            boolean cut = panel == Panel.ENTROPY ? DepthMarks.cut(d.blocks(), axis, DepthProfile.Block::entropy,
+                    DepthProfile.Block::entropyStd) : panel == Panel.GATE && DepthMarks.cut(d.blocks(), axis,
+                            b -> b.splitMean()[0], b -> b.splitStd()[0]);
+            TextBlock header = TextBlock.of(panel.header + (cut ? "; ▲▼ the band is cut at the axis" : ""),
+                    s.label(), width - p - left);
             double headerTop = y;
             y += header.height() + p * 0.3;
             List<List<Key>> legend = rows(panel == Panel.SPLITS ? keys(d, o, s) : List.of(), width - p - left, s);

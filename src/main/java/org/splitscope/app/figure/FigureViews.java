@@ -47,6 +47,16 @@ public final class FigureViews {
 
     public static HBox header(Node... children) {
         HBox header = new HBox(10, children);
+        for (Node n : children) {
+            if (n instanceof javafx.scene.control.Label l && l.getStyleClass().contains("view-title")) {
+                // the title gives way first, onto a second line, never cut with "…"
+                l.setWrapText(true);
+                l.setMinWidth(80);
+                HBox.setHgrow(l, javafx.scene.layout.Priority.SOMETIMES);
+            } else if (n instanceof javafx.scene.control.Label l && l.getMinWidth() == Region.USE_COMPUTED_SIZE) {
+                l.setMinWidth(Region.USE_PREF_SIZE); // "Scale", "Opacity": whole words, not "…"
+            }
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("view-header");
         return header;

@@ -97,6 +97,14 @@ public final class MainView extends BorderPane {
             tab.setUserData(v);
             tabs.getTabs().add(tab);
         }
+        // A narrow window keeps the tab names whole: the icons go first.
+        Map<Tab, Node> icons = new java.util.HashMap<>();
+        tabs.getTabs().forEach(t -> icons.put(t, t.getGraphic()));
+        tabs.widthProperty().addListener((obs, old, now) -> {
+            boolean narrow = now.doubleValue() < 1100;
+            tabs.getTabs().forEach(t -> t.setGraphic(narrow ? null : icons.get(t)));
+            tabs.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("narrow"), narrow);
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.viewProperty().set((MainViewModel.View) now.getUserData()));
         vm.viewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(now.ordinal()));
@@ -119,8 +127,17 @@ public final class MainView extends BorderPane {
         images.getStyleClass().add("images-bar");
         main.setBottom(images);
 
-        VBox sidebar = new VBox(modelPanel, new Separator(), navigator);
+        // On a short screen the model card scrolls; the block tree and its selectors keep their room and
+        // never lie on each other (at 1280×720 they did).
+        javafx.scene.control.ScrollPane card = new javafx.scene.control.ScrollPane(modelPanel);
+        card.setFitToWidth(true);
+        card.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        card.setMinHeight(140);
+        card.getStyleClass().add("edge-to-edge");
+        navigator.setMinHeight(260);
+        VBox sidebar = new VBox(card, new Separator(), navigator);
         VBox.setVgrow(navigator, Priority.ALWAYS);
+        VBox.setVgrow(card, Priority.SOMETIMES);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(330);
         sidebar.setPrefWidth(350);

@@ -100,11 +100,14 @@ public final class MainView extends BorderPane {
         // A narrow window keeps the tab names whole: the icons go first.
         Map<Tab, Node> icons = new java.util.HashMap<>();
         tabs.getTabs().forEach(t -> icons.put(t, t.getGraphic()));
-        tabs.widthProperty().addListener((obs, old, now) -> {
-            boolean narrow = now.doubleValue() < 1100;
+        Runnable fitTabs = () -> {
+            // presenter mode's larger letters need the room of the icons too
+            boolean narrow = tabs.getWidth() < 1100 || vm.session().presenterProperty().get();
             tabs.getTabs().forEach(t -> t.setGraphic(narrow ? null : icons.get(t)));
             tabs.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("narrow"), narrow);
-        });
+        };
+        tabs.widthProperty().addListener((obs, old, now) -> fitTabs.run());
+        vm.session().presenterProperty().addListener((obs, old, now) -> fitTabs.run());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.viewProperty().set((MainViewModel.View) now.getUserData()));
         vm.viewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(now.ordinal()));

@@ -3,7 +3,6 @@ package org.splitscope.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -182,10 +181,7 @@ final class FigureCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SplitScopeException(e.getMessage());
         }
-        List<Intervention> forcedList = new ArrayList<>();
-        for (String text : intervene) {
-            forcedList.add(Intervention.parse(text)); // syntax first, before any file (as capture does)
-        }
+        List<Intervention> forcedList = Intervention.parseAll(intervene); // syntax first, before any file
         if (!forcedList.isEmpty() && Set.of(View.DATASET, View.KNOCKOUT, View.VARIANTS, View.CAM)
                 .contains(request.view())) {
             throw new SplitScopeException("--intervene draws forced attention in the views of one image's capture "

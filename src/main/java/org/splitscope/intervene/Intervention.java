@@ -124,6 +124,15 @@ public record Intervention(String block, Mode mode) {
         return new Intervention(block.equalsIgnoreCase(ALL) ? ALL : block, parseMode(text.substring(eq + 1), text));
     }
 
+    /** Reads each {@code BLOCK=MODE} in order: the syntax of {@code capture --intervene} and {@code figure --intervene}. */
+    public static java.util.List<Intervention> parseAll(java.util.List<String> texts) throws SplitScopeException {
+        java.util.List<Intervention> out = new java.util.ArrayList<>();
+        for (String t : texts) {
+            out.add(parse(t));
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** Reads {@code uniform}, {@code onehot:R} or {@code scale:R:F} alone (knockout's --mode). */
     public static Mode parseMode(String text) throws SplitScopeException {
         return parseMode(text, text);

@@ -102,7 +102,7 @@ public final class MainView extends BorderPane {
         tabs.getTabs().forEach(t -> icons.put(t, t.getGraphic()));
         Runnable fitTabs = () -> {
             // presenter mode's larger letters need the room of the icons too
-            boolean narrow = tabs.getWidth() < 1100 || vm.session().presenterProperty().get();
+            boolean narrow = tabs.getWidth() < 1300 || vm.session().presenterProperty().get();
             tabs.getTabs().forEach(t -> t.setGraphic(narrow ? null : icons.get(t)));
             tabs.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("narrow"), narrow);
         };

@@ -32,6 +32,9 @@ public final class FigureCanvas extends Region {
         }
     }
 
+    /** The smallest scale presenter mode fits a figure at (text at 1.7× stays above the window's size). */
+    static final double MIN_FIT = 0.6;
+
     private final Canvas canvas = new Canvas();
     private DoubleFunction<Drawing> source = w -> null;
     private Drawing drawing;
@@ -154,8 +157,9 @@ public final class FigureCanvas extends Region {
         double room = scroll == null ? 0 : scroll.getViewportBounds().getHeight();
         fittedTo = room;
         if (fit && drawing != null && room > 100 && drawing.height() > room) {
-            // The figure as laid out (its layout is what the layout checks test), shown smaller, centred.
-            scale = Math.max(0.3, (room - 1) / drawing.height());
+            // The figure as laid out (its layout is what the layout checks test), shown smaller, centred;
+            // not below MIN_FIT, where a projector's text gets unreadable: a taller figure then scrolls.
+            scale = Math.max(MIN_FIT, (room - 1) / drawing.height());
             offsetX = Math.floor((w - drawing.width() * scale) / 2);
         }
         double h = drawing == null ? 0 : Math.ceil(drawing.height() * scale);

@@ -60,8 +60,9 @@ public final class FigureViews {
                 l.setWrapText(true);
                 l.setMinWidth(80);
                 HBox.setHgrow(l, javafx.scene.layout.Priority.SOMETIMES);
-            } else if (n instanceof javafx.scene.control.Label l && l.getMinWidth() == Region.USE_COMPUTED_SIZE) {
-                l.setMinWidth(Region.USE_PREF_SIZE); // "Scale", "Opacity": whole words, not "…"
+            } else if ((n instanceof javafx.scene.control.Label || n instanceof javafx.scene.control.ButtonBase)
+                    && ((Region) n).getMinWidth() == Region.USE_COMPUTED_SIZE) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE); // "Opacity", "Apply": whole words, not "…"
             }
         }
         header.setAlignment(Pos.CENTER_LEFT);

@@ -138,7 +138,15 @@ public final class Settings {
     }
 
     /** Window width, height and maximised flag. */
-    public record Window(double width, double height, boolean maximized) {}
+    public record Window(double width, double height, boolean maximized) {
+        /**
+         * This window on a screen whose visible area is {@code width × height}: never larger, so a size
+         * remembered on a bigger screen does not reopen with its toolbar off the screen.
+         */
+        public Window within(double screenWidth, double screenHeight) {
+            return new Window(Math.min(width, screenWidth), Math.min(height, screenHeight), maximized);
+        }
+    }
 
     /** The remembered window, or {@code fallback} (sized to the screen) the first time. */
     public Window window(Window fallback) {

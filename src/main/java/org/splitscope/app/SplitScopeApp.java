@@ -74,7 +74,8 @@ public final class SplitScopeApp extends Application {
         MainView view = new MainView(vm);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Settings.Window window = settings.window(new Settings.Window(Math.min(1560, Math.max(800, screen.getWidth() * 0.94)),
-                Math.min(980, Math.max(560, screen.getHeight() * 0.94)), false));
+                Math.min(980, Math.max(560, screen.getHeight() * 0.94)), false))
+                .within(screen.getWidth(), screen.getHeight());
         Scene scene = new Scene(view, window.width(), window.height());
         var session = vm.session();
         Runnable theme = () -> theme(session.darkProperty().get() && !session.presenterProperty().get());
@@ -98,6 +99,13 @@ public final class SplitScopeApp extends Application {
             }
         }
         stage.setMaximized(window.maximized());
+        // Wherever the window system puts it, the title bar and toolbar stay on the visible screen.
+        stage.setOnShown(e -> {
+            if (!stage.isMaximized() && !stage.isFullScreen()) {
+                stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - stage.getWidth())));
+                stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - stage.getHeight())));
+            }
+        });
         vm.session().modelProperty().addListener((obs, old, now) ->
                 stage.setTitle(now == null ? "SplitScope" : now.name() + " — SplitScope"));
         stage.setOnHiding(e -> settings.setWindow(new Settings.Window(stage.isMaximized() ? window.width() : stage.getWidth(),

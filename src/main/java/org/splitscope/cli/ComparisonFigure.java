@@ -23,6 +23,7 @@ import org.splitscope.figure.VariantsFigure;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.io.Printable;
 import org.splitscope.render.Colormap;
 
@@ -32,14 +33,16 @@ final class ComparisonFigure {
 
     /** @param second the other image, or null for the scales of {@code input} */
     static Drawing write(LoadedModel model, Path input, Path second, String block, Colormap colormap, FigureSize size,
-            FigureFormat format, FigureStyle style, boolean caption, Path file) throws SplitScopeException {
+            FigureFormat format, FigureStyle style, boolean caption, Path file, Interventions forced)
+            throws SplitScopeException {
         String a = Printable.clean(input.getFileName().toString());
         try {
             Drawing d;
             Provenance p;
             if (second == null) {
-                ScaleProfile profile = Comparisons.scales(model, a, ImageLoader.load(input), () -> false);
-                p = Comparisons.provenance(model, a + " at 1×, 1.5×, 2×", block, colormap);
+                ScaleProfile profile = Comparisons.scales(model, a, ImageLoader.load(input), () -> false, forced);
+                p = Comparisons.provenance(model, a + " at 1×, 1.5×, 2×", block, colormap)
+                        .withIntervention(forced.describe());
                 d = CompareFigure.scales(profile, new CompareFigure.Options(colormap, profile.blocks().indexOf(block)),
                         size.widthPt(), style);
             } else {
@@ -47,9 +50,9 @@ final class ComparisonFigure {
                     throw new SplitScopeException(second + ": no such file");
                 }
                 String b = Printable.clean(second.getFileName().toString());
-                AttentionComparison c = AttentionComparison.of(a, Comparisons.blocks(model, one(input, model), () -> false),
-                        b, Comparisons.blocks(model, one(second, model), () -> false), block);
-                p = Comparisons.provenance(model, a + " vs " + b, block, colormap);
+                AttentionComparison c = AttentionComparison.of(a, Comparisons.blocks(model, one(input, model), () -> false,
+                        forced), b, Comparisons.blocks(model, one(second, model), () -> false, forced), block);
+                p = Comparisons.provenance(model, a + " vs " + b, block, colormap).withIntervention(forced.describe());
                 d = CompareFigure.draw(c, new CompareFigure.Options(colormap, c.blocks().indexOf(block)), size.widthPt(),
                         style);
             }

@@ -30,6 +30,8 @@ import org.splitscope.figure.View;
 import org.splitscope.figure.WalkthroughFigure;
 import org.splitscope.figure.WalkthroughStep;
 import org.splitscope.input.Sample;
+import org.splitscope.intervene.Intervention;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.input.Samples;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
@@ -60,7 +62,7 @@ final class FigureCommand implements Callable<Integer> {
     Path stats;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "entropy",
-            description = "For --view dataset: the groups × blocks map shows entropy, saturation or preference.")
+            description = "For --view dataset: the groups × blocks map shows entropy, dominance (the mean largest split weight) or preference.")
     String metric;
 
     @Option(names = "--groups", paramLabel = "NAMES", split = ",",
@@ -148,6 +150,12 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--no-caption", description = "Leave out the caption line (model · image · block).")
     boolean noCaption;
 
+    @Option(names = "--intervene", paramLabel = "BLOCK=MODE",
+            description = "Force a block's attention before the weighted sum, as capture --intervene does (repeatable; "
+                    + "BLOCK may be all): uniform, onehot:R or scale:R:F, e.g. all=uniform. The caption and the file's "
+                    + "provenance say so.")
+    List<String> intervene = List.of();
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The figure file (replaced if it exists).")
     Path out;
 
@@ -172,6 +180,13 @@ final class FigureCommand implements Callable<Integer> {
             style = FigureStyle.print(FigureStyle.Theme.parse(theme));
         } catch (IllegalArgumentException e) {
             throw new SplitScopeException(e.getMessage());
+        }
+        List<Intervention> forcedList = Intervention.parseAll(intervene); // syntax first, before any file
+        if (!forcedList.isEmpty() && Set.of(View.DATASET, View.KNOCKOUT, View.VARIANTS, View.CAM)
+                .contains(request.view())) {
+            throw new SplitScopeException("--intervene draws forced attention in the views of one image's capture "
+                    + "(heatmaps, splitbars, featuremaps, gap, depth, compare, walkthrough), not in --view "
+                    + request.view());
         }
         if (!(opacity >= 0 && opacity <= 1)) {
             throw new SplitScopeException("--opacity must be between 0 and 1");
@@ -207,15 +222,16 @@ final class FigureCommand implements Callable<Integer> {
         CamMethod camMethod = cam ? CamMethod.parse(method) : null;
         boolean atV = cam && request.block() != null && request.block().endsWith(".conv2");
         try (LoadedModel model = modelOptions.load()) {
+            Interventions forced = Interventions.of(forcedList, model.network());
             if (request.view() == View.WALKTHROUGH) {
                 WalkthroughFile.write(model, input, pickBlock(model, request.block()), walkChannel,
                         new WalkthroughFigure.Options(request.colormap(), walkStep), size, fileFormat, style, !noCaption,
-                        file);
+                        file, forced);
                 return 0;
             }
             if (request.view() == View.COMPARE) {
                 ComparisonFigure.write(model, input, compare, pickBlock(model, request.block()), request.colormap(), size,
-                        fileFormat, style, !noCaption, file);
+                        fileFormat, style, !noCaption, file, forced);
                 return 0;
             }
             List<Sample> samples = Samples.load(input, model.preprocessing());
@@ -226,7 +242,7 @@ final class FigureCommand implements Callable<Integer> {
             String name = pickBlock(model, atV ? request.block().replaceFirst("\\.conv2$", "") : request.block());
             request = request.withBlock(name);
             ClassChoice choice = cam ? ClassChoice.parse(classChoice, model.labels()) : null;
-            CaptureResult result = CaptureService.capture(model, samples, Set.of(name));
+            CaptureResult result = CaptureService.capture(model, samples, Set.of(name), () -> false, forced);
             BlockCapture selected = result.block(name);
             requireInRange(request, selected);
             Raster raster = InputImages.fromTensor(sample.data(), (int) sample.shape()[1], (int) sample.shape()[2],
@@ -243,14 +259,15 @@ final class FigureCommand implements Callable<Integer> {
                 d = camRequest.drawForFile(evidence, raster, size, style, provenance, !noCaption);
             } else {
                 provenance = request.provenance(selected, model.name(), model.sha256(), sample.source(),
-                        Sha256.of(input));
+                        Sha256.of(input)).withIntervention(forced.describe());
                 d = request.drawForFile(selected, result.blocks(), raster, size, style, provenance, !noCaption);
             }
             FigureFiles.write(file, fileFormat, d, size, provenance);
-            System.out.printf(Locale.ROOT, "%s: %s of %s, %.2f × %.2f in%s%n", Printable.clean(file.toString()),
+            System.out.printf(Locale.ROOT, "%s: %s of %s, %.2f × %.2f in%s%s%n", Printable.clean(file.toString()),
                     request.view(), name, d.width() / 72, d.height() / 72, fileFormat == FigureFormat.PNG
                             ? String.format(Locale.ROOT, " (%d × %d px at %.0f dpi)", size.pixels(d.width()),
-                                    size.pixels(d.height()), dpi) : "");
+                                    size.pixels(d.height()), dpi) : "",
+                    forced.isEmpty() ? "" : ", attention forced: " + forced.describe());
             return 0;
         } catch (IOException e) {
             throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);

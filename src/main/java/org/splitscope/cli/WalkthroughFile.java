@@ -26,14 +26,13 @@ final class WalkthroughFile {
     private WalkthroughFile() {}
 
     static Drawing write(LoadedModel model, Path input, String block, int channel, WalkthroughFigure.Options options,
-            FigureSize size, FigureFormat format, FigureStyle style, boolean caption, Path file)
+            FigureSize size, FigureFormat format, FigureStyle style, boolean caption, Path file, Interventions forced)
             throws SplitScopeException {
         List<Sample> samples = Samples.load(input, model.preprocessing());
         if (samples.size() != 1) {
             throw new SplitScopeException(input + ": holds " + samples.size() + " inputs; a figure shows one");
         }
-        InternalsCapture.Result result = InternalsCapture.run(model, samples.get(0), block, () -> false,
-                Interventions.NONE);
+        InternalsCapture.Result result = InternalsCapture.run(model, samples.get(0), block, () -> false, forced);
         int channels = result.block().channels();
         if (channel >= channels) {
             throw new SplitScopeException("--channel " + channel + " is not in 0 … " + (channels - 1) + " (C = "
@@ -42,7 +41,7 @@ final class WalkthroughFile {
         Walkthrough w = Walkthrough.of(result.block(), result.internals(), 0, channel);
         try {
             Provenance p = WalkthroughFigure.provenance(w, options, model.name(), model.sha256(),
-                    samples.get(0).source(), Sha256.of(input));
+                    samples.get(0).source(), Sha256.of(input)).withIntervention(forced.describe());
             Drawing d = WalkthroughFigure.draw(w, options, size.widthPt(), style);
             d = caption ? d.withCaption(p.caption()) : d;
             FigureFiles.write(file, format, d, size, p);

@@ -13,6 +13,7 @@ import org.splitscope.engine.LoadedModel;
 import org.splitscope.figure.Provenance;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.render.Colormap;
 
 /** The captures the Compare view and {@code figure --view compare} draw from. */
@@ -22,15 +23,22 @@ public final class Comparisons {
     /** Every split-attention block's capture of one sample (attention and GAP, no split maps). */
     public static List<BlockCapture> blocks(LoadedModel model, Sample sample, BooleanSupplier cancelled)
             throws SplitScopeException {
-        return CaptureService.capture(model, List.of(sample), Set.of(), cancelled).blocks();
+        return blocks(model, sample, cancelled, Interventions.NONE);
+    }
+
+    /** The same with attention forced as in the other image's capture, so both sides are drawn alike. */
+    public static List<BlockCapture> blocks(LoadedModel model, Sample sample, BooleanSupplier cancelled,
+            Interventions forced) throws SplitScopeException {
+        return CaptureService.capture(model, List.of(sample), Set.of(), cancelled, forced).blocks();
     }
 
     /** The image centre-cropped by each of SKNet's factors, each crop resized to the input by the model's preprocessing. */
-    public static ScaleProfile scales(LoadedModel model, String name, BufferedImage pixels, BooleanSupplier cancelled)
-            throws SplitScopeException {
+    public static ScaleProfile scales(LoadedModel model, String name, BufferedImage pixels, BooleanSupplier cancelled,
+            Interventions forced) throws SplitScopeException {
         List<List<BlockCapture>> captures = new ArrayList<>();
         for (double s : ScaleProfile.SKNET) {
-            captures.add(blocks(model, Samples.of(name, centreCrop(pixels, s), model.preprocessing()), cancelled));
+            captures.add(blocks(model, Samples.of(name, centreCrop(pixels, s), model.preprocessing()), cancelled,
+                    forced));
         }
         return ScaleProfile.of(name, ScaleProfile.SKNET, captures);
     }

@@ -183,7 +183,7 @@ public final class AnalysisRun {
     public void save(Path out, String shard, int inputs, long start) throws IOException {
         String text = GSON.toJson(json(shard, inputs, start));
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
-        CsvTable csv = CsvTable.withProvenance(provenance(shard, inputs), "%.6f", "group", "block", "images", "mean_entropy", "saturation", "preferred_split",
+        CsvTable csv = CsvTable.withProvenance(provenance(shard, inputs), "%.6f", "group", "block", "images", "mean_entropy", "dominance", "preferred_split",
                 "preferred_split_mean");
         for (int g = 0; stats != null && g < groups.size(); g++) {
             for (int j = 0; j < stats.blocks().size(); j++) {

@@ -38,39 +38,61 @@ final class AblationPanel {
                 colW[c] = Math.max(colW[c], Fonts.width(s.small(), row[c]));
             }
         }
-        double total = 0;
-        for (double w : colW) {
-            total += w;
+        // Columns that do not fit the width go into a second table below (variant repeated): a column's
+        // width of paper holds the accuracies, the costs follow.
+        double minGap = s.smallSize() * 0.6;
+        List<List<Integer>> tables = new ArrayList<>();
+        List<Integer> current = new ArrayList<>(List.of(0));
+        double used = colW[0];
+        for (int c = 1; c < head.length; c++) {
+            if (current.size() > 1 && used + minGap + colW[c] > width - 2 * p) {
+                tables.add(current);
+                current = new ArrayList<>(List.of(0));
+                used = colW[0];
+            }
+            current.add(c);
+            used += minGap + colW[c];
         }
-        double gap = Math.max(s.smallSize() * 0.6, (width - 2 * p - total) / (head.length - 1));
+        tables.add(current);
         double line = Fonts.lineHeight(s.small()) * 1.25;
         double top = title.height() + p * 1.3;
+        double tableH = line * (cells.size() + 1) + p * 0.5;
         double best = t.rows().stream().mapToDouble(AblationTable.Row::testTop1).max().orElse(0);
         double worst = t.rows().stream().mapToDouble(AblationTable.Row::testTop1).min().orElse(0);
         TextBlock note = TextBlock.of(String.format(Locale.ROOT, "At 28 px our variants' accuracy spans %.2f points, "
                 + "within the noise of one training seed (one test image is 0.01 points); the costs carry over: radix "
                 + "adds parameters, FLOPs barely move, throughput falls as R grows in both tables.", best - worst),
                 s.small(), width - 2 * p);
-        double height = top + line * (cells.size() + 1) + p * 0.5 + note.height() + p;
+        double height = top + tableH * tables.size() + note.height() + p;
         return new Drawing(width, height, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);
             g.setFont(s.small());
-            double x = p;
-            for (int c = 0; c < head.length; c++) {
-                g.setColor(s.muted());
-                Draw.text(g, head[c], c == 0 ? x : x + colW[c], top, c == 0 ? Draw.H.LEFT : Draw.H.RIGHT, Draw.V.TOP);
-                g.setColor(s.text());
-                for (int r = 0; r < cells.size(); r++) {
-                    Draw.text(g, cells.get(r)[c], c == 0 ? x : x + colW[c], top + line * (r + 1),
-                            c == 0 ? Draw.H.LEFT : Draw.H.RIGHT, Draw.V.TOP);
+            for (int ti = 0; ti < tables.size(); ti++) {
+                List<Integer> cols = tables.get(ti);
+                double y0 = top + ti * tableH;
+                double total = 0;
+                for (int c : cols) {
+                    total += colW[c];
                 }
-                x += colW[c] + gap;
+                double gap = cols.size() < 2 ? 0 : Math.max(minGap, (width - 2 * p - total) / (cols.size() - 1));
+                double x = p;
+                for (int c : cols) {
+                    g.setColor(s.muted());
+                    Draw.text(g, head[c], c == 0 ? x : x + colW[c], y0, c == 0 ? Draw.H.LEFT : Draw.H.RIGHT,
+                            Draw.V.TOP);
+                    g.setColor(s.text());
+                    for (int r = 0; r < cells.size(); r++) {
+                        Draw.text(g, cells.get(r)[c], c == 0 ? x : x + colW[c], y0 + line * (r + 1),
+                                c == 0 ? Draw.H.LEFT : Draw.H.RIGHT, Draw.V.TOP);
+                    }
+                    x += colW[c] + gap;
+                }
+                g.setColor(s.grid());
+                Draw.line(g, p, y0 + line * 0.95, width - p, y0 + line * 0.95);
             }
-            g.setColor(s.grid());
-            Draw.line(g, p, top + line * 0.95, width - p, top + line * 0.95);
             g.setColor(s.muted());
-            note.paint(g, p, top + line * (cells.size() + 1) + p * 0.5);
+            note.paint(g, p, top + tableH * tables.size());
         }, List.of());
     }
 

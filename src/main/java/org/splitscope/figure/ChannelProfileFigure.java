@@ -34,7 +34,8 @@ public final class ChannelProfileFigure {
                 + " per channel") + " at the last block of each stage, channels ordered by the all-images mean "
                 + "(SENet Fig. 7 style)", st.title(), width - 2 * p);
         int n = c.stages().size();
-        int columns = width >= 4 * 150 ? Math.min(n, 4) : Math.min(n, 2);
+        // as many stages in a row as a 150 pt panel allows (three at 7 in: the figure fits a page)
+        int columns = Math.min(n, Math.max(2, Math.min(4, (int) (width / 150))));
         int rows = (n + columns - 1) / Math.max(columns, 1);
         double max = 0.05;
         for (ChannelProfiles.Profile s : c.stages()) {
@@ -87,7 +88,10 @@ public final class ChannelProfileFigure {
                         Draw.V.BOTTOM);
                 g.setFont(st.small());
                 g.setColor(st.muted());
-                Draw.text(g, "channels by all-images mean (" + s.order().length + ")", a.getCenterX(),
+                String full = "channels by all-images mean (" + s.order().length + ")";
+                // shorter words where the panel is narrow (the title says how they are ordered), never a cut
+                Draw.text(g, Fonts.width(st.small(), full) <= a.getWidth() ? full : "channels (" + s.order().length
+                        + ")", a.getCenterX(),
                         a.getMaxY() + 2, Draw.H.CENTER, Draw.V.TOP);
                 for (int l = 0; l < s.lines().size(); l++) {
                     g.setColor(groupColour(l));

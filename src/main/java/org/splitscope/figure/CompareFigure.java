@@ -23,6 +23,9 @@ public final class CompareFigure {
     /** Hover target: a cell of one of the three matrices (0 = first image, 1 = second, 2 = difference). */
     public record Cell(int matrix, int group, int split, int channel) {}
 
+    /** From this width (points, 6 in) the two images' matrices stand side by side. */
+    static final double SIDE_BY_SIDE = 6 * 72;
+
     private CompareFigure() {}
 
     public static Drawing draw(AttentionComparison c, Options o, double width, FigureStyle s) {
@@ -30,10 +33,14 @@ public final class CompareFigure {
                 .union(ValueRange.of(0, 1)).forColormap(o.colormap());
         ValueRange diff = symmetric(c.difference().weights());
         List<Drawing> parts = new ArrayList<>();
-        parts.add(cells(HeatmapFigure.matrix(c.a(), "Attention of " + c.a().block() + " · " + c.first(), shared,
-                o.colormap(), "a_r(c)", width, s), 0));
-        parts.add(cells(HeatmapFigure.matrix(c.b(), "Attention of " + c.b().block() + " · " + c.second()
-                + " (same colour scale)", shared, o.colormap(), "a_r(c)", width, s), 1));
+        // A page's width holds the two images' matrices side by side: the figure then fits a page (≤ 9 in tall).
+        boolean pair = width >= SIDE_BY_SIDE;
+        double each = pair ? width / 2 : width;
+        Drawing a = cells(HeatmapFigure.matrix(c.a(), "Attention of " + c.a().block() + " · " + c.first(), shared,
+                o.colormap(), "a_r(c)", each, s), 0);
+        Drawing b = cells(HeatmapFigure.matrix(c.b(), "Attention of " + c.b().block() + " · " + c.second()
+                + " (same colour scale)", shared, o.colormap(), "a_r(c)", each, s), 1);
+        parts.addAll(pair ? List.of(Drawing.row(s, List.of(a, b))) : List.of(a, b));
         parts.add(cells(HeatmapFigure.matrix(c.difference(), "Difference a(" + c.second() + ") − a(" + c.first()
                 + "), centred at 0", diff, o.diverging(), "Δa", width, s), 2));
         parts.add(BlockChart.draw("Mean |Δa| per block in depth order (" + c.second() + " vs " + c.first()

@@ -15,7 +15,7 @@ import org.splitscope.render.ValueRange;
 
 /**
  * Dataset statistics (analyze's output): at one block, each chosen group's mean attention per split
- * with its spread, against all images; a groups × blocks map of entropy, saturation or split
+ * with its spread, against all images; a groups × blocks map of entropy, dominance or split
  * preference, to see where attention becomes class-specific with depth; and SENet's per-channel
  * profile at the end of each stage ({@link ChannelProfileFigure}).
  */
@@ -24,7 +24,8 @@ public final class DatasetFigure {
     /** What the groups × blocks map shows, from the group's mean attention at each block. */
     public enum Metric {
         ENTROPY("entropy", "normalised entropy of the mean attention (1 = the splits share equally)"),
-        SATURATION("saturation", "largest split weight, mean over channels (1 = one split takes all)"),
+        /** Not "saturation": that is the Depth view's share of weights above 0.9 or below 0.1. */
+        DOMINANCE("dominance", "dominance: the largest split weight, mean over channels (1 = one split takes all)"),
         PREFERENCE("preference", "share of the preferred split (mean over channels; hover for which split)");
 
         public final String id;
@@ -41,14 +42,18 @@ public final class DatasetFigure {
                     return m;
                 }
             }
-            throw new IllegalArgumentException("'" + s + "': entropy, saturation or preference");
+            if (s.trim().equalsIgnoreCase("saturation")) {
+                throw new IllegalArgumentException("'saturation' is called dominance here (the mean largest split "
+                        + "weight); saturation is the Depth view's share of weights above 0.9 or below 0.1");
+            }
+            throw new IllegalArgumentException("'" + s + "': entropy, dominance or preference");
         }
 
         /** The value drawn; with one split (a sigmoid gate) every metric is the mean gate. */
         public double of(double[] summary) {
             return switch (this) {
                 case ENTROPY -> summary[0];
-                case SATURATION -> summary[1];
+                case DOMINANCE -> summary[1];
                 case PREFERENCE -> summary[3];
             };
         }
@@ -189,7 +194,7 @@ public final class DatasetFigure {
         double p = st.pad();
         boolean gate = s.blocks().get(0).radix() == 1;
         TextBlock title = TextBlock.of(gate ? "Mean gate of each group per block (one split: a sigmoid gate, so "
-                + "entropy, saturation and preference are not defined)"
+                + "entropy, dominance and preference are not defined)"
                 : "By group and block: " + o.metric().description, st.title(), width - 2 * p);
         List<Integer> groups = firstGroups(s, Integer.MAX_VALUE);
         int blocks = s.blocks().size();

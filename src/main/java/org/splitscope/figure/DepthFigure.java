@@ -80,7 +80,13 @@ public final class DepthFigure {
         double y = title.height() + p + line; // the stage names' row above the first header
         for (int k = 0; k < panels.size(); k++) {
             Panel panel = panels.get(k);
-            TextBlock header = TextBlock.of(panel.header, s.label(), width - p - left);
+            double[] r0 = ranges.get(k);
+            DepthMarks.Plot axis = new DepthMarks.Plot(0, 1, r0[0], r0[1]);
+            boolean cut = panel == Panel.ENTROPY ? DepthMarks.cut(d.blocks(), axis, DepthProfile.Block::entropy,
+                    DepthProfile.Block::entropyStd) : panel == Panel.GATE && DepthMarks.cut(d.blocks(), axis,
+                            b -> b.splitMean()[0], b -> b.splitStd()[0]);
+            TextBlock header = TextBlock.of(panel.header + (cut ? "; ▲▼ the band is cut at the axis" : ""),
+                    s.label(), width - p - left);
             double headerTop = y;
             y += header.height() + p * 0.3;
             List<List<Key>> legend = rows(panel == Panel.SPLITS ? keys(d, o, s) : List.of(), width - p - left, s);
@@ -198,8 +204,12 @@ public final class DepthFigure {
             hi = lo + 0.1;
         }
         double step = ColorBars.step(lo, hi, tickCount(plotH, s));
-        return new double[] {Math.max(0, Math.floor(lo / step + 1e-9) * step),
-            Math.min(1, Math.ceil(hi / step - 1e-9) * step), step};
+        double from = Math.max(0, Math.floor(lo / step + 1e-9) * step);
+        double to = Math.min(1, Math.ceil(hi / step - 1e-9) * step);
+        while ((to - from) / step < 1.999) { // at least three labelled ticks: a finer round step
+            step = ColorBars.step(0, step, 2) < step ? ColorBars.step(0, step, 2) : step / 2;
+        }
+        return new double[] {from, to, step};
     }
 
     private static int tickCount(double plotH, FigureStyle s) {

@@ -70,6 +70,47 @@ final class DepthMarks {
             g.fill(area);
             i = end;
         }
+        // Where mean ± std runs past the axis the band is cut there, visibly: a solid triangle at that edge.
+        g.setColor(colour);
+        double t = Math.max(2.5, c.slot() * 0.08);
+        for (int j = 0; j < n; j++) {
+            DepthProfile.Block b = blocks.get(j);
+            double m = mean.applyAsDouble(b);
+            double sd = std.applyAsDouble(b);
+            if (Double.isNaN(m) || Double.isNaN(sd)) {
+                continue;
+            }
+            if (m + sd > plot.hi() + 1e-9) {
+                g.fill(triangle(c.x(j), plot.top(), t, -1));
+            }
+            if (m - sd < plot.lo() - 1e-9) {
+                g.fill(triangle(c.x(j), plot.bottom(), t, 1));
+            }
+        }
+    }
+
+    /** Whether mean ± std of some block runs past [lo, hi]: the band is cut at the axis there. */
+    static boolean cut(List<DepthProfile.Block> blocks, Plot plot, ToDoubleFunction<DepthProfile.Block> mean,
+            ToDoubleFunction<DepthProfile.Block> std) {
+        for (DepthProfile.Block b : blocks) {
+            double m = mean.applyAsDouble(b);
+            double sd = std.applyAsDouble(b);
+            if (!Double.isNaN(m) && !Double.isNaN(sd) && (m + sd > plot.hi() + 1e-9 || m - sd < plot.lo() - 1e-9)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A small triangle at (x, edge) pointing up (−1) or down (1), inside the plot. */
+    private static Path2D triangle(double x, double edge, double size, int down) {
+        Path2D.Double tri = new Path2D.Double();
+        double base = edge + (down < 0 ? size * 1.4 : -size * 1.4);
+        tri.moveTo(x - size, base);
+        tri.lineTo(x + size, base);
+        tri.lineTo(x, edge);
+        tri.closePath();
+        return tri;
     }
 
     /** A line through the blocks' values with a dot on each; the selected block's dot larger and ringed. */

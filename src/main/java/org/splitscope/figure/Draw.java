@@ -41,7 +41,8 @@ public final class Draw {
         String s = org.splitscope.io.Printable.clean(text);
         Font font = g.getFont();
         LineMetrics m = Fonts.metrics(font);
-        double w = Fonts.width(font, s);
+        boolean symbols = MathText.hasSymbols(s); // a_r(c), U_r, s^k set with sub- and superscripts
+        double w = symbols ? MathText.textWidth(font, s) : Fonts.width(font, s);
         double dx = switch (h) {
             case LEFT -> 0;
             case CENTER -> -w / 2;
@@ -53,23 +54,41 @@ public final class Draw {
             case BASELINE -> 0;
             case BOTTOM -> -m.getDescent();
         };
-        g.drawString(s, (float) (x + dx), (float) (y + dy));
-        List<PlacedText> log = PLACED.get();
+        if (symbols) {
+            MathText.paintText(g, s, x + dx, y + dy);
+        } else {
+            g.drawString(s, (float) (x + dx), (float) (y + dy));
+        }
+        Layout log = PLACED.get();
         if (log != null) {
             Rectangle2D box = new Rectangle2D.Double(x + dx, y + dy - m.getAscent(), w, m.getAscent() + m.getDescent());
-            log.add(new PlacedText(s, g.getTransform().createTransformedShape(box).getBounds2D()));
+            log.texts().add(new PlacedText(s, g.getTransform().createTransformedShape(box).getBounds2D()));
         }
     }
 
     /** A text as painted: where its box ended up in the drawing's coordinates. */
     public record PlacedText(String text, Rectangle2D bounds) {}
 
-    /** Collects what {@link #text} paints on this thread while {@link #placedText} runs. */
-    private static final ThreadLocal<List<PlacedText>> PLACED = new ThreadLocal<>();
+    /** A scale as painted: a value axis or a colour bar, with how many of its ticks carry a label. */
+    public record PlacedScale(String label, int labelledTicks) {}
+
+    /**
+     * What a drawing paints, for layout checks: its texts, the boxes of its pictures (rasters and
+     * colour bars, which no text may touch) and its scales.
+     */
+    public record Layout(List<PlacedText> texts, List<Rectangle2D> pictures, List<PlacedScale> scales) {}
+
+    /** Collects what {@link #text}, {@link #raster}, {@link #valueAxis} and {@link #colorBar} paint on this thread. */
+    private static final ThreadLocal<Layout> PLACED = new ThreadLocal<>();
 
     /** Every text of the drawing with its box, for layout checks (nothing cut off, nothing on top of another). */
     public static List<PlacedText> placedText(Drawing d) {
-        List<PlacedText> log = new ArrayList<>();
+        return layout(d).texts();
+    }
+
+    /** Everything {@link Layout} records of the drawing, painted once off screen. */
+    public static Layout layout(Drawing d) {
+        Layout log = new Layout(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1, 1,
                 java.awt.image.BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
@@ -81,6 +100,21 @@ public final class Draw {
             g.dispose();
         }
         return log;
+    }
+
+    private static void picture(Graphics2D g, double x, double y, double w, double h) {
+        Layout log = PLACED.get();
+        if (log != null) {
+            log.pictures().add(g.getTransform().createTransformedShape(new Rectangle2D.Double(x, y, w, h))
+                    .getBounds2D());
+        }
+    }
+
+    private static void scale(String label, Ticks ticks) {
+        Layout log = PLACED.get();
+        if (log != null) {
+            log.scales().add(new PlacedScale(label, (int) ticks.labels().stream().filter(l -> !l.isBlank()).count()));
+        }
     }
 
     /** Text turned 90° anticlockwise, centred on (x, y): y-axis labels. */
@@ -158,6 +192,7 @@ public final class Draw {
         if (r.width() == 0 || r.height() == 0 || w <= 0 || h <= 0) {
             return;
         }
+        picture(g, x, y, w, h);
         java.awt.Shape clip = g.getClip();
         if (clip != null && !clip.intersects(x, y, w, h)) {
             return; // off screen: a long grid on screen paints only what is visible
@@ -188,9 +223,16 @@ public final class Draw {
         }
     }
 
-    /** Round ticks over [min, max], about one per {@code spacing} units of {@code length}. */
+    /**
+     * Round ticks over [min, max], about one per {@code spacing} units of {@code length}, and at least
+     * three where the range has room for them (a short axis over a narrow range otherwise labels
+     * one value, which says nothing about the scale).
+     */
     public static Ticks ticks(double min, double max, double length, double spacing, boolean counts) {
         int count = Math.max(2, (int) (length / spacing));
+        while (max > min && count < 12 && ColorBars.ticks(min, max, count).size() < 3) {
+            count++;
+        }
         double step = ColorBars.step(min, max, count);
         List<Double> values = ColorBars.ticks(min, max, count);
         if (counts && step != Math.rint(step)) {
@@ -228,6 +270,7 @@ public final class Draw {
         }
         g.setColor(s.axis());
         line(g, x, top, x, bottom);
+        scale(label, ticks);
         if (label != null) {
             g.setColor(s.text());
             g.setFont(s.label());
@@ -263,7 +306,9 @@ public final class Draw {
                     h / stripes + overlap);
         }
         frame(g, s, s.axis(), x, y, w, h);
+        picture(g, x, y, w, h);
         Ticks ticks = colorTicks(s, range, h);
+        scale(label, ticks);
         g.setFont(s.small());
         double tick = s.smallSize() * 0.4;
         for (int i = 0; i < ticks.values().size(); i++) {

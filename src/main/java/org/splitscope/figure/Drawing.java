@@ -93,6 +93,35 @@ public record Drawing(double width, double height, FigureStyle style, Painter pa
         }, hits);
     }
 
+    /** Parts side by side, top-aligned, each at its own width: two panels that would stack too tall. */
+    public static Drawing row(FigureStyle style, List<Drawing> parts) {
+        double width = 0;
+        double height = 0;
+        List<Hit> hits = new ArrayList<>();
+        double[] lefts = new double[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            Drawing p = parts.get(i);
+            lefts[i] = width;
+            height = Math.max(height, p.height());
+            for (Hit h : p.hits()) {
+                hits.add(h.moved(width, 0));
+            }
+            width += p.width();
+        }
+        return new Drawing(width, height, style, g -> {
+            for (int i = 0; i < parts.size(); i++) {
+                Graphics2D c = (Graphics2D) g.create();
+                try {
+                    c.translate(lefts[i], 0);
+                    parts.get(i).painter().paint(c);
+                } finally {
+                    restore(c, g);
+                    c.dispose();
+                }
+            }
+        }, hits);
+    }
+
     /** This figure with a line of small text under it (model · image · block). */
     public Drawing withCaption(String caption) {
         if (caption == null || caption.isBlank()) {

@@ -132,10 +132,21 @@ public final class HeatmapFigure {
 
     /** 1, 2, 5, 10, 20, 50 … : the smallest that gives at most {@code count} ticks over {@code n} channels. */
     static int channelStep(int n, int count) {
+        int[] steps = {1, 2, 5};
+        // (count: about how many labels fit)
         for (int magnitude = 1; ; magnitude *= 10) {
-            for (int m : new int[] {1, 2, 5}) {
-                if ((double) n / (m * magnitude) <= count) {
-                    return m * magnitude;
+            for (int i = 0; i < steps.length; i++) {
+                int step = steps[i] * magnitude;
+                if ((double) n / step <= count) {
+                    // at least three labelled channels where there are three: the next smaller round step
+                    while (step > 1 && (n + step - 1) / step < Math.min(3, n)) {
+                        int lead = step;
+                        while (lead >= 10) {
+                            lead /= 10;
+                        }
+                        step = lead == 5 ? step / 5 * 2 : step / 2; // 100 → 50 → 20 → 10 → 5 → 2 → 1
+                    }
+                    return step;
                 }
             }
         }

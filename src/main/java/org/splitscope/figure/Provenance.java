@@ -27,9 +27,33 @@ public record Provenance(String view, String model, String modelSha256, String i
         this(view, model, modelSha256, image, imageSha256, block, group, split, colormap, scale, Map.of());
     }
 
-    /** The caption line: model · image · block. */
+    /** The key under which forced attention is recorded (PNG, SVG, PDF, data JSON). */
+    public static final String INTERVENTION = "Intervention";
+
+    /**
+     * The same provenance with the attention forced while it was drawn ({@code describe}: e.g. "all
+     * blocks uniform"); unchanged for null. A figure of forced attention must never pass for the
+     * network as trained, so the caption says it too.
+     */
+    public Provenance withIntervention(String describe) {
+        if (describe == null || describe.isBlank()) {
+            return this;
+        }
+        Map<String, String> more = new LinkedHashMap<>(extra);
+        more.put(INTERVENTION, describe);
+        return new Provenance(view, model, modelSha256, image, imageSha256, block, group, split, colormap, scale, more);
+    }
+
+    /** What was forced (e.g. "all blocks uniform"), or null for the network as trained. */
+    public String intervention() {
+        return extra.get(INTERVENTION);
+    }
+
+    /** The caption line: model · image · block, and "attention forced: …" when it was. */
     public String caption() {
-        return Printable.clean(model) + " · " + Printable.clean(image) + " · " + block;
+        String forced = intervention();
+        return Printable.clean(model) + " · " + Printable.clean(image) + " · " + block
+                + (forced == null ? "" : " · attention forced: " + Printable.clean(forced));
     }
 
     public String title() {

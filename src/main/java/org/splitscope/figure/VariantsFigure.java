@@ -76,8 +76,10 @@ public final class VariantsFigure {
             VariantRun widest = runs.stream().max(java.util.Comparator.comparingInt(r -> r.stageEnds().size())).get();
             for (int st = 0; st < widest.stageEnds().size(); st++) {
                 g.setColor(s.muted());
-                Draw.text(g, widest.stageEnds().get(st).block().replaceAll("\\..*", "") + " (last block)",
-                        p + labelW + (st + 0.5) * cellW, top - 2, Draw.H.CENTER, Draw.V.BOTTOM);
+                String stage = widest.stageEnds().get(st).block().replaceAll("\\..*", "");
+                // shorter words, never a cut: the title already says each is the stage's last block
+                Draw.text(g, Fonts.width(s.small(), stage + " (last block)") < cellW - 4 ? stage + " (last block)"
+                        : stage, p + labelW + (st + 0.5) * cellW, top - 2, Draw.H.CENTER, Draw.V.BOTTOM);
             }
             for (int v = 0; v < runs.size(); v++) {
                 VariantRun r = runs.get(v);
@@ -97,8 +99,14 @@ public final class VariantsFigure {
                             Draw.H.LEFT, Draw.V.TOP);
                 }
                 if (r.stageEnds().isEmpty()) {
-                    Draw.text(g, "radix 0: a plain 3×3 conv, no split attention", p + labelW + p, y + rowH / 2,
-                            Draw.H.LEFT, Draw.V.CENTER);
+                    String none = "radix 0: a plain 3×3 conv, no split attention";
+                    double room = width - 2 * p - labelW - p;
+                    List<String> lines = Draw.wrap(none, s.small(), room);
+                    for (int i = 0; i < lines.size(); i++) {
+                        // below the variant's name, which may reach over the cells in a narrow column
+                        Draw.text(g, lines.get(i), p + labelW + p, y + line * (1.4 + i * 0.95), Draw.H.LEFT,
+                                Draw.V.TOP);
+                    }
                     continue;
                 }
                 for (int st = 0; st < r.stageEnds().size(); st++) {

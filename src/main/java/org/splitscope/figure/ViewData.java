@@ -118,6 +118,27 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
         return new ViewData(List.of("at", "class", "label", "quantity", "split", "y", "x", "value"), rows);
     }
 
+    /**
+     * The same table with one more column holding {@code value} in every row: how a CSV, which has
+     * no provenance of its own, records that the attention was forced (column {@code intervention}).
+     */
+    public ViewData withColumn(String name, Object value) {
+        List<String> cols = new ArrayList<>(columns);
+        cols.add(name);
+        List<List<Object>> more = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> r = new ArrayList<>(row);
+            r.add(value);
+            more.add(r);
+        }
+        return new ViewData(List.copyOf(cols), more);
+    }
+
+    /** The table as exported with {@code provenance}: with an {@code intervention} column when attention was forced. */
+    public ViewData forExport(Provenance provenance) {
+        return provenance.intervention() == null ? this : withColumn("intervention", provenance.intervention());
+    }
+
     /** RFC 4180: comma-separated, a header line, text quoted where needed and guarded against formulas. */
     public byte[] csv() {
         CsvTable table = new CsvTable("%.9g", columns.toArray(String[]::new));

@@ -96,6 +96,20 @@ public record Intervention(String block, Mode mode) {
         return block + "=" + mode.text();
     }
 
+    /** In words for banners and captions: "all blocks uniform", "layer3.1 onehot:1". */
+    public String describe() {
+        return (isAll() ? "all blocks" : block) + " " + mode.text();
+    }
+
+    /**
+     * What a figure, export or banner says about forced attention: e.g. "all blocks uniform,
+     * layer3.1 onehot:1"; null when nothing is forced.
+     */
+    public static String describe(java.util.List<Intervention> list) {
+        return list == null || list.isEmpty() ? null
+                : String.join(", ", list.stream().map(Intervention::describe).toList());
+    }
+
     /**
      * Reads {@code BLOCK=MODE}. Whether the block and split exist is a question for the model: see
      * {@link Interventions#of}.
@@ -108,6 +122,15 @@ public record Intervention(String block, Mode mode) {
         }
         String block = text.substring(0, eq).strip();
         return new Intervention(block.equalsIgnoreCase(ALL) ? ALL : block, parseMode(text.substring(eq + 1), text));
+    }
+
+    /** Reads each {@code BLOCK=MODE} in order: the syntax of {@code capture --intervene} and {@code figure --intervene}. */
+    public static java.util.List<Intervention> parseAll(java.util.List<String> texts) throws SplitScopeException {
+        java.util.List<Intervention> out = new java.util.ArrayList<>();
+        for (String t : texts) {
+            out.add(parse(t));
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** Reads {@code uniform}, {@code onehot:R} or {@code scale:R:F} alone (knockout's --mode). */

@@ -122,6 +122,11 @@ public final class Interventions {
         return list.isEmpty();
     }
 
+    /** In words ("all blocks uniform"), null when nothing is forced: see {@link Intervention#describe(List)}. */
+    public String describe() {
+        return Intervention.describe(list);
+    }
+
     /** What replaces the attention of {@code block}, if anything. */
     public Optional<Intervention.Mode> modeOf(String block) {
         return Optional.ofNullable(byBlock.getOrDefault(block, everyBlock));

@@ -27,6 +27,8 @@ class SettingsTest {
             assertEquals(Optional.of(dir.toAbsolutePath()), settings.imageFolder());
             assertTrue(settings.dark());
             assertEquals(new Settings.Window(1500, 950, true), settings.window(fallback));
+            assertEquals(new Settings.Window(1280, 720, true), settings.window(fallback).within(1280, 720),
+                    "a size remembered on a larger screen is clamped to the visible one");
             settings.setLastBundled("fashion_r2.safetensors");
             assertEquals(Optional.empty(), settings.lastModel(), "a bundled model replaces the last file");
             Files.delete(model);

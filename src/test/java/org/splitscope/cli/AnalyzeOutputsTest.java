@@ -259,14 +259,14 @@ class AnalyzeOutputsTest {
 
     /**
      * summary.csv: per group and block, from the group's mean attention a[r, c] (c over K·C/K channels):
-     * mean over c of the entropy of a[·, c] divided by ln R; saturation = mean over c of max_r a[r, c];
+     * mean over c of the entropy of a[·, c] divided by ln R; dominance = mean over c of max_r a[r, c];
      * the split with the largest mean weight, and that mean.
      */
     private static void assertSummary(Path out, List<String> groups) throws Exception {
         List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
         assertTrue(lines.get(0).startsWith("# splitscope ") && lines.get(0).contains(" sha256 "), lines.get(0));
         lines = lines.subList(1, lines.size());
-        assertEquals("group,block,images,mean_entropy,saturation,preferred_split,preferred_split_mean", lines.get(0));
+        assertEquals("group,block,images,mean_entropy,dominance,preferred_split,preferred_split_mean", lines.get(0));
         assertEquals(1 + groups.size() * blocks.size(), lines.size());
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -282,7 +282,7 @@ class AnalyzeOutputsTest {
                 int per = (int) (shape[2] * shape[3]);
                 double[] a = moments(block + ".attention", i -> folderOf.get(i).equals(group))[0];
                 double entropy = 0;
-                double saturation = 0;
+                double dominance = 0;
                 double[] split = new double[radix];
                 for (int c = 0; c < per; c++) {
                     double h = 0;
@@ -294,7 +294,7 @@ class AnalyzeOutputsTest {
                         split[r] += v / per;
                     }
                     entropy += h / Math.log(radix) / per;
-                    saturation += max / per;
+                    dominance += max / per;
                 }
                 int preferred = split[1] > split[0] ? 1 : 0;
                 for (int r = 2; r < radix; r++) {
@@ -303,7 +303,7 @@ class AnalyzeOutputsTest {
                 String what = group + " × " + block;
                 assertEquals(3, Integer.parseInt(row[2]), what + " images");
                 assertEquals(entropy, Double.parseDouble(row[3]), 2e-6, what + " mean_entropy");
-                assertEquals(saturation, Double.parseDouble(row[4]), 2e-6, what + " saturation");
+                assertEquals(dominance, Double.parseDouble(row[4]), 2e-6, what + " dominance");
                 assertEquals(preferred, Integer.parseInt(row[5]), what + " preferred_split");
                 assertEquals(split[preferred], Double.parseDouble(row[6]), 2e-6, what + " preferred_split_mean");
             }

@@ -224,4 +224,39 @@ class InterventionCliTest {
                 missing.err());
         assertFalse(Files.exists(temp.resolve("x.png")));
     }
+
+    @Test
+    void figureDrawsForcedAttentionWithCaptureSyntaxAndSaysSo() throws Exception {
+        String coat = images.stream().filter(f -> f.contains("coat-")).findFirst().orElseThrow();
+        Path png = temp.resolve("forced.png");
+        CliTest.Run run = CliTest.run("figure", "--view", "splitbars", "--input", coat, "--intervene", "all=uniform",
+                "--width", "3.5in", "--dpi", "72", "--out", png.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("attention forced: all blocks uniform"), run.out());
+        Map<String, String> text = org.splitscope.figure.FigureFilesTest.pngText(png);
+        assertEquals("all blocks uniform", text.get("Intervention"));
+
+        Path pdf = temp.resolve("forced.pdf");
+        assertEquals(0, CliTest.run("figure", "--view", "walkthrough", "--input", coat, "--intervene",
+                "layer2.0=onehot:1", "--out", pdf.toString()).status());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals("layer2.0 onehot:1", doc.getDocumentInformation().getCustomMetadataValue(
+                    "SplitScope Intervention"));
+        }
+
+        // the same parsing as capture: a bad mode, a block the model lacks, a view that is not one capture
+        CliTest.Run bad = CliTest.run("figure", "--view", "heatmaps", "--input", coat, "--intervene", "all=sideways",
+                "--out", temp.resolve("bad.png").toString());
+        assertEquals(2, bad.status());
+        assertEquals(capture(temp.resolve("c"), List.of(coat), "--intervene", "all=sideways").err(), bad.err());
+        CliTest.Run noBlock = CliTest.run("figure", "--view", "gap", "--input", coat, "--intervene", "layer9.9=uniform",
+                "--out", temp.resolve("bad.png").toString());
+        assertTrue(noBlock.err().startsWith("error: intervention 'layer9.9=uniform': no split-attention block"),
+                noBlock.err());
+        CliTest.Run notOne = CliTest.run("figure", "--view", "variants", "--input", coat, "--intervene", "all=uniform",
+                "--out", temp.resolve("bad.png").toString());
+        assertEquals(2, notOne.status());
+        assertTrue(notOne.err().contains("not in --view variants"), notOne.err());
+        assertFalse(Files.exists(temp.resolve("bad.png")));
+    }
 }

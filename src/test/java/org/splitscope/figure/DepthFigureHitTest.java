@@ -75,4 +75,19 @@ class DepthFigureHitTest {
         assertTrue(DepthFigure.title(d).contains("gate mean and saturation instead of entropy"));
         assertNotEquals(0, FigureFiles.image(gates, 72).getWidth());
     }
+
+    @Test
+    void aBandPastTheAxisIsCutVisiblyAndTheHeaderSaysSo() {
+        // entropy 1 − 0.6 t ± 0.1: at the first block mean + std = 1.1, past the axis's 1
+        Drawing cut = DepthFigure.draw(profile(2), new DepthFigure.Options(Colormap.VIRIDIS, "layer2.1"), 640, SCREEN);
+        assertTrue(Draw.placedText(cut).stream().anyMatch(t -> t.text().contains("cut at the axis")));
+        List<DepthProfile.Block> inside = new ArrayList<>();
+        for (DepthProfile.Block b : profile(2).blocks()) {
+            inside.add(new DepthProfile.Block(b.name(), b.stage(), b.radix(), b.channels(), 0.5, 0.1, b.saturation(),
+                    b.splitMean(), b.splitStd()));
+        }
+        Drawing plain = DepthFigure.draw(new DepthProfile(inside), new DepthFigure.Options(Colormap.VIRIDIS,
+                "layer2.1"), 640, SCREEN);
+        assertTrue(Draw.placedText(plain).stream().noneMatch(t -> t.text().contains("cut at the axis")));
+    }
 }

@@ -96,7 +96,8 @@ public class FigureFilesTest {
         NodeList texts = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
         assertTrue(texts.getLength() > 10, "labels are <text>, not outlines");
         String all = doc.getDocumentElement().getTextContent();
-        assertTrue(all.contains("Attention a_r(c) of layer2.0"), "the title is there as text");
+        // a_r(c) is set as "a" with a subscript "r": text runs one after the other
+        assertTrue(all.contains("Attention ar(c) of layer2.0"), "the title is there as text");
         NodeList entries = doc.getElementsByTagNameNS(FigureFiles.PROVENANCE_NS, "entry");
         Map<String, String> meta = new LinkedHashMap<>();
         for (int i = 0; i < entries.getLength(); i++) {

@@ -28,7 +28,7 @@ public final class BlockNavigator extends VBox {
         getStylesheets().add(BlockNavigator.class.getResource("blocks.css").toExternalForm());
         Label title = new Label("Blocks");
         title.getStyleClass().add("panel-title");
-        Label legend = new Label("bar: attention entropy over splits (1 = uniform)");
+        Label legend = new Label(BlocksViewModel.legend(vm.stagesProperty().get()));
         legend.getStyleClass().add("legend");
         legend.setWrapText(true);
 
@@ -40,7 +40,10 @@ public final class BlockNavigator extends VBox {
                 vm.select(b.name());
             }
         });
-        vm.stagesProperty().addListener((obs, old, now) -> rebuild(now));
+        vm.stagesProperty().addListener((obs, old, now) -> {
+            rebuild(now);
+            legend.setText(BlocksViewModel.legend(now));
+        });
         vm.session().blockProperty().addListener((obs, old, now) -> selectInTree(now));
         vm.session().colormapProperty().addListener((obs, old, now) -> tree.refresh());
 
@@ -132,6 +135,11 @@ public final class BlockNavigator extends VBox {
                 value.getStyleClass().add("entropy-value");
                 HBox box = new HBox(6, name, shape, spacer, bar, value);
                 box.setAlignment(Pos.CENTER_LEFT);
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(BlocksViewModel.barTooltip(b));
+                tip.setWrapText(true);
+                tip.setMaxWidth(360);
+                javafx.scene.control.Tooltip.install(bar, tip);
+                javafx.scene.control.Tooltip.install(value, tip);
                 setGraphic(box);
             }
         }

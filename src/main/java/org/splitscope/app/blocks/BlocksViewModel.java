@@ -30,6 +30,29 @@ public final class BlocksViewModel {
         }
     }
 
+    /** What the bars mean, said for the open model's radix (a sigmoid gate with R = 1 is no share over splits). */
+    public static String legend(List<StageInfo> stages) {
+        List<BlockInfo> all = stages.stream().flatMap(s -> s.blocks().stream()).toList();
+        boolean gates = all.stream().anyMatch(b -> b.radix() == 1);
+        boolean splits = all.stream().anyMatch(b -> b.radix() >= 2);
+        if (gates && !splits) {
+            return "bar: binary entropy of the sigmoid gate (R = 1: one split, no choice between splits; 1 = gate at ½)";
+        }
+        return "bar: attention entropy over splits (1 = uniform)"
+                + (gates ? "; R = 1 blocks: binary entropy of the sigmoid gate" : "");
+    }
+
+    /** The bar of one block in words, for its tooltip. */
+    public static String barTooltip(BlockInfo b) {
+        String value = Double.isNaN(b.entropy()) ? "not captured yet" : String.format(java.util.Locale.ROOT, "%.4f",
+                b.entropy());
+        return b.radix() == 1
+                ? b.name() + ": binary entropy of the sigmoid gate, mean over channels = " + value
+                        + " (R = 1: 1 = gate at ½, 0 = gate at 0 or 1)"
+                : b.name() + ": attention entropy over the " + b.radix() + " splits, H / ln R, mean over channels = "
+                        + value + " (1 = uniform, 0 = one split takes all)";
+    }
+
     public BlocksViewModel(Session session) {
         this.session = session;
         session.modelProperty().addListener((obs, old, now) -> rebuild());

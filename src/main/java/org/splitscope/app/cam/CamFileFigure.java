@@ -17,7 +17,7 @@ record CamFileFigure(CamRequest request, CamEvidence evidence, ImageCapture capt
     @Override
     public Provenance provenance() throws IOException {
         return request.provenance(evidence, capture.model().name(), capture.model().sha256(),
-                capture.sample().source(), CaptureFigure.imageSha256(capture));
+                capture.sample().source(), CaptureFigure.imageSha256(capture)).withIntervention(capture.forced());
     }
 
     @Override

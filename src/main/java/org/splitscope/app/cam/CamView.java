@@ -49,9 +49,11 @@ public final class CamView extends FigureView<CamViewModel> {
         byName.setPrefColumnCount(13);
         byName.setMinWidth(90);
         byName.setTooltip(new Tooltip("Any class of the model: its name (case and punctuation ignored) or index; Enter"));
+        // Red while the typed class is unknown to the open model; cleared with the model.
+        vm.classErrorProperty().addListener((obs, old, now) -> byName.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("danger"), !now.isEmpty()));
         byName.setOnAction(e -> {
             String error = vm.chooseClass(byName.getText());
-            byName.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), error != null);
             if (error != null) {
                 vm.readout().show(error);
             } else {
@@ -88,9 +90,15 @@ public final class CamView extends FigureView<CamViewModel> {
         ScrollPane scroll = new ScrollPane(canvas);
         scroll.setFitToWidth(true);
         canvas.showIn(scroll);
+        canvas.setFitHeight(vm.session().presenterProperty().get()); // a projector shows all of it
+        vm.session().presenterProperty().addListener((obs, old, now) -> canvas.setFitHeight(now));
         setCenter(scroll);
         Label readout = new Label();
         readout.getStyleClass().add("readout");
+        // A long readout wraps onto a second line: its numbers are never cut with "…".
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
         readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 

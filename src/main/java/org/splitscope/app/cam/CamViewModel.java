@@ -83,6 +83,7 @@ public final class CamViewModel extends FigureViewModel {
     private final ObservableList<ClassOption> classes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CamEvidence> evidence = new ReadOnlyObjectWrapper<>(this, "evidence");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper classError = new ReadOnlyStringWrapper(this, "classError", "");
     private final LatestRequest latest = new LatestRequest();
     private Key pendingKey;
     private Key resultKey;
@@ -91,7 +92,10 @@ public final class CamViewModel extends FigureViewModel {
 
     public CamViewModel(Session session) {
         super(session, View.CAM, "Hover over the CAM or a split's map for its values there");
-        session.modelProperty().addListener((obs, old, now) -> classChoice.set(ClassChoice.TOP)); // indices of another model
+        session.modelProperty().addListener((obs, old, now) -> {
+            classChoice.set(ClassChoice.TOP); // indices of another model
+            classError.set(""); // a name the old model did not know may be the new one's
+        });
         session.captureProperty().addListener((obs, old, now) -> {
             fillClasses();
             refresh();
@@ -168,10 +172,18 @@ public final class CamViewModel extends FigureViewModel {
         }
         try {
             classChoice.set(ClassChoice.parse(text, m.labels()));
+            classError.set("");
             return null;
         } catch (SplitScopeException e) {
-            return e.getMessage().replaceFirst("^--class:? ?", "");
+            String why = e.getMessage().replaceFirst("^--class:? ?", "");
+            classError.set(why);
+            return why;
         }
+    }
+
+    /** Why the class typed last names no class of the open model; "" when it does (or after a model change). */
+    public ReadOnlyStringProperty classErrorProperty() {
+        return classError.getReadOnlyProperty();
     }
 
     /** Shows the map of the current key if it is known, else asks the worker for it (when shown). */

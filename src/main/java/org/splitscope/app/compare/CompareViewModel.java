@@ -18,6 +18,7 @@ import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.intervene.Interventions;
 import org.splitscope.compare.Comparisons;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.CompareFigure;
@@ -75,7 +76,7 @@ public final class CompareViewModel extends FigureViewModel {
         if (mode.get() == Mode.SCALES) {
             latest.submitted(request, session().executor().submit("Capturing " + c.image().name() + " at 1×, 1.5×, 2×",
                     progress -> Comparisons.scales(c.model(), c.image().name(), c.image().load(),
-                            progress::isCancelled), profile -> {
+                            progress::isCancelled, forced(c)), profile -> {
                         if (latest.finish(request)) {
                             scales.set(profile);
                             changed();
@@ -93,7 +94,7 @@ public final class CompareViewModel extends FigureViewModel {
         }
         latest.submitted(request, session().executor().submit("Capturing " + item.name() + " to compare",
                 progress -> Comparisons.blocks(c.model(), Samples.of(item.name(), item.load(), c.model().preprocessing()),
-                        progress::isCancelled), blocks -> {
+                        progress::isCancelled, forced(c)), blocks -> {
             if (latest.finish(request)) {
                 otherBlocks.set(blocks);
                 changed();
@@ -102,6 +103,11 @@ public final class CompareViewModel extends FigureViewModel {
             latest.finish(request);
             problems.accept(Problem.of("Capturing " + item.name(), error));
         }));
+    }
+
+    /** The attention forced in the current image's capture: the second image (or the crops) get the same. */
+    private static Interventions forced(ImageCapture c) {
+        return c.intervened() == null ? Interventions.NONE : c.intervened().interventions();
     }
 
     /** What is drawn now: a comparison, a scale profile, or null. */
@@ -202,6 +208,13 @@ public final class CompareViewModel extends FigureViewModel {
     }
 
     @Override
+    public String nothingToExport() {
+        return session().capture() == null ? super.nothingToExport()
+                : "Nothing to export from the Compare view: choose a second image from the strip (or Scales) and "
+                        + "wait for its capture.";
+    }
+
+    @Override
     public FileFigure fileFigure() {
         Object data = figureData();
         ImageCapture c = session().capture();
@@ -215,7 +228,7 @@ public final class CompareViewModel extends FigureViewModel {
         return new FileFigure() {
             @Override
             public Provenance provenance() throws java.io.IOException {
-                return Comparisons.provenance(c.model(), image, block, colormap);
+                return Comparisons.provenance(c.model(), image, block, colormap).withIntervention(c.forced());
             }
 
             @Override

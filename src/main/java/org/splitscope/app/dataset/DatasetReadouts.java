@@ -33,7 +33,7 @@ final class DatasetReadouts {
                 return String.format(Locale.ROOT, "%s · %s: mean gate %.4f", b.name(), s.groups().get(cell.group()),
                         sum[3]);
             }
-            return String.format(Locale.ROOT, "%s · %s (%d images): entropy %.4f · saturation %.4f · prefers r = %d "
+            return String.format(Locale.ROOT, "%s · %s (%d images): entropy %.4f · dominance %.4f · prefers r = %d "
                     + "(%.4f)", b.name(), s.groups().get(cell.group()), s.count(cell.group()), sum[0], sum[1],
                     (int) sum[2], sum[3]);
         }

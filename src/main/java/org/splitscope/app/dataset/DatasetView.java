@@ -115,8 +115,17 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
         }
         Label message = new Label();
         message.getStyleClass().add("readout");
-        message.textProperty().bind(vm.messageProperty());
-        setTop(new VBox(first, second, message));
+        message.textProperty().bind(Bindings.createStringBinding(() -> vm.originProperty().get().isEmpty()
+                ? vm.messageProperty().get() : vm.originProperty().get() + " · " + vm.messageProperty().get(),
+                vm.originProperty(), vm.messageProperty()));
+        message.setWrapText(true);
+        Label notice = new Label();
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        setTop(new VBox(first, second, message, notice));
 
         FigureViews.body(this, canvas, vm, vm::draw);
     }

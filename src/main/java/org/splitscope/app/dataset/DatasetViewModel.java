@@ -63,6 +63,9 @@ public final class DatasetViewModel extends FigureViewModel {
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final org.splitscope.app.LatestRequest modelCheck = new org.splitscope.app.LatestRequest();
     private final AtomicBoolean stop = new AtomicBoolean();
     private Path resumeInput;
     private Path outputs;
@@ -75,6 +78,9 @@ public final class DatasetViewModel extends FigureViewModel {
         metric.addListener((obs, old, now) -> changed());
         split.addListener((obs, old, now) -> changed());
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> changed());
+        // Statistics say which model made them; a notice when that is not the model open now.
+        run.addListener((obs, old, now) -> checkModel());
+        session.modelProperty().addListener((obs, old, now) -> checkModel());
         // Cancelling from the status bar drops the job's callbacks: the executor going idle ends the run here.
         session.executor().status().runningProperty().addListener((obs, was, now) -> {
             if (!now) {
@@ -85,6 +91,44 @@ public final class DatasetViewModel extends FigureViewModel {
 
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
+    }
+
+    /** The shown statistics' model, as stats.json records it: "fmnist-2s1x64d (SHA-256 3f2a…)". */
+    static String modelOf(AnalysisRun r) {
+        String sha = r.modelSha256();
+        return (r.modelName() == null ? "an unnamed model" : org.splitscope.io.Printable.clean(r.modelName()))
+                + (sha == null ? " (random weights)" : " (SHA-256 " + sha.substring(0, Math.min(12, sha.length())) + "…)");
+    }
+
+    /** Compares the statistics' model with the open one by SHA-256 (hashing a checkpoint runs on the worker). */
+    private void checkModel() {
+        AnalysisRun r = run.get();
+        LoadedModel open = session().modelProperty().get();
+        modelCheck.cancel();
+        notice.set("");
+        origin.set(r == null ? "" : "Statistics of " + modelOf(r));
+        if (r == null || open == null) {
+            return;
+        }
+        Object request = modelCheck.begin();
+        modelCheck.submitted(request, session().executor().submit("Checking which model made the statistics",
+                p -> java.util.Objects.equals(open.sha256(), r.modelSha256()), same -> {
+                    if (modelCheck.finish(request) && run.get() == r && session().modelProperty().get() == open) {
+                        notice.set(same ? "" : "Not the open model: these statistics were made by " + modelOf(r)
+                                + ", the open model is " + org.splitscope.io.Printable.clean(open.name())
+                                + ". Analyze folder… runs the open model.");
+                    }
+                }, error -> modelCheck.finish(request)));
+    }
+
+    /** Which model made the statistics shown (name and SHA-256 prefix from stats.json); "" without statistics. */
+    public ReadOnlyStringProperty originProperty() {
+        return origin.getReadOnlyProperty();
+    }
+
+    /** A notice when the statistics were made by another model than the open one; "" when they match. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Where new analyses are saved, one sub-folder each (tests point it elsewhere). */
@@ -232,6 +276,12 @@ public final class DatasetViewModel extends FigureViewModel {
     @Override
     public String fileName() {
         return folder.get() == null ? null : "dataset-" + folder.get().getFileName() + "-" + block.get();
+    }
+
+    @Override
+    public String nothingToExport() {
+        return "Nothing to export from the Dataset view: no statistics are shown. Analyze folder… or Open results… "
+                + "first.";
     }
 
     @Override

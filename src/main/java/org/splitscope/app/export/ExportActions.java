@@ -40,7 +40,7 @@ public final class ExportActions {
 
     /** Save view as…: format, width, dpi and theme first, then the file. */
     public void saveView(Exportable view, Window owner) {
-        if (!ExportDialog.ask(vm, owner)) {
+        if (saysNothingToExport(view, owner) || !ExportDialog.ask(vm, owner)) {
             return;
         }
         FigureFormat format = vm.formatProperty().get();
@@ -61,12 +61,29 @@ public final class ExportActions {
 
     /** Export data…: what the view shows as CSV and JSON. */
     public void exportData(Exportable view, Window owner) {
+        if (saysNothingToExport(view, owner)) {
+            return;
+        }
         File file = chooser("Export the " + view.figureModel().view() + " data (CSV and JSON)", "CSV file", "*.csv",
                 vm.suggestedName(view.figureModel(), ".csv")).showSaveDialog(owner);
         if (file != null) {
             vm.exportData(view.figureModel(), file.toPath(), true, existing -> confirmReplace(existing, owner),
                     written -> status.accept("Saved " + written + " and its .json"));
         }
+    }
+
+    /** Tells the user (dialog and status line) when the view has nothing to write; true then. */
+    private boolean saysNothingToExport(Exportable view, Window owner) {
+        String why = vm.nothingToExport(view.figureModel());
+        if (why == null) {
+            return false;
+        }
+        status.accept(why);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, why, ButtonType.OK);
+        alert.setHeaderText("Nothing to export");
+        alert.initOwner(owner);
+        alert.show();
+        return true;
     }
 
     /** A snapshot of the whole window at the copy scale. */
@@ -108,6 +125,7 @@ public final class ExportActions {
     public void copy(Exportable view) {
         Drawing d = view.canvas().drawing();
         if (d == null) {
+            status.accept("Nothing to copy: the " + view.figureModel().view() + " view shows no figure yet");
             return;
         }
         BufferedImage image = FigureFiles.image(d, 72.0 * vm.scaleProperty().get());

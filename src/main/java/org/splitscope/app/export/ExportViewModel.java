@@ -123,6 +123,11 @@ public final class ExportViewModel {
         return true;
     }
 
+    /** Why the view has nothing to save or export now (said instead of doing nothing), or null. */
+    public String nothingToExport(FigureViewModel view) {
+        return view.fileFigure() == null ? view.nothingToExport() : null;
+    }
+
     /** Writes what the view shows as {@code NAME.csv} and {@code NAME.json}, both or neither. */
     public boolean exportData(FigureViewModel view, Path target, boolean chooserConfirmed,
             Predicate<Path> confirmOverwrite, Consumer<Path> done) {
@@ -137,8 +142,8 @@ public final class ExportViewModel {
             return false;
         }
         session.executor().submit("Saving " + csv.getFileName(), progress -> {
-            ViewData data = figure.data();
             Provenance p = figure.provenance();
+            ViewData data = figure.data().forExport(p);
             AtomicFiles.writeAll(List.of(Map.entry(csv, out -> out.write(data.csv())),
                     Map.entry(json, out -> out.write(data.json(p)))));
             return csv;

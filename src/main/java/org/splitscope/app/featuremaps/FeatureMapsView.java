@@ -74,6 +74,10 @@ public final class FeatureMapsView extends FigureView<FeatureMapsViewModel> {
         setCenter(scroll);
         Label readout = new Label();
         readout.getStyleClass().add("readout");
+        // A long readout wraps onto a second line: its numbers are never cut with "…".
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
         readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 

@@ -22,7 +22,7 @@ public record CaptureFigure(FigureRequest request, ImageCapture capture) impleme
     @Override
     public Provenance provenance() throws IOException {
         return request.provenance(selected(), capture.model().name(), capture.model().sha256(),
-                capture.sample().source(), imageSha256(capture));
+                capture.sample().source(), imageSha256(capture)).withIntervention(capture.forced());
     }
 
     /** The image file's SHA-256, or of the pixels of an image that exists only in memory. */

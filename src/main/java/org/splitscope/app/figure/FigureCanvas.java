@@ -32,11 +32,19 @@ public final class FigureCanvas extends Region {
         }
     }
 
+    /** The smallest scale presenter mode fits a figure at (text at 1.7× stays above the window's size). */
+    static final double MIN_FIT = 0.6;
+
     private final Canvas canvas = new Canvas();
     private DoubleFunction<Drawing> source = w -> null;
     private Drawing drawing;
     private ScrollPane scroll;
     private double visibleTop;
+    private boolean fit;
+    private double offsetX;
+    private double scale = 1;
+    private double laidOutAt = -1;
+    private double fittedTo = -1;
     private Consumer<Object> hover = t -> {};
     private Consumer<Object> click = t -> {};
     private Runnable exit = () -> {};
@@ -47,6 +55,7 @@ public final class FigureCanvas extends Region {
         setPrefSize(400, 0);
         getStyleClass().add("figure-canvas");
         canvas.setOnMouseMoved(e -> hover.accept(hit(e.getX(), e.getY() + visibleTop)));
+        // (the canvas sits at offsetX: its events are in its own coordinates, the drawing's)
         canvas.setOnMouseExited(e -> exit.run());
         canvas.setOnMouseClicked(e -> {
             Object target = hit(e.getX(), e.getY() + visibleTop);
@@ -66,7 +75,24 @@ public final class FigureCanvas extends Region {
     public void showIn(ScrollPane pane) {
         this.scroll = pane;
         pane.vvalueProperty().addListener((obs, old, now) -> repaintVisible());
-        pane.viewportBoundsProperty().addListener((obs, old, now) -> repaintVisible());
+        pane.viewportBoundsProperty().addListener((obs, old, now) -> {
+            if (fit && now.getHeight() != fittedTo) {
+                refresh();
+            } else {
+                repaintVisible();
+            }
+        });
+    }
+
+    /**
+     * Presenter mode: the figure is laid out narrower, centred, until it fits the height of the scroll
+     * pane, so the whole figure shows without scrolling on a projector.
+     */
+    public void setFitHeight(boolean fit) {
+        if (this.fit != fit) {
+            this.fit = fit;
+            refresh();
+        }
     }
 
     public void setOnHover(Consumer<Object> hover) {
@@ -90,16 +116,53 @@ public final class FigureCanvas extends Region {
         return canvas;
     }
 
+    /**
+     * Scrolls the pane so the part of the figure that answers with {@code target} (e.g. the
+     * walkthrough's highlighted step) is in view; nothing when it already is or the figure has none.
+     */
+    public void scrollToShow(Object target) {
+        if (drawing == null || scroll == null) {
+            return;
+        }
+        for (org.splitscope.figure.Hit h : drawing.hits()) {
+            if (h.columns() == 1 && h.rows() == 1 && target.equals(h.target(h.area().getCenterX(),
+                    h.area().getCenterY()))) {
+                double view = scroll.getViewportBounds().getHeight();
+                double total = Math.ceil(drawing.height() * scale);
+                if (total <= view) {
+                    return;
+                }
+                double top = scroll.getVvalue() * (total - view);
+                double minY = h.area().getMinY() * scale;
+                double maxY = h.area().getMaxY() * scale;
+                double want = minY < top ? minY - 8 : maxY > top + view ? Math.min(minY - 8, maxY + 8 - view) : top;
+                scroll.setVvalue(Math.max(0, Math.min(1, want / (total - view))));
+                return;
+            }
+        }
+    }
+
     /** The hit target at (x, y) of the figure, or null. */
     public Object hit(double x, double y) {
-        return drawing == null ? null : drawing.hit(x, y);
+        return drawing == null ? null : drawing.hit(x / scale, y / scale);
     }
 
     /** Lays the figure out again at the current width and repaints it. */
     public void refresh() {
         double w = snapSizeX(getWidth());
+        laidOutAt = w;
         drawing = w > 0 ? source.apply(w) : null;
-        double h = drawing == null ? 0 : Math.ceil(drawing.height());
+        offsetX = 0;
+        scale = 1;
+        double room = scroll == null ? 0 : scroll.getViewportBounds().getHeight();
+        fittedTo = room;
+        if (fit && drawing != null && room > 100 && drawing.height() > room) {
+            // The figure as laid out (its layout is what the layout checks test), shown smaller, centred;
+            // not below MIN_FIT, where a projector's text gets unreadable: a taller figure then scrolls.
+            scale = Math.max(MIN_FIT, (room - 1) / drawing.height());
+            offsetX = Math.floor((w - drawing.width() * scale) / 2);
+        }
+        double h = drawing == null ? 0 : Math.ceil(drawing.height() * scale);
         if (getPrefHeight() != h) {
             setPrefHeight(h);
             setMinHeight(h);
@@ -109,7 +172,7 @@ public final class FigureCanvas extends Region {
 
     private void repaintVisible() {
         double w = snapSizeX(getWidth());
-        double h = drawing == null ? 0 : Math.ceil(drawing.height());
+        double h = drawing == null ? 0 : Math.ceil(drawing.height() * scale);
         double top = 0;
         double bottom = h;
         if (scroll != null && getScene() != null) {
@@ -125,6 +188,8 @@ public final class FigureCanvas extends Region {
         }
         visibleTop = top;
         canvas.setLayoutY(top);
+        canvas.setLayoutX(offsetX);
+        w = drawing == null ? w : Math.min(w, Math.ceil(drawing.width() * scale));
         canvas.setWidth(w);
         canvas.setHeight(bottom - top);
         GraphicsContext gc = canvas.getGraphicsContext2D();
@@ -135,7 +200,8 @@ public final class FigureCanvas extends Region {
         if (drawing != null && w > 0) {
             FXGraphics2D g = new FXGraphics2D(gc);
             g.translate(0, -top);
-            g.clip(new java.awt.geom.Rectangle2D.Double(0, top, w, bottom - top));
+            g.scale(scale, scale);
+            g.clip(new java.awt.geom.Rectangle2D.Double(0, top / scale, w / scale, (bottom - top) / scale));
             drawing.paint(g);
             g.dispose();
         }
@@ -144,7 +210,7 @@ public final class FigureCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (snapSizeX(getWidth()) != canvas.getWidth()) {
+        if (snapSizeX(getWidth()) != laidOutAt) {
             refresh();
         }
     }

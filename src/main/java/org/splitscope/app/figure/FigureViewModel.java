@@ -52,6 +52,18 @@ public abstract class FigureViewModel {
         return r == null || c == null ? null : new CaptureFigure(r, c);
     }
 
+    /**
+     * What the user is told when Save view as… or Export data… finds nothing to write ({@link
+     * #fileFigure()} null): an action never does nothing silently.
+     */
+    public String nothingToExport() {
+        String why = session.modelProperty().get() == null ? "no model is open"
+                : session.imageProperty().get() == null ? "no image is open"
+                : session.capture() == null ? "the image is still being captured for the open model"
+                : "there is no result for the open model, image and settings yet";
+        return "Nothing to export from the " + view + " view: " + why + ".";
+    }
+
     /** A file name (without ending) for this view's figure; null: view, block and image. */
     public String fileName() {
         return null;

@@ -36,17 +36,35 @@ public final class FigureViews {
         view.setCenter(scroll);
         Label readout = new Label();
         readout.getStyleClass().add("readout");
+        // A long readout wraps onto a second line: its numbers are never cut with "…".
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
         readout.textProperty().bind(vm.readout().textProperty());
         view.setBottom(readout);
         canvas.setSource(w -> painter.draw(w, vm.session().style()));
         vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
         vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
+        // On a projector the whole figure shows at once, without scrolling.
+        canvas.setFitHeight(vm.session().presenterProperty().get());
+        vm.session().presenterProperty().addListener((obs, old, now) -> canvas.setFitHeight(now));
         canvas.setOnHover(t -> vm.readout().show(vm.readout(t)));
         canvas.setOnExit(vm.readout()::clear);
     }
 
     public static HBox header(Node... children) {
         HBox header = new HBox(10, children);
+        for (Node n : children) {
+            if (n instanceof javafx.scene.control.Label l && l.getStyleClass().contains("view-title")) {
+                // the title gives way first, onto a second line, never cut with "…"
+                l.setWrapText(true);
+                l.setMinWidth(80);
+                HBox.setHgrow(l, javafx.scene.layout.Priority.SOMETIMES);
+            } else if ((n instanceof javafx.scene.control.Label || n instanceof javafx.scene.control.ButtonBase)
+                    && ((Region) n).getMinWidth() == Region.USE_COMPUTED_SIZE) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE); // "Opacity", "Apply": whole words, not "…"
+            }
+        }
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("view-header");
         return header;

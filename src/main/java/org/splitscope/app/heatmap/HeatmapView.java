@@ -44,8 +44,14 @@ public final class HeatmapView extends FigureView<HeatmapViewModel> {
         scroll = new ScrollPane(canvas);
         scroll.setFitToWidth(true);
         canvas.showIn(scroll);
+        canvas.setFitHeight(vm.session().presenterProperty().get()); // a projector shows all of it
+        vm.session().presenterProperty().addListener((obs, old, now) -> canvas.setFitHeight(now));
         setCenter(scroll);
         readout.getStyleClass().add("readout");
+        // A long readout wraps onto a second line: its numbers are never cut with "…".
+        readout.setWrapText(true);
+        readout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
         readout.textProperty().bind(vm.readout().textProperty());
         setBottom(readout);
 

@@ -34,6 +34,7 @@ public final class InterventionsView extends FigureView<InterventionsViewModel> 
         block.setPrefWidth(110);
         ComboBox<InterventionsViewModel.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(InterventionsViewModel.Kind.values());
+        kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the mode in whole words at 1280 px
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.setConverter(new StringConverter<>() {
             @Override

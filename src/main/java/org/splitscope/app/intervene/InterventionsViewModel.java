@@ -68,6 +68,8 @@ public final class InterventionsViewModel extends FigureViewModel {
 
     public InterventionsViewModel(Session session) {
         super(session, View.KNOCKOUT, "Hover over a bar for the block's effect");
+        // The sweep belongs to one model and image: gone from the screen (and from exports) with either.
+        knockout.addListener((obs, old, now) -> changed());
         session().modelProperty().addListener((obs, old, now) -> knockout.set(null));
         session().imageProperty().addListener((obs, old, now) -> knockout.set(null));
         session().modelProperty().addListener((obs, old, now) -> fillBlocks());
@@ -210,6 +212,13 @@ public final class InterventionsViewModel extends FigureViewModel {
     public String fileName() {
         ImageCapture c = session().capture();
         return knockout.get() == null || c == null ? null : "knockout-" + c.image().name().replaceAll("\\.[^.]*$", "");
+    }
+
+    @Override
+    public String nothingToExport() {
+        return session().capture() == null ? super.nothingToExport()
+                : "Nothing to export from the Intervene view: the knock-out sweep has not been run on this model and "
+                        + "image. Run sweep first.";
     }
 
     @Override

@@ -97,6 +97,17 @@ public final class MainView extends BorderPane {
             tab.setUserData(v);
             tabs.getTabs().add(tab);
         }
+        // A narrow window keeps the tab names whole: the icons go first.
+        Map<Tab, Node> icons = new java.util.HashMap<>();
+        tabs.getTabs().forEach(t -> icons.put(t, t.getGraphic()));
+        Runnable fitTabs = () -> {
+            // presenter mode's larger letters need the room of the icons too
+            boolean narrow = tabs.getWidth() < 1300 || vm.session().presenterProperty().get();
+            tabs.getTabs().forEach(t -> t.setGraphic(narrow ? null : icons.get(t)));
+            tabs.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("narrow"), narrow);
+        };
+        tabs.widthProperty().addListener((obs, old, now) -> fitTabs.run());
+        vm.session().presenterProperty().addListener((obs, old, now) -> fitTabs.run());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.viewProperty().set((MainViewModel.View) now.getUserData()));
         vm.viewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(now.ordinal()));
@@ -104,6 +115,14 @@ public final class MainView extends BorderPane {
 
         StackPane center = new StackPane(tabs, Placeholder.of(vm, modelPanel::chooseCheckpoint, files));
         BorderPane main = new BorderPane(center);
+        javafx.scene.control.Label banner = new javafx.scene.control.Label();
+        banner.getStyleClass().add("forced-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(vm.forcedBanner());
+        banner.visibleProperty().bind(vm.forcedBanner().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        main.setTop(banner);
         ThumbnailStrip strip = new ThumbnailStrip(vm.images());
         HBox.setHgrow(strip, Priority.ALWAYS);
         PredictionsPanel predictions = new PredictionsPanel(vm.images());
@@ -111,8 +130,17 @@ public final class MainView extends BorderPane {
         images.getStyleClass().add("images-bar");
         main.setBottom(images);
 
-        VBox sidebar = new VBox(modelPanel, new Separator(), navigator);
+        // On a short screen the model card scrolls; the block tree and its selectors keep their room and
+        // never lie on each other (at 1280×720 they did).
+        javafx.scene.control.ScrollPane card = new javafx.scene.control.ScrollPane(modelPanel);
+        card.setFitToWidth(true);
+        card.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        card.setMinHeight(140);
+        card.getStyleClass().add("edge-to-edge");
+        navigator.setMinHeight(260);
+        VBox sidebar = new VBox(card, new Separator(), navigator);
         VBox.setVgrow(navigator, Priority.ALWAYS);
+        VBox.setVgrow(card, Priority.SOMETIMES);
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(330);
         sidebar.setPrefWidth(350);
@@ -203,6 +231,11 @@ public final class MainView extends BorderPane {
 
     public ExportActions export() {
         return export;
+    }
+
+    /** The forced-attention banner's text ("" when hidden). */
+    public String bannerText() {
+        return vm.forcedBanner().get();
     }
 
     public String statusText() {

@@ -106,6 +106,7 @@ public final class MainViewModel {
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_MODEL);
+    private javafx.beans.binding.StringBinding forcedBanner;
 
     public MainViewModel(TaskExecutor executor, Settings settings) {
         this.settings = settings;
@@ -275,6 +276,14 @@ public final class MainViewModel {
 
     public DatasetViewModel dataset() {
         return dataset;
+    }
+
+    /** "attention forced: all blocks uniform" over every view while an intervention is active, else "". */
+    public javafx.beans.binding.StringBinding forcedBanner() {
+        if (forcedBanner == null) {
+            forcedBanner = ForcedBanner.of(session, view);
+        }
+        return forcedBanner;
     }
 
     public InterventionsViewModel interventions() {

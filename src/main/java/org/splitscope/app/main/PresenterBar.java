@@ -38,9 +38,9 @@ final class PresenterBar {
             }
         });
         Label name = new Label();
-        vm.session().captureProperty().addListener((obs, old, now) -> name.setText(now == null ? ""
-                : now.top().get(0).label() + String.format(java.util.Locale.ROOT, " %.0f %%",
-                        100 * now.top().get(0).probability())));
+        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> caption(vm),
+                vm.viewProperty(), vm.session().captureProperty(), vm.walkthrough().stepProperty(),
+                vm.dataset().runProperty(), vm.session().blockProperty()));
         name.getStyleClass().add("presenter-caption");
         name.setMinWidth(0);
         Region left = new Region();
@@ -54,8 +54,29 @@ final class PresenterBar {
             b.setMinWidth(Region.USE_PREF_SIZE); // the name gives way, never the buttons
         }
         HBox bar = new HBox(16, previous, left, name, right, next, exit);
+        name.setWrapText(true);
+        name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         bar.setAlignment(Pos.CENTER);
         bar.getStyleClass().add("presenter-bar");
         return bar;
+    }
+
+    /** The line between the big buttons, for the view shown: what Previous and Next step through. */
+    static String caption(MainViewModel vm) {
+        var c = vm.session().capture();
+        String top = c == null || c.top().isEmpty() ? "" : c.top().get(0).label()
+                + String.format(java.util.Locale.ROOT, " %.0f %%", 100 * c.top().get(0).probability());
+        return switch (vm.viewProperty().get()) {
+            case WALKTHROUGH -> {
+                var step = vm.walkthrough().stepProperty().get();
+                yield "Step " + (step.ordinal() + 1) + " of " + org.splitscope.figure.WalkthroughStep.values().length
+                        + " · " + step.title() + (vm.session().blockProperty().get() == null ? ""
+                                : " · " + vm.session().blockProperty().get());
+            }
+            case DATASET -> vm.dataset().runProperty().get() == null ? "Dataset: no statistics yet"
+                    : "Dataset · " + vm.dataset().folderProperty().get().getFileName();
+            case VARIANTS -> c == null ? "" : c.image().name() + " through every bundled variant";
+            default -> top;
+        };
     }
 }

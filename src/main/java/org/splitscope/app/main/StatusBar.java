@@ -50,6 +50,11 @@ final class StatusBar extends HBox {
                         now.result().hostCopyMs(), org.splitscope.engine.Devices.describe(now.model().device()))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // A long message wraps onto a second line rather than being cut; the timing keeps its width.
+        message.setWrapText(true);
+        message.setMinWidth(120);
+        timing.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        setMinHeight(javafx.scene.control.Control.USE_PREF_SIZE);
         getChildren().addAll(message, spacer, progress, cancel, timing);
     }
 

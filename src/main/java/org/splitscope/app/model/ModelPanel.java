@@ -65,7 +65,10 @@ public final class ModelPanel extends VBox {
         bundled.setTooltip(new Tooltip("The models that ship with SplitScope"));
         vm.bundled().addListener((javafx.collections.ListChangeListener<BundledModels.Entry>) c -> fillBundled());
         fillBundled();
-        HBox actions = new HBox(6, open, bundled);
+        // wraps onto a second line in a narrow side panel instead of cutting "Open checkpoint…" and "Bundled"
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(6, 6, open, bundled);
+        open.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        bundled.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
 
         ComboBox<String> preset = new ComboBox<>();
         preset.getItems().setAll(vm.presetChoices());

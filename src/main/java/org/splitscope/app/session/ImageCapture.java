@@ -35,6 +35,11 @@ public record ImageCapture(LoadedModel model, ImageItem image, Sample sample, Ra
         return late != null ? late : result.block(name);
     }
 
+    /** The attention forced in this capture in words ("all blocks uniform"), or null: the network as trained. */
+    public String forced() {
+        return intervened() == null ? null : intervened().interventions().describe();
+    }
+
     public boolean hasBlock(String name) {
         return result.blocks().stream().anyMatch(b -> b.name().equals(name));
     }

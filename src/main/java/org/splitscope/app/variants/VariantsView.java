@@ -10,7 +10,13 @@ public final class VariantsView extends FigureView<VariantsViewModel> {
         super(vm, "variants-view");
         Label title = new Label("Radix and cardinality side by side · every bundled variant on this image");
         title.getStyleClass().add("view-title");
-        setTop(FigureViews.header(title));
+        Label notice = new Label();
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        setTop(new javafx.scene.layout.VBox(FigureViews.header(title), notice));
 
         FigureViews.body(this, canvas, vm, vm::draw);
     }

@@ -33,6 +33,8 @@ public final class VariantsViewModel extends FigureViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final ReadOnlyObjectWrapper<List<VariantRun>> runs = new ReadOnlyObjectWrapper<>(this, "runs");
     private final LatestRequest latest = new LatestRequest();
+    private final javafx.beans.property.ReadOnlyStringWrapper notice =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "notice", "");
     private ImageItem ranOn;
     private AblationTable ablation;
     private Consumer<Problem> problems = p -> {};
@@ -41,6 +43,14 @@ public final class VariantsViewModel extends FigureViewModel {
         super(session, View.VARIANTS, "Hover over a variant or a stage for its numbers");
         session.imageProperty().addListener((obs, old, now) -> update());
         active.addListener((obs, old, now) -> update());
+    }
+
+    /** The variants' runs and whether the image had colour. */
+    private record Ran(List<VariantRun> runs, boolean converted) {}
+
+    /** Says when the image was converted for the models (a colour photo on the grey bundled models); else "". */
+    public javafx.beans.property.ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public void setProblemHandler(Consumer<Problem> handler) {
@@ -58,6 +68,7 @@ public final class VariantsViewModel extends FigureViewModel {
             latest.cancel();
             runs.set(null);
             ranOn = null;
+            notice.set("");
             changed();
         }
         if (!active.get() || item == null || ranOn == item || latest.pending()) {
@@ -69,11 +80,17 @@ public final class VariantsViewModel extends FigureViewModel {
                     if (ablation == null) {
                         ablation = BundledModels.ablation();
                     }
-                    return VariantRuns.run(item.name(), item.load(), progress::isCancelled);
+                    var pixels = item.load();
+                    java.util.Set<Integer> channels = new java.util.HashSet<>();
+                    List<VariantRun> done = VariantRuns.run(item.name(), pixels, progress::isCancelled, channels);
+                    return new Ran(done, channels.equals(java.util.Set.of(1)) && VariantRuns.isColour(pixels));
                 }, result -> {
                     if (latest.finish(request)) {
                         ranOn = item;
-                        runs.set(result);
+                        notice.set(result.converted() ? "The bundled models see one grey channel: this colour image was converted to grey "
+                                        + "(L = 0.299 R + 0.587 G + 0.114 B) before they ran. The bundled samples "
+                                        + "(grey Fashion-MNIST) are what they were trained on." : "");
+                        runs.set(result.runs());
                         changed();
                     }
                 }, error -> {
@@ -118,6 +135,13 @@ public final class VariantsViewModel extends FigureViewModel {
     @Override
     public String fileName() {
         return ranOn == null ? null : "variants-" + ranOn.name().replaceAll("\\.[^.]*$", "");
+    }
+
+    @Override
+    public String nothingToExport() {
+        return session().imageProperty().get() == null ? super.nothingToExport()
+                : "Nothing to export from the Variants view yet: the image is still running through every bundled "
+                        + "variant.";
     }
 
     @Override

@@ -49,6 +49,17 @@ public final class WalkthroughView extends FigureView<WalkthroughViewModel> {
 
         FigureViews.body(this, canvas, vm, vm::draw);
         canvas.setOnClick(vm::click);
+        // Every step (Next, Previous, space) brings the highlighted stage into view, once it is drawn.
+        vm.stepProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {
+            canvas.refresh();
+            canvas.scrollToShow(now);
+        }));
+        // Chosen from the tabs, the view takes the focus, so space steps at once.
+        vm.activeProperty().addListener((obs, was, now) -> {
+            if (now) {
+                javafx.application.Platform.runLater(canvas::requestFocus);
+            }
+        });
         // A click on the figure takes the focus, so that space then steps (the canvas holds no other keys).
         canvas.setFocusTraversable(true);
         canvas.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> canvas.requestFocus());

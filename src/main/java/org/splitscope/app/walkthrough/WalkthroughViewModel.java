@@ -181,7 +181,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
                 String imageSha = image.file() != null ? Sha256.of(image.file())
                         : Sha256.of(Raster.of(image.pixels()).argb());
                 return WalkthroughFigure.provenance(w, options, c.model().name(), c.model().sha256(),
-                        c.sample().source(), imageSha);
+                        c.sample().source(), imageSha).withIntervention(c.forced());
             }
 
             @Override

@@ -20,6 +20,22 @@ class BlocksViewModelTest {
             assertEquals("layer2.0", e.vm().session().blockProperty().get());
             vm.step(5);
             assertEquals("layer3.0", e.vm().session().blockProperty().get());
+            assertEquals("bar: attention entropy over splits (1 = uniform)", BlocksViewModel.legend(vm.stagesProperty().get()));
+            BlockInfo b = vm.find("layer2.0");
+            assertEquals(true, BlocksViewModel.barTooltip(b).contains("over the 2 splits"));
+        }
+    }
+
+    @Test
+    void forGatesTheBarSaysItIsTheBinaryEntropyOfTheSigmoidGate() throws Exception {
+        try (var e = Explorers.started(null, org.splitscope.app.TestModels.image())) {
+            assertEquals(true, e.vm().model().openBundled("fmnist-1s1x64d.safetensors"));
+            BlocksViewModel vm = e.vm().blocks();
+            String legend = BlocksViewModel.legend(vm.stagesProperty().get());
+            assertEquals(true, legend.startsWith("bar: binary entropy of the sigmoid gate"), legend);
+            BlockInfo b = vm.blocks().get(0);
+            assertEquals(1, b.radix());
+            assertEquals(true, BlocksViewModel.barTooltip(b).contains("binary entropy of the sigmoid gate"));
         }
     }
 }

@@ -3,7 +3,7 @@ package org.splitscope.cli;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 import org.splitscope.model.ResNeStConfig;
@@ -51,7 +51,7 @@ final class InfoCommand implements Callable<Integer> {
                     model.preprocessing().cropFraction(), model.loadMs());
             System.out.println();
             System.out.println("block       radix  K   C     C/K");
-            for (Bottleneck b : model.network().blocks()) {
+            for (ResidualBlock b : model.network().blocks()) {
                 System.out.printf("%-10s  %-5d  %-2d  %-4d  %d%n", b.name(), b.radix(), b.cardinality(),
                         b.channels(), b.channels() / b.cardinality());
             }

@@ -15,7 +15,7 @@ import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.io.Printable;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ForwardingSink;
 import org.splitscope.model.ResNeSt;
@@ -46,7 +46,7 @@ public final class Interventions {
      */
     public static Interventions of(List<Intervention> list, ResNeSt network) throws SplitScopeException {
         Map<String, Integer> radix = new LinkedHashMap<>();
-        for (Bottleneck b : network.blocks()) {
+        for (ResidualBlock b : network.blocks()) {
             if (b.radix() >= 1) {
                 radix.put(b.name(), b.radix());
             }

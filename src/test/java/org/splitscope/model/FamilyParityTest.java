@@ -78,7 +78,11 @@ class FamilyParityTest {
         try (NDManager manager = TestSupport.manager()) {
             Map<String, NDArray> weights = Checkpoints.read(
                     TestSupport.resource("parity/family/" + name + ".safetensors"), manager).tensors();
-            assertEquals(config(testCase), ArchitectureInference.infer(ParityTest.shapes(weights)));
+            ResNeStConfig config = config(testCase);
+            ResNeStConfig inferred = ArchitectureInference.infer(ParityTest.shapes(weights));
+            // Tiny gates round up to one divisor, so several reduction ratios fit: the same network.
+            assertEquals(new ResNeSt(config).parameterShapes(), new ResNeSt(inferred).parameterShapes());
+            assertEquals(config, inferred.toBuilder().reduction(config.reduction()).build());
         }
     }
 

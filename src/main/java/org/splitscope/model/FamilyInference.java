@@ -77,7 +77,9 @@ final class FamilyInference {
         int basePlanes = nominalPlanes(widths.get(0)[2], expansion);
         config.bottleneckWidth(bottleneckWidth).basePlanes(basePlanes);
         if (!followsFormula(config.build(), widths)) {
-            config.widths(widths.stream().map(w -> List.of(w[0], w[1], w[2])).toList());
+            // pruned: the widths are the list; the nominal ones only set ECA's kernels
+            config.widths(widths.stream().map(w -> List.of(w[0], w[1], w[2])).toList()).bottleneckWidth(64)
+                    .cardinality(1);
             if (mechanism == Mechanism.ECA) {
                 config.basePlanes(nominalBasePlanes(shapes, layers, expansion, gate));
             }

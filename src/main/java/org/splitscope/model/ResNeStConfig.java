@@ -187,6 +187,17 @@ public record ResNeStConfig(
         return planes(stages() - 1) * expansion();
     }
 
+    /** The family's name as papers write it: "ResNeSt", "SE-ResNeXt", "SK-ResNet", "SENet release SE-ResNet"… */
+    public String family() {
+        String base = cardinality > 1 ? "ResNeXt" : "ResNet";
+        String name = switch (mechanism()) {
+            case SPLAT -> "ResNeSt";
+            case NONE -> "ResNeSt (radix 0)";
+            default -> mechanism().name() + "-" + base;
+        };
+        return legacy ? name + " (SENet release)" : name;
+    }
+
     /** The paper's ablation notation, e.g. "2s1x64d"; for the other mechanisms "SE 32x4d", "SK2 1x64d". */
     public String notation() {
         return switch (mechanism()) {

@@ -105,4 +105,27 @@ public abstract class ResidualBlock extends Module {
     public int[][] paths() {
         return new int[0][];
     }
+
+    /** SK only: "3×3, 3×3 dilation 2". */
+    public String pathWords() {
+        StringBuilder out = new StringBuilder();
+        for (int[] p : paths()) {
+            out.append(out.length() == 0 ? "" : ", ").append(p[0]).append('×').append(p[0])
+                    .append(p[1] > 1 ? " dilation " + p[1] : "");
+        }
+        return out.toString();
+    }
+
+    /** One line for reports: what the attention is and what it weighs. */
+    public String describe() {
+        return switch (mechanism) {
+            case SPLAT -> "split attention, R = " + radix + ", K = " + cardinality
+                    + (radix == 1 ? " (sigmoid gate)" : " (softmax over splits)") + " on " + channels + " channels";
+            case SE -> "squeeze-excitation, sigmoid gate on " + channels + " channels";
+            case ECA -> "efficient channel attention, sigmoid gate on " + channels + " channels";
+            case SK -> "selective kernel, " + radix + " paths (" + pathWords() + "), softmax over paths on "
+                    + channels + " channels";
+            case NONE -> "none (a plain conv)";
+        };
+    }
 }

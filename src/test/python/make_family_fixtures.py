@@ -140,9 +140,9 @@ def randomize(model):
                 m.running_var.uniform_(0.5, 1.5)
 
 
-def attach(model, sink):
+def attach(model, sink, maps=True):
     """Hooks on timm's modules: per block the gate (sigmoid of fc2 / conv, or SK's softmax), the pooled
-    vector entering it, the branch (paths) it weighs and its output."""
+    vector entering it, and (maps) the branch or paths it weighs and its output."""
     handles = []
     for name, block in model.named_modules():
         if name.count(".") != 1 or not name.startswith("layer") or name.startswith("layer0"):
@@ -154,7 +154,8 @@ def attach(model, sink):
             def pre(_m, inputs, name=name):
                 x = inputs[0]
                 sink[name + ".gap"] = x.mean((2, 3)).reshape(x.shape[0], 1, -1)
-                sink[name + ".splits"] = x.unsqueeze(1).clone()
+                if maps:
+                    sink[name + ".splits"] = x.unsqueeze(1).clone()
 
             def gate(_m, _inputs, out, name=name):
                 sink[name + ".attention"] = torch.sigmoid(out).reshape(out.shape[0], 1, 1, -1)
@@ -164,12 +165,14 @@ def attach(model, sink):
 
             handles.append(se.register_forward_pre_hook(pre))
             handles.append((se.conv if hasattr(se, "conv") else se.fc2).register_forward_hook(gate))
-            handles.append(se.register_forward_hook(fused))
+            if maps:
+                handles.append(se.register_forward_hook(fused))
         elif sk is not None:
             def pre(_m, inputs, name=name):
                 x = inputs[0]                                  # [N, M, C, H, W]
                 sink[name + ".gap"] = x.sum(1).mean((2, 3)).reshape(x.shape[0], 1, -1)
-                sink[name + ".splits"] = x.clone()
+                if maps:
+                    sink[name + ".splits"] = x.clone()
 
             def gate(_m, _inputs, out, name=name):
                 sink[name + ".attention"] = out.reshape(out.shape[0], out.shape[1], 1, -1)
@@ -179,7 +182,8 @@ def attach(model, sink):
 
             handles.append(sk.attn.register_forward_pre_hook(pre))
             handles.append(sk.attn.register_forward_hook(gate))
-            handles.append(sk.register_forward_hook(fused))
+            if maps:
+                handles.append(sk.register_forward_hook(fused))
     return handles
 
 

@@ -25,7 +25,9 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
         rows.add(new Row("Attention", attention(model)));
         rows.add(new Row("Radix R", c.radix() + (c.mechanism() == org.splitscope.model.Mechanism.SK ? " (SK paths)"
                 : c.radix() == 1 ? " (sigmoid gate)" : c.radix() == 0 ? " (no split attention)" : "")));
-        rows.add(new Row("Cardinality K", Integer.toString(c.cardinality())));
+        boolean grouped = c.cardinality() > 1 && c.mechanism() != org.splitscope.model.Mechanism.SPLAT
+                && c.mechanism() != org.splitscope.model.Mechanism.NONE;
+        rows.add(new Row("Cardinality K", c.cardinality() + (grouped ? " (3×3 conv groups; the attention has K = 1)" : "")));
         rows.add(new Row("Widths C", IntStream.range(0, c.stages()).mapToObj(s -> Integer.toString(c.groupWidth(s)))
                 .collect(Collectors.joining(" · "))));
         rows.add(new Row("Parameters", parameters(Weights.count(model.network()))));

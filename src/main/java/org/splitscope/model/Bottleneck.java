@@ -26,8 +26,8 @@ public final class Bottleneck extends ResidualBlock {
 
     Bottleneck(String name, ResNeStConfig config, int stage, ResNeStConfig.BlockWidths widths, int in, int stride) {
         super(name, config.mechanism(), config.radix(),
-                config.mechanism() == Mechanism.SPLAT ? config.cardinality() : 1,
-                config.mechanism() == Mechanism.SPLAT ? widths.width() : widths.out(),
+                gatesOutput(config) ? 1 : config.cardinality(),
+                gatesOutput(config) ? widths.out() : widths.width(),
                 config.legacy() ? "se_module" : config.mechanism().defaultModule(),
                 shortcut(in, widths.out(), stride, config));
         Mechanism mechanism = config.mechanism();
@@ -61,6 +61,11 @@ public final class Bottleneck extends ResidualBlock {
             default -> null;
         };
         registerShortcut();
+    }
+
+    /** SE and ECA weigh the block's output channels; split attention (and a plain block) the 3×3 conv's. */
+    private static boolean gatesOutput(ResNeStConfig config) {
+        return config.mechanism() == Mechanism.SE || config.mechanism() == Mechanism.ECA;
     }
 
     /** conv1 → (avd first) → 3×3 conv: V, the split-attention output; with a gate, the gated branch. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.model.ResidualBlock;
 
 /**
  * A capture for analysis elsewhere, as {@link CaptureWriter} writes it: {@code capture.npz} (numpy-readable: {@code logits}
@@ -86,9 +87,12 @@ public final class CaptureExport {
         json.addProperty("device", org.splitscope.engine.Devices.describe(model.device()));
         json.add("inputs", inputs);
         JsonArray blocksJson = new JsonArray();
+        Map<String, ResidualBlock> byName = new java.util.HashMap<>();
+        model.network().blocks().forEach(b -> byName.put(b.name(), b));
         for (BlockCapture b : blocks) {
             JsonObject block = new JsonObject();
             block.addProperty("name", b.name());
+            mechanism(block, byName.get(b.name()));
             block.addProperty("radix", b.radix());
             block.addProperty("cardinality", b.cardinality());
             block.addProperty("channels", b.channels());
@@ -100,5 +104,29 @@ public final class CaptureExport {
         json.add("timingsMs", GSON.toJsonTree(timings));
         json.add("skipped", GSON.toJsonTree(skipped));
         return json;
+    }
+
+    /**
+     * What the block's attention is: "mechanism" (splat, se, eca, sk), "module" (its path), "gate"
+     * (sigmoid, softmax over splits, softmax over paths) and for SK "paths" [{kernel, dilation}].
+     */
+    private static void mechanism(JsonObject json, ResidualBlock block) {
+        if (block == null) {
+            return;
+        }
+        json.addProperty("mechanism", block.mechanism().key());
+        json.addProperty("module", block.attentionPath());
+        json.addProperty("gate", block.mechanism().isGate(block.radix()) ? "sigmoid"
+                : block.mechanism() == org.splitscope.model.Mechanism.SK ? "softmax over paths" : "softmax over splits");
+        if (block.paths().length > 0) {
+            JsonArray paths = new JsonArray();
+            for (int[] p : block.paths()) {
+                JsonObject path = new JsonObject();
+                path.addProperty("kernel", p[0]);
+                path.addProperty("dilation", p[1]);
+                paths.add(path);
+            }
+            json.add("paths", paths);
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 import org.splitscope.model.CaptureSink;
 
 /**
@@ -46,9 +46,9 @@ final class Recorder implements CaptureSink {
     }
 
     /** Copies everything to the host (one toFloatArray per array: cheaper than concatenating). */
-    List<BlockCapture> toHost(List<Bottleneck> network) {
+    List<BlockCapture> toHost(List<ResidualBlock> network) {
         List<BlockCapture> captures = new ArrayList<>();
-        for (Bottleneck block : network) {
+        for (ResidualBlock block : network) {
             NDArray[] slot = arrays.get(block.name());
             if (slot == null) {
                 continue; // radix 0: nothing to report

@@ -96,15 +96,16 @@ public final class Checkpoints {
             if (startsWith(head, 'P', 'K', 3, 4)) {
                 return TORCH_ZIP;
             }
+            // 8-byte header length, then a JSON object. Before the pickle test: a header length whose
+            // low byte is 0x80 would read as pickle's PROTO opcode (a legacy pickle's byte 8 is in its magic number).
+            if (head.length > 8 && head[8] == '{') {
+                return SAFETENSORS;
+            }
             if (head.length > 0 && (head[0] & 0xff) == 0x80) {
                 return TORCH_LEGACY; // pickle PROTO opcode: the legacy format's magic-number pickle
             }
             if (startsWith(head, 'D', 'J', 'L', '@')) {
                 return DJL;
-            }
-            // 8-byte header length, then a JSON object.
-            if (head.length > 8 && head[8] == '{') {
-                return SAFETENSORS;
             }
             if (head.length >= 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")) {
                 return TAR;

@@ -131,7 +131,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     private void checkBlocks(LoadedModel model) throws SplitScopeException {
         Set<String> known = model.network().blocks().stream().filter(b -> b.radix() >= 1)
-                .map(org.splitscope.model.Bottleneck::name).collect(java.util.stream.Collectors.toSet());
+                .map(org.splitscope.model.ResidualBlock::name).collect(java.util.stream.Collectors.toSet());
         for (String block : splitBlocks) {
             if (!known.contains(block)) {
                 throw new SplitScopeException("--splits: no split-attention block '" + block + "' in " + model.name()

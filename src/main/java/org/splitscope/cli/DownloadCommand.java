@@ -20,17 +20,17 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--revision", paramLabel = "REV", description = "Branch, tag or commit (default: main).")
     String revision;
 
-    @Option(names = "--list", description = "The known ResNeSt weights, with their preset and whether they are cached.")
+    @Option(names = "--list", description = "The known weights (ResNeSt, SE, ECA, SK), with their preset and whether they are cached.")
     boolean list;
 
     @Override
     public Integer call() throws SplitScopeException {
         HubEnvironment env = HubEnvironment.fromSystem();
         if (list || repo == null) {
-            System.out.printf("%-36s %-23s %-9s %9s  %s%n", "name", "preset", "notation", "size", "cached");
+            System.out.printf("%-40s %-31s %-9s %9s  %s%n", "name", "preset", "notation", "size", "cached");
             for (Pretrained.Model m : Pretrained.all()) {
                 long bytes = Pretrained.weightBytes(m.preset());
-                System.out.printf("%-36s %-23s %-9s %9s  %s%n", m.id(), m.preset(), m.notation(),
+                System.out.printf("%-40s %-31s %-9s %9s  %s%n", m.id(), m.preset(), m.notation(),
                         bytes < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6),
                         Pretrained.cached(m, env) ? "yes" : "no");
             }

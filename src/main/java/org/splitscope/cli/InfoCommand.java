@@ -3,7 +3,7 @@ package org.splitscope.cli;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 import org.splitscope.model.Preset;
 import org.splitscope.model.Presets;
 import org.splitscope.model.ResNeStConfig;
@@ -27,9 +27,9 @@ final class InfoCommand implements Callable<Integer> {
         if (presets) {
             for (Preset p : Presets.all()) {
                 ResNeStConfig c = p.config();
-                System.out.printf("%-24s %-8s %-8s layers %-14s stem %-3d avd %-5s %d px, crop %.3f, %s%n",
+                System.out.printf("%-31s %-8s %-10s layers %-14s stem %-3d avd %-5s %d px, crop %.3f, %s%n",
                         p.name(), p.source(), c.notation(), c.layers(), c.stemWidth(),
-                        c.avdFirst() ? "first" : "last", p.preprocessing().size(),
+                        !c.avd() ? "none" : c.avdFirst() ? "first" : "last", p.preprocessing().size(),
                         p.preprocessing().cropFraction(), p.preprocessing().interpolation().name().toLowerCase());
             }
             return 0;
@@ -40,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
             ArchitectureSummary card = ArchitectureSummary.of(model,
                     model.file() != null ? Printable.clean(model.file().toString()) : "random weights");
             System.out.printf("%-14s %s%n", "Model", Printable.clean(model.name()));
-            System.out.printf("%-14s ResNeSt %s, layers %s%n", "Notation", c.notation(), c.layers());
+            System.out.printf("%-14s %s %s, layers %s%n", "Notation", c.family(), c.notation(), c.layers());
             for (ArchitectureSummary.Row row : card.rows()) {
                 System.out.printf("%-14s %s%n", row.label(), row.value());
             }
@@ -49,11 +49,17 @@ final class InfoCommand implements Callable<Integer> {
                     c.inChannels(), c.inChannels() == 1 ? "" : "s");
             System.out.printf("%-14s %,d parameters, crop %.3f, loaded in %.0f ms%n", "", Weights.count(model.network()),
                     model.preprocessing().cropFraction(), model.loadMs());
+            // the mechanism per stage: the first block of each says it (all blocks of a stage share it)
+            for (ResidualBlock b : model.network().blocks()) {
+                if (b.name().endsWith(".0")) {
+                    System.out.printf("%-14s %s%n", b.name().substring(0, b.name().indexOf('.')), b.describe());
+                }
+            }
             System.out.println();
-            System.out.println("block       radix  K   C     C/K");
-            for (Bottleneck b : model.network().blocks()) {
-                System.out.printf("%-10s  %-5d  %-2d  %-4d  %d%n", b.name(), b.radix(), b.cardinality(),
-                        b.channels(), b.channels() / b.cardinality());
+            System.out.println("block       mechanism  radix  K   C     C/K");
+            for (ResidualBlock b : model.network().blocks()) {
+                System.out.printf("%-10s  %-9s  %-5d  %-2d  %-4d  %d%n", b.name(), b.mechanism().key(), b.radix(),
+                        b.cardinality(), b.channels(), b.channels() / Math.max(1, b.cardinality()));
             }
             return 0;
         }

@@ -22,8 +22,12 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
         rows.add(new Row("Architecture", model.origins().architecture()));
         rows.add(new Row("Stages", c.stages() + " (" + c.layers().stream().map(String::valueOf)
                 .collect(Collectors.joining(" · ")) + " blocks)"));
-        rows.add(new Row("Radix R", c.radix() + (c.radix() == 1 ? " (sigmoid gate)" : c.radix() == 0 ? " (no split attention)" : "")));
-        rows.add(new Row("Cardinality K", Integer.toString(c.cardinality())));
+        rows.add(new Row("Attention", attention(model)));
+        rows.add(new Row("Radix R", c.radix() + (c.mechanism() == org.splitscope.model.Mechanism.SK ? " (SK paths)"
+                : c.radix() == 1 ? " (sigmoid gate)" : c.radix() == 0 ? " (no split attention)" : "")));
+        boolean grouped = c.cardinality() > 1 && c.mechanism() != org.splitscope.model.Mechanism.SPLAT
+                && c.mechanism() != org.splitscope.model.Mechanism.NONE;
+        rows.add(new Row("Cardinality K", c.cardinality() + (grouped ? " (3×3 conv groups; the attention has K = 1)" : "")));
         rows.add(new Row("Widths C", IntStream.range(0, c.stages()).mapToObj(s -> Integer.toString(c.groupWidth(s)))
                 .collect(Collectors.joining(" · "))));
         rows.add(new Row("Parameters", parameters(Weights.count(model.network()))));
@@ -37,6 +41,15 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
         rows.add(new Row("avd pool", avd(c, origins.avd())));
         rows.add(new Row("Device", device(model)));
         return new ArchitectureSummary(model.name(), c.notation(), List.copyOf(rows));
+    }
+
+    /** The mechanism in words; SK with its paths ("selective kernel (3×3, 3×3 dilation 2)"). */
+    static String attention(LoadedModel model) {
+        var c = model.config();
+        var blocks = model.network().blocks();
+        String words = c.family() + ": " + c.mechanism().words();
+        return c.mechanism() == org.splitscope.model.Mechanism.SK && !blocks.isEmpty()
+                ? words + " (" + blocks.get(0).pathWords() + ")" : words;
     }
 
     /** The one fact the weights cannot show, with where it came from. */

@@ -159,6 +159,16 @@ public final class ModelLoader {
         compare(out, "deep stem", preset.deepStem(), weights.deepStem());
         compare(out, "avg-down", preset.avgDown(), weights.avgDown());
         compare(out, "input channels", preset.inChannels(), weights.inChannels());
+        compare(out, "block", preset.block(), weights.block());
+        compare(out, "attention", preset.mechanism().words(), weights.mechanism().words());
+        compare(out, "tiered stem", preset.tieredStem(), weights.tieredStem());
+        compare(out, "SENet release layout", preset.legacy(), weights.legacy());
+        compare(out, "SK split input", preset.splitInput(), weights.splitInput());
+        compare(out, "SE batch norm", preset.attentionNorm(), weights.attentionNorm());
+        compare(out, "pruned widths", preset.widths() != null, weights.widths() != null);
+        if (preset.widths() != null && !preset.widths().equals(weights.widths())) {
+            out.add("per-block widths differ from the preset's");
+        }
         return out;
     }
 

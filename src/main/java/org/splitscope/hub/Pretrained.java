@@ -11,9 +11,9 @@ import org.splitscope.io.Printable;
 import org.splitscope.model.Presets;
 
 /**
- * The published ResNeSt weights SplitScope knows: timm's eight Hugging Face repositories
- * ({@code hf:timm/resnest50d.in1k}) and the official release files ({@code official:resnest50}),
- * each with the preset its name implies. {@link #resolve} turns such a name into a file on disk,
+ * The published weights SplitScope knows: timm's eight ResNeSt Hugging Face repositories
+ * ({@code hf:timm/resnest50d.in1k}), timm's SE, ECA and SK ones ({@code hf:timm/seresnet50.a1_in1k}) and
+ * the official ResNeSt release files ({@code official:resnest50}), each with the preset its name implies. {@link #resolve} turns such a name into a file on disk,
  * from the cache or downloaded.
  */
 public final class Pretrained {
@@ -31,6 +31,16 @@ public final class Pretrained {
             "resnest50d.in1k", "resnest101e.in1k", "resnest200e.in1k", "resnest269e.in1k", "resnest50d_4s2x40d.in1k",
             "resnest50d_1s4x24d.in1k");
 
+    /** timm's SE, ECA and SK weights on the hub; each tag is a preset with the tag's own eval transform. */
+    public static final List<String> TIMM_FAMILY = List.of("seresnet50.a1_in1k", "seresnet50.a2_in1k",
+            "seresnet50.a3_in1k", "seresnet50.ra2_in1k", "seresnet152d.ra2_in1k", "seresnext26d_32x4d.bt_in1k",
+            "seresnext26t_32x4d.bt_in1k", "seresnext50_32x4d.racm_in1k", "seresnext50_32x4d.gluon_in1k",
+            "seresnext101_32x8d.ah_in1k", "seresnext101d_32x8d.ah_in1k", "ecaresnet26t.ra2_in1k",
+            "ecaresnetlight.miil_in1k", "ecaresnet50d.miil_in1k", "ecaresnet50d_pruned.miil_in1k",
+            "ecaresnet50t.ra2_in1k", "ecaresnet50t.a1_in1k", "ecaresnet50t.a2_in1k", "ecaresnet50t.a3_in1k",
+            "ecaresnet101d.miil_in1k", "ecaresnet101d_pruned.miil_in1k", "ecaresnet269d.ra2_in1k",
+            "skresnet18.ra_in1k", "skresnet34.ra_in1k", "skresnext50_32x4d.ra_in1k");
+
     private Pretrained() {}
 
     public static List<Model> all() {
@@ -38,6 +48,9 @@ public final class Pretrained {
         for (String repo : TIMM) {
             String preset = repo.substring(0, repo.indexOf('.'));
             out.add(new Model("hf:timm/" + repo, preset, notation(preset)));
+        }
+        for (String repo : TIMM_FAMILY) {
+            out.add(new Model("hf:timm/" + repo, repo, notation(repo)));
         }
         for (String name : OfficialWeights.FILES.keySet()) {
             out.add(new Model("official:" + name, name, notation(name)));
@@ -109,6 +122,9 @@ public final class Pretrained {
     static String presetOf(String repo) {
         String name = repo.substring(repo.indexOf('/') + 1);
         String model = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (name.contains(".") && Presets.find(name).isPresent()) {
+            return name; // a tag with its own eval transform: seresnet50.a3_in1k
+        }
         return Presets.find(model).isPresent() ? model : null;
     }
 

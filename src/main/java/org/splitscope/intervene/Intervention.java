@@ -27,7 +27,10 @@ public record Intervention(String block, Mode mode) {
         String text();
     }
 
-    /** Every weight 1/R: the splits share equally. With R = 1 the sigmoid gate becomes 1 (removed). */
+    /**
+     * Every weight 1/R: the splits (SK: the paths) share equally. With R = 1 — SE, ECA, split attention
+     * at radix 1 — the sigmoid gate becomes 1 (removed).
+     */
     public record Uniform() implements Mode {
         @Override
         public NDArray apply(NDArray attention) {

@@ -15,9 +15,10 @@ import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.io.Printable;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ForwardingSink;
+import org.splitscope.model.Mechanism;
 import org.splitscope.model.ResNeSt;
 
 /**
@@ -46,9 +47,11 @@ public final class Interventions {
      */
     public static Interventions of(List<Intervention> list, ResNeSt network) throws SplitScopeException {
         Map<String, Integer> radix = new LinkedHashMap<>();
-        for (Bottleneck b : network.blocks()) {
+        Map<String, Mechanism> mechanism = new LinkedHashMap<>();
+        for (ResidualBlock b : network.blocks()) {
             if (b.radix() >= 1) {
                 radix.put(b.name(), b.radix());
+                mechanism.put(b.name(), b.mechanism());
             }
         }
         Map<String, Intervention.Mode> byBlock = new LinkedHashMap<>();
@@ -65,6 +68,14 @@ public final class Interventions {
             }
             int r = i.isAll() ? radix.values().stream().mapToInt(Integer::intValue).min().orElseThrow()
                     : radix.get(i.block());
+            Mechanism gate = (i.isAll() ? mechanism.values().stream() : java.util.stream.Stream.of(mechanism.get(i.block())))
+                    .filter(m -> m == Mechanism.SE || m == Mechanism.ECA).findFirst().orElse(null);
+            if (gate != null && i.mode() instanceof Intervention.OneHot) {
+                // one split alone means nothing for a per-channel sigmoid gate: there is no other split
+                throw new SplitScopeException(where + (i.isAll() ? "the blocks have" : i.block() + " has") + " a "
+                        + gate.words() + " gate, a sigmoid per channel with no splits to choose between:"
+                        + " use uniform (gate 1: the gate removed) or scale:0:F (the gate times F)");
+            }
             if (i.mode().split() >= r) {
                 throw new SplitScopeException(where + "split " + i.mode().split() + " does not exist: "
                         + (i.isAll() ? "the blocks have" : i.block() + " has") + " R = " + r + " (r = 0"

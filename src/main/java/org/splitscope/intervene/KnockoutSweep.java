@@ -8,7 +8,7 @@ import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 
 /**
  * Knocks out one split-attention block at a time: each batch runs once plainly and once per block
@@ -34,7 +34,7 @@ public final class KnockoutSweep {
         this.mode = mode;
         Interventions.of(List.of(new Intervention(Intervention.ALL, mode)), model.network()); // one message for all
         runs.add(Interventions.NONE);
-        for (Bottleneck b : model.network().blocks()) {
+        for (ResidualBlock b : model.network().blocks()) {
             if (b.radix() >= 1) {
                 blocks.add(b.name());
                 runs.add(Interventions.of(List.of(new Intervention(b.name(), mode)), model.network()));

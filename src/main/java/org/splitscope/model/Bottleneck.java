@@ -1,95 +1,103 @@
 package org.splitscope.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.pooling.Pool;
 import org.splitscope.model.nn.BatchNorm2d;
 import org.splitscope.model.nn.Conv;
-import org.splitscope.model.nn.Module;
 
 /**
- * The ResNeSt bottleneck (module {@code layerS.B}): 1×1 conv → split-attention 3×3 conv (or a plain
- * grouped 3×3 conv at radix 0) → 1×1 conv, plus the shortcut. With avd, a strided block does its
- * downsampling with a 3×3 average pool, before or after the 3×3 conv.
+ * The bottleneck (module {@code layerS.B}): 1×1 conv → 3×3 conv → 1×1 conv, plus the shortcut. The
+ * 3×3 conv is ResNeSt's split-attention conv (radix ≥ 1) or a plain grouped conv; SE and ECA gate the
+ * branch after {@code bn3} (module {@code se}, in the SENet release {@code se_module}). With avd, a
+ * strided block downsamples with a 3×3 average pool before or after the 3×3 conv; the SENet release's
+ * SE-ResNet strides its first 1×1 conv, everything else the 3×3 conv.
  */
-public final class Bottleneck extends Module {
-    private final String name;
-    private final int radix;
+public final class Bottleneck extends ResidualBlock {
     private final int avdStride;
     private final boolean avdFirst;
-    private final int channels;
-    private final int cardinality;
     final Conv conv1;
     final BatchNorm2d bn1;
-    final SplitAttention splitAttention; // radix ≥ 1
-    final Conv conv2;                    // radix 0
-    final BatchNorm2d bn2;               // radix 0
+    final SplitAttention splitAttention; // split attention, radix ≥ 1
+    final Conv conv2;                    // otherwise
+    final BatchNorm2d bn2;
     final Conv conv3;
     final BatchNorm2d bn3;
-    final Downsample downsample;         // null: identity shortcut
+    final ChannelGate gate;              // SE or ECA; null otherwise
 
-    Bottleneck(String name, ResNeStConfig config, int stage, int in, int stride) {
-        this.name = name;
-        this.radix = config.radix();
+    Bottleneck(String name, ResNeStConfig config, int stage, ResNeStConfig.BlockWidths widths, int in, int stride) {
+        super(name, config.mechanism(), config.radix(),
+                gatesOutput(config) ? 1 : config.cardinality(),
+                gatesOutput(config) ? widths.out() : widths.width(),
+                config.legacy() ? "se_module" : config.mechanism().defaultModule(),
+                shortcut(in, widths.out(), stride, config));
+        Mechanism mechanism = config.mechanism();
         this.avdFirst = config.avdFirst();
         this.avdStride = config.avd() && stride > 1 ? stride : 0;
-        int convStride = avdStride > 0 ? 1 : stride;
-        int width = config.groupWidth(stage);
-        int out = config.planes(stage) * ResNeStConfig.EXPANSION;
-        this.channels = width;
-        this.cardinality = config.cardinality();
+        boolean strideFirst = config.legacy() && config.cardinality() == 1; // Caffe's SE-ResNet
+        int conv1Stride = strideFirst ? stride : 1;
+        int convStride = avdStride > 0 || strideFirst ? 1 : stride;
+        int width = widths.width();
 
-        conv1 = child("conv1", new Conv(in, width, 1, 1, 0, 1, false));
-        bn1 = child("bn1", new BatchNorm2d(width));
-        if (radix >= 1) {
+        conv1 = child("conv1", new Conv(in, widths.first(), 1, conv1Stride, 0, 1, false));
+        bn1 = child("bn1", new BatchNorm2d(widths.first()));
+        if (mechanism == Mechanism.SPLAT) {
             splitAttention = child("conv2",
-                    new SplitAttention(name, width, width, convStride, radix, config.cardinality()));
+                    new SplitAttention(name, widths.first(), width, convStride, config.radix(), config.cardinality()));
             conv2 = null;
             bn2 = null;
         } else {
             splitAttention = null;
-            conv2 = child("conv2", new Conv(width, width, 3, convStride, 1, config.cardinality(), false));
+            conv2 = child("conv2", new Conv(widths.first(), width, 3, convStride, 1, config.cardinality(), false));
             bn2 = child("bn2", new BatchNorm2d(width));
         }
-        conv3 = child("conv3", new Conv(width, out, 1, 1, 0, 1, false));
-        bn3 = child("bn3", new BatchNorm2d(out));
-        downsample = stride != 1 || in != out
-                ? child("downsample", new Downsample(in, out, stride, config.avgDown()))
-                : null;
+        conv3 = child("conv3", new Conv(width, widths.out(), 1, 1, 0, 1, false));
+        bn3 = child("bn3", new BatchNorm2d(widths.out()));
+        gate = switch (mechanism) {
+            case SE -> child(config.legacy() ? "se_module" : "se", new SqueezeExcite(name, widths.out(),
+                    config.attentionChannels(widths.out()), config.attentionNorm()));
+            // the kernel follows the nominal width: pruning keeps it
+            case ECA -> child("se", new EfficientChannelAttention(name, widths.out(),
+                    ResNeStConfig.ecaKernel(config.planes(stage) * config.expansion())));
+            default -> null;
+        };
+        registerShortcut();
     }
 
-    NDArray apply(NDArray x, CaptureSink sink) {
-        return tail(head(x, sink), x);
+    /** SE and ECA weigh the block's output channels; split attention (and a plain block) the 3×3 conv's. */
+    private static boolean gatesOutput(ResNeStConfig config) {
+        return config.mechanism() == Mechanism.SE || config.mechanism() == Mechanism.ECA;
     }
 
-    /** conv1 → (avd first) → split attention: V, the SplAt output (a plain grouped conv's at radix 0). */
+    /** conv1 → (avd first) → 3×3 conv: V, the split-attention output; with a gate, the gated branch. */
+    @Override
     NDArray head(NDArray x, CaptureSink sink) {
         NDArray out = Activation.relu(bn1.apply(conv1.apply(x)));
         if (avdStride > 0 && avdFirst) {
-            out = avd(out);
+            out = avgPool3x3(out, avdStride);
         }
-        return radix >= 1
+        out = splitAttention != null
                 ? splitAttention.apply(out, sink)
                 : Activation.relu(bn2.apply(conv2.apply(out)));
+        return gate == null ? out : gate.apply(last(out), sink);
     }
 
-    /** (avd last) → conv3 → bn3, plus the shortcut of the block's input x, ReLU: the block's output. */
+    /** The rest of the branch (unless the gate ended it), plus the shortcut of the block's input x, ReLU. */
+    @Override
     NDArray tail(NDArray v, NDArray x) {
+        NDArray branch = gate == null ? last(v) : v;
+        return residual(branch, x);
+    }
+
+    /** (avd last) → conv3 → bn3. */
+    private NDArray last(NDArray v) {
         NDArray out = v;
         if (avdStride > 0 && !avdFirst) {
-            out = avd(out);
+            out = avgPool3x3(out, avdStride);
         }
-        out = bn3.apply(conv3.apply(out));
-        NDArray shortcut = downsample == null ? x : downsample.apply(x);
-        return Activation.relu(out.add(shortcut));
+        return bn3.apply(conv3.apply(out));
     }
 
-    /** 3×3 average pool with the block's stride, padding 1, padding counted (PyTorch's default). */
-    private NDArray avd(NDArray x) {
-        return Pool.avgPool2d(x, new Shape(3, 3), new Shape(avdStride, avdStride), new Shape(1, 1), false, true);
-    }
-
+    @Override
     void foldBatchNorm() {
         conv1.fold(bn1);
         if (splitAttention != null) {
@@ -98,26 +106,11 @@ public final class Bottleneck extends Module {
             conv2.fold(bn2);
         }
         conv3.fold(bn3);
+        if (gate != null) {
+            gate.foldBatchNorm();
+        }
         if (downsample != null) {
             downsample.foldBatchNorm();
         }
-    }
-
-    /** Module path, e.g. {@code layer3.4}. */
-    public String name() {
-        return name;
-    }
-
-    public int radix() {
-        return radix;
-    }
-
-    public int cardinality() {
-        return cardinality;
-    }
-
-    /** C, the channels of the split-attention conv. */
-    public int channels() {
-        return channels;
     }
 }

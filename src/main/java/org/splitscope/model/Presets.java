@@ -13,7 +13,8 @@ import org.splitscope.input.Preprocessing.Interpolation;
 /**
  * Every public ResNeSt variant: timm's (names as on the Hugging Face hub, {@code timm/resnest50d...})
  * and the official release (zhanghang1989/ResNeSt, including the "fast" ablation models, which put
- * the avd pool first). All use ImageNet mean/std and 1000 classes.
+ * the avd pool first); and timm's SE, ECA and SK networks ({@link FamilyPresets}). All use ImageNet
+ * mean/std and 1000 classes.
  */
 public final class Presets {
     private static final Map<String, Preset> ALL = new LinkedHashMap<>();
@@ -41,6 +42,8 @@ public final class Presets {
         official("resnest50_fast_2s2x40d", ablation(2, 2, 40), 224);
         official("resnest50_fast_4s2x40d", ablation(4, 2, 40), 224);
         official("resnest50_fast_1s4x24d", ablation(1, 4, 24), 224);
+
+        FamilyPresets.all().forEach(p -> ALL.put(p.name(), p));
     }
 
     private Presets() {}

@@ -18,9 +18,11 @@ import org.splitscope.model.nn.Linear;
 import org.splitscope.model.nn.Module;
 
 /**
- * ResNeSt built from a {@link ResNeStConfig}, with the official module tree: {@code conv1} (deep
- * stem or one 7×7 conv), {@code bn1}, max-pool, {@code layer1..4} of {@link Bottleneck}s, global
- * average pool, {@code fc}. {@link #getParameters()} lists exactly the checkpoint keys.
+ * A network of the ResNet family built from a {@link ResNeStConfig} — ResNeSt, and timm's ResNets
+ * with an SE, ECA or SK attention slot — with the checkpoints' module tree: {@code conv1} (deep stem
+ * or one 7×7 conv), {@code bn1}, max-pool, {@code layer1..4} of {@link ResidualBlock}s, global average
+ * pool, {@code fc}; the SENet release has {@code layer0.conv1/bn1}, a ceil-mode max-pool and
+ * {@code last_linear}. {@link #getParameters()} lists exactly the checkpoint keys.
  *
  * <p>{@link #forward(NDArray, CaptureSink)} is the entry point: every split-attention block reports
  * its attention and GAP to the sink. In inference mode each block runs in its own {@link NDScope} so
@@ -31,35 +33,52 @@ public final class ResNeSt extends Module {
     private final ResNeStConfig config;
     private final Module conv1;
     private final BatchNorm2d bn1;
-    private final List<Bottleneck> blocks = new ArrayList<>();
+    private final List<ResidualBlock> blocks = new ArrayList<>();
     private final Linear fc;
     private boolean training;
 
     public ResNeSt(ResNeStConfig config) {
         this.config = config;
-        conv1 = child("conv1", config.deepStem()
+        Stage layer0 = config.legacy() ? child("layer0", new Stage()) : null;
+        Module stem = config.deepStem()
                 ? new Stem(config)
-                : new Conv(config.inChannels(), config.stemChannels(), 7, config.stemStride(), 3, 1, false));
-        bn1 = child("bn1", new BatchNorm2d(config.stemChannels()));
+                : new Conv(config.inChannels(), config.stemChannels(), 7, config.stemStride(), 3, 1, false);
+        conv1 = config.legacy() ? layer0.add("conv1", stem) : child("conv1", stem);
+        BatchNorm2d stemNorm = new BatchNorm2d(config.stemChannels());
+        bn1 = config.legacy() ? layer0.add("bn1", stemNorm) : child("bn1", stemNorm);
         int in = config.stemChannels();
+        int index = 0;
         for (int stage = 0; stage < config.stages(); stage++) {
             String stageName = "layer" + (stage + 1);
             Stage layer = child(stageName, new Stage());
             for (int b = 0; b < config.layers().get(stage); b++) {
                 int stride = b == 0 ? config.stageStride(stage) : 1;
-                Bottleneck block = new Bottleneck(stageName + "." + b, config, stage, in, stride);
-                layer.add(Integer.toString(b), block);
+                ResNeStConfig.BlockWidths widths = config.blockWidths(index++, stage);
+                ResidualBlock block = layer.add(Integer.toString(b),
+                        block(stageName + "." + b, config, stage, widths, in, stride));
                 blocks.add(block);
-                in = config.planes(stage) * ResNeStConfig.EXPANSION;
+                in = widths.out();
             }
         }
-        fc = child("fc", new Linear(config.featureChannels(), config.numClasses()));
+        fc = child(config.legacy() ? "last_linear" : "fc", new Linear(config.featureChannels(), config.numClasses()));
     }
 
-    /** A stage ({@code layerS}): a named list of bottlenecks, run by the network. */
+    /** The block the config asks for: the variant is data, this is the one place that reads it. */
+    private static ResidualBlock block(String name, ResNeStConfig config, int stage, ResNeStConfig.BlockWidths widths,
+            int in, int stride) {
+        boolean sk = config.mechanism() == Mechanism.SK;
+        if (config.block() == BlockType.BASIC) {
+            return sk ? new SkBasicBlock(name, config, widths, in, stride)
+                    : new BasicBlock(name, config, stage, widths, in, stride);
+        }
+        return sk ? new SkBottleneck(name, config, widths, in, stride)
+                : new Bottleneck(name, config, stage, widths, in, stride);
+    }
+
+    /** A named list of modules ({@code layerS}, the SENet release's {@code layer0}), run by the network. */
     private static final class Stage extends Module {
-        void add(String name, Block block) {
-            child(name, block);
+        <B extends Block> B add(String name, B block) {
+            return child(name, block);
         }
     }
 
@@ -67,8 +86,8 @@ public final class ResNeSt extends Module {
         return config;
     }
 
-    /** The bottlenecks in forward order. */
-    public List<Bottleneck> blocks() {
+    /** The residual blocks in forward order. */
+    public List<ResidualBlock> blocks() {
         return Collections.unmodifiableList(blocks);
     }
 
@@ -83,8 +102,9 @@ public final class ResNeSt extends Module {
     }
 
     /**
-     * A place to cut the network for gradients: the output of bottleneck {@code block} (after the
-     * residual add and ReLU), or with {@code splitAttention} its split-attention output V.
+     * A place to cut the network for gradients: the output of block {@code block} (after the
+     * residual add and ReLU), or with {@code splitAttention} its attention module's output V (split
+     * attention or SK: Σ a·U; SE/ECA: the gated branch).
      *
      * @param name the module path: {@code layer3.0} or {@code layer3.0.conv2}
      */
@@ -93,22 +113,30 @@ public final class ResNeSt extends Module {
     /** The activation at a cut, and the block's input that the rest still needs for its shortcut (V only). */
     public record Front(NDArray activation, NDArray blockInput) {}
 
-    /** @throws IllegalArgumentException naming what is wrong with {@code target} */
+    /**
+     * @param target a block ({@code layer3.0}) or its attention module's output V: the module's path
+     *     ({@code layer3.0.conv2}, {@code layer3.0.se}, SK basic blocks {@code layer3.0.conv1}), and for
+     *     every mechanism {@code layer3.0.conv2} as the name the views use for V
+     * @throws IllegalArgumentException naming what is wrong with {@code target}
+     */
     public Cut cut(String target) {
-        boolean v = target.endsWith(".conv2");
-        String blockName = v ? target.substring(0, target.length() - ".conv2".length()) : target;
         for (int i = 0; i < blocks.size(); i++) {
-            Bottleneck block = blocks.get(i);
-            if (block.name().equals(blockName)) {
-                if (v && block.radix() < 1) {
-                    throw new IllegalArgumentException(target + ": " + blockName
-                            + " has radix 0, a plain grouped conv, so no split-attention output V");
-                }
-                return new Cut(target, i, v);
+            ResidualBlock block = blocks.get(i);
+            if (block.name().equals(target)) {
+                return new Cut(target, i, false);
+            }
+            boolean v = target.equals(block.name() + ".conv2") || target.equals(block.attentionPath());
+            if (v && block.radix() < 1) {
+                throw new IllegalArgumentException(target + ": " + block.name()
+                        + " has no attention (radix 0, a plain conv), so no attention output V");
+            }
+            if (v) {
+                return new Cut(target, i, true);
             }
         }
         throw new IllegalArgumentException("no block '" + target + "': blocks are named like layer1.0 … "
-                + blocks.get(blocks.size() - 1).name() + ", their split-attention outputs like layer1.0.conv2");
+                + blocks.get(blocks.size() - 1).name() + ", their attention outputs like "
+                + (blocks.get(0).attentionPath() == null ? "layer1.0.conv2" : blocks.get(0).attentionPath()));
     }
 
     /** Stem and blocks up to the cut; {@code forwardFrom(forwardTo(x, cut), cut)} is {@code forward(x)}. */
@@ -118,7 +146,7 @@ public final class ResNeSt extends Module {
         if (!cut.splitAttention()) {
             return new Front(runBlocks(x, cut.block(), cut.block() + 1, sink, true), null);
         }
-        Bottleneck block = blocks.get(cut.block());
+        ResidualBlock block = blocks.get(cut.block());
         NDArray v = scoped(x, in -> block.head(in, sink));
         return new Front(v, x);
     }
@@ -127,7 +155,7 @@ public final class ResNeSt extends Module {
     public NDArray forwardFrom(Front front, Cut cut, CaptureSink sink) {
         NDArray x = front.activation();
         if (cut.splitAttention()) {
-            Bottleneck block = blocks.get(cut.block());
+            ResidualBlock block = blocks.get(cut.block());
             x = scoped(x, v -> block.tail(v, front.blockInput()));
         }
         x = runBlocks(x, cut.block() + 1, blocks.size(), sink, x != front.activation());
@@ -137,7 +165,7 @@ public final class ResNeSt extends Module {
     /** Blocks [from, to) on x; in inference each block's input is closed once used (x only if closeInput). */
     private NDArray runBlocks(NDArray x, int from, int to, CaptureSink sink, boolean closeInput) {
         for (int i = from; i < to; i++) {
-            Bottleneck block = blocks.get(i);
+            ResidualBlock block = blocks.get(i);
             NDArray previous = x;
             x = scoped(x, in -> block.apply(in, sink));
             if (!training && (i > from || closeInput)) {
@@ -176,7 +204,10 @@ public final class ResNeSt extends Module {
     private NDArray stem(NDArray x) {
         NDArray out = Activation.relu(bn1.apply(conv1.apply(x)));
         if (config.stemPool()) {
-            out = Pool.maxPool2d(out, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
+            // the SENet release pools in ceil mode without padding
+            out = config.legacy()
+                    ? Pool.maxPool2d(out, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true)
+                    : Pool.maxPool2d(out, new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false);
         }
         return out;
     }
@@ -227,6 +258,6 @@ public final class ResNeSt extends Module {
         } else {
             ((Conv) conv1).fold(bn1);
         }
-        blocks.forEach(Bottleneck::foldBatchNorm);
+        blocks.forEach(ResidualBlock::foldBatchNorm);
     }
 }

@@ -65,7 +65,7 @@ class ParityTest {
             network.setTraining(false);
 
             NDArray input = expected.get("input");
-            Set<String> everyBlock = network.blocks().stream().map(Bottleneck::name).collect(Collectors.toSet());
+            Set<String> everyBlock = network.blocks().stream().map(ResidualBlock::name).collect(Collectors.toSet());
             assertMatches(expected, Capture.run(network, input, Set.of()), config);
 
             network.foldBatchNorm();

@@ -10,7 +10,7 @@ import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 
 /**
  * The block navigator: the model's stages and split-attention blocks with their entropy on the
@@ -67,7 +67,7 @@ public final class BlocksViewModel {
     private void rebuild() {
         ImageCapture capture = session.capture();
         Map<String, List<BlockInfo>> byStage = new LinkedHashMap<>();
-        for (Bottleneck b : session.attentionBlocks()) {
+        for (ResidualBlock b : session.attentionBlocks()) {
             String stage = b.name().substring(0, b.name().indexOf('.'));
             double entropy = capture == null || capture.model() != session.modelProperty().get()
                     ? Double.NaN : capture.entropy().getOrDefault(b.name(), Double.NaN);

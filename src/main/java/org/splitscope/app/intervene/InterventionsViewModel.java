@@ -33,7 +33,7 @@ import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.InterventionResult;
 import org.splitscope.intervene.KnockoutResult;
 import org.splitscope.intervene.KnockoutSweep;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 
 /**
  * The Interventions view: choose a block (or all) and a mode, add it to the session's
@@ -89,7 +89,7 @@ public final class InterventionsViewModel extends FigureViewModel {
 
     private void fillBlocks() {
         List<String> names = new ArrayList<>(List.of(Intervention.ALL));
-        session().attentionBlocks().stream().map(Bottleneck::name).forEach(names::add);
+        session().attentionBlocks().stream().map(ResidualBlock::name).forEach(names::add);
         blocks.setAll(names);
         if (!names.contains(block.get())) {
             block.set(Intervention.ALL);
@@ -100,7 +100,7 @@ public final class InterventionsViewModel extends FigureViewModel {
     public int radix() {
         return session().attentionBlocks().stream()
                 .filter(b -> Intervention.ALL.equals(block.get()) || b.name().equals(block.get()))
-                .mapToInt(Bottleneck::radix).min().orElse(1);
+                .mapToInt(ResidualBlock::radix).min().orElse(1);
     }
 
     /** The mode as chosen, e.g. {@code onehot:1}. */

@@ -35,7 +35,7 @@ import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.model.Bottleneck;
+import org.splitscope.model.ResidualBlock;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.InputImages;
 
@@ -112,12 +112,12 @@ public final class Session {
     }
 
     /** The split-attention blocks of the model (radix ≥ 1), in forward order. */
-    public List<Bottleneck> attentionBlocks() {
+    public List<ResidualBlock> attentionBlocks() {
         LoadedModel m = model.get();
         return m == null ? List.of() : attentionBlocks(m);
     }
 
-    static List<Bottleneck> attentionBlocks(LoadedModel m) {
+    static List<ResidualBlock> attentionBlocks(LoadedModel m) {
         return m.network().blocks().stream().filter(b -> b.radix() >= 1).toList();
     }
 
@@ -139,7 +139,7 @@ public final class Session {
             return;
         }
         List<Intervention> forced = interventions.get();
-        List<Bottleneck> blocks = attentionBlocks(m);
+        List<ResidualBlock> blocks = attentionBlocks(m);
         Set<String> eager = new HashSet<>();
         if (blocks.size() <= eagerSplitLimit) {
             blocks.forEach(b -> eager.add(b.name()));

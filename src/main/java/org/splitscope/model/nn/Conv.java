@@ -12,11 +12,17 @@ public final class Conv extends Module {
     private final Shape stride;
     private final Shape padding;
     private final int groups;
+    private final Shape dilation;
     private NDArray foldedWeight;
     private NDArray foldedBias;
     private NDArray matrix; // inference, 1×1 kernels: the conv as a dense [out, in] matrix
 
     public Conv(int in, int out, int kernel, int stride, int padding, int groups, boolean bias) {
+        this(in, out, kernel, stride, padding, 1, groups, bias);
+    }
+
+    /** A dilated conv (SK's larger kernels are 3×3 with dilation 2). */
+    public Conv(int in, int out, int kernel, int stride, int padding, int dilation, int groups, boolean bias) {
         if (in % groups != 0 || out % groups != 0) {
             throw new IllegalArgumentException("channels " + in + "→" + out + " not divisible by groups " + groups);
         }
@@ -25,13 +31,14 @@ public final class Conv extends Module {
         this.stride = new Shape(stride, stride);
         this.padding = new Shape(padding, padding);
         this.groups = groups;
+        this.dilation = new Shape(dilation, dilation);
     }
 
     @Override
     public NDArray apply(NDArray x) {
         NDArray w = foldedWeight != null ? foldedWeight : weight.getArray();
         NDArray b = foldedWeight != null ? foldedBias : bias == null ? null : bias.getArray();
-        NDArray out = Conv2d.conv2d(x, w, b, stride, padding, new Shape(1, 1), groups).singletonOrThrow();
+        NDArray out = Conv2d.conv2d(x, w, b, stride, padding, dilation, groups).singletonOrThrow();
         MacCounter.add(out.size() * w.getShape().size() / w.getShape().get(0)); // outputs × (in/groups·k·k)
         return out;
     }

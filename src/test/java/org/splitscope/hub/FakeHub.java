@@ -30,6 +30,8 @@ public final class FakeHub implements AutoCloseable {
     /** Bytes after which the next CDN responses break off (one per entry), for resume tests. */
     final AtomicInteger dropsLeft = new AtomicInteger();
     volatile boolean corrupt;
+    /** While set, CDN responses send half the body and then hang until it is counted down (interrupt tests). */
+    volatile java.util.concurrent.CountDownLatch stall;
     volatile String privateRepo = "private/secret";
 
     public FakeHub() throws IOException {
@@ -99,6 +101,17 @@ public final class FakeHub implements AutoCloseable {
         boolean drop = dropsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         e.sendResponseHeaders(range == null ? 200 : 206, bytes.length - from);
         try (OutputStream out = e.getResponseBody()) {
+            java.util.concurrent.CountDownLatch hold = stall;
+            if (hold != null) {
+                out.write(bytes, from, (bytes.length - from) / 2);
+                out.flush();
+                try {
+                    hold.await(5, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("stalled on purpose");
+            }
             if (drop) {
                 out.write(bytes, from, (bytes.length - from) / 2);
                 out.flush();

@@ -26,8 +26,34 @@ public final class VariantsFigure {
 
     public static Drawing draw(String image, List<VariantRun> runs, AblationTable ablation, Options o, double width,
             FigureStyle s) {
+        return draw(image, runs, ablation, o, width, 0, s);
+    }
+
+    /**
+     * The figure; with a {@code room} (presenter mode: the screen's height, 0 for none) on a landscape
+     * screen the variants fill the height on the left with the ablation table beside them, and the
+     * per-block entropy lines (the stage ends' H is in the rows) are left to the window and the files.
+     */
+    public static Drawing draw(String image, List<VariantRun> runs, AblationTable ablation, Options o, double width,
+            double room, FigureStyle s) {
+        if (room > 0 && width > room) {
+            if (ablation == null) {
+                return rows(image, runs, o, width, room, s);
+            }
+            // the split of the width that leaves the taller column shortest (the table wraps its columns)
+            Drawing best = null;
+            for (double share = 0.6; share > 0.41; share -= 0.02) {
+                double left = Math.floor(width * share);
+                Drawing both = Drawing.row(s, List.of(rows(image, runs, o, left, room, s),
+                        AblationPanel.draw(ablation, width - left, s)));
+                if (best == null || both.height() < best.height() - 1) {
+                    best = both;
+                }
+            }
+            return best;
+        }
         List<Drawing> parts = new ArrayList<>();
-        parts.add(rows(image, runs, o, width, s));
+        parts.add(rows(image, runs, o, width, 0, s));
         List<VariantRun> withEntropy = runs.stream().filter(r -> r.radix() >= 2).toList();
         if (!withEntropy.isEmpty()) {
             List<String> blocks = withEntropy.get(0).depth().blocks().stream().map(DepthProfile.Block::name).toList();
@@ -48,16 +74,21 @@ public final class VariantsFigure {
         return Drawing.column(s, parts);
     }
 
-    private static Drawing rows(String image, List<VariantRun> runs, Options o, double width, FigureStyle s) {
+    /** One row per variant; with a {@code room}, rows as tall as it leaves (taller bars), never shorter than usual. */
+    private static Drawing rows(String image, List<VariantRun> runs, Options o, double width, double room,
+            FigureStyle s) {
         double p = s.pad();
         TextBlock title = TextBlock.of("One image through every variant · " + image + " (per stage: the last block's "
                 + "mean attention per split, and its normalised entropy H)", s.title(), width - 2 * p);
         int stages = runs.stream().mapToInt(r -> r.stageEnds().size()).max().orElse(0);
-        double labelW = Math.min(width * 0.3, s.labelSize() * 13);
+        // beside the ablation table (presenter) the column is narrow: the names and top-3 keep their room
+        double labelW = Math.min(width * (room > 0 ? 0.4 : 0.3), s.labelSize() * 13);
         double cellW = (width - 2 * p - labelW) / Math.max(stages, 1);
         double line = Fonts.lineHeight(s.small());
-        double rowH = Math.max(line * 4.2, s.labelSize() * 4.2);
         double top = title.height() + p * 1.5 + line * 1.2;
+        double usual = Math.max(line * 4.2, s.labelSize() * 4.2);
+        double rowH = room > 0 && !runs.isEmpty()
+                ? Math.max(usual, Math.min(usual * 2, (room - top - p) / runs.size())) : usual;
         double height = top + runs.size() * rowH + p;
         List<Hit> hits = new ArrayList<>();
         for (int v = 0; v < runs.size(); v++) {
@@ -94,14 +125,17 @@ public final class VariantsFigure {
                 g.setColor(s.muted());
                 for (int i = 0; i < r.top().size(); i++) {
                     Prediction pr = r.top().get(i);
-                    Draw.text(g, Draw.fit(String.format(Locale.ROOT, "%d. %s %.1f %%", i + 1, pr.label(),
-                            100 * pr.probability()), s.small(), labelW - p), p, y + line * (1.4 + i * 0.95),
-                            Draw.H.LEFT, Draw.V.TOP);
+                    // a long class name is shortened, never its probability
+                    String rank = (i + 1) + ". ";
+                    String percent = String.format(Locale.ROOT, " %.1f %%", 100 * pr.probability());
+                    double free = labelW - p - Fonts.width(s.small(), rank + percent);
+                    Draw.text(g, rank + Draw.fit(pr.label(), s.small(), free) + percent, p,
+                            y + line * (1.4 + i * 0.95), Draw.H.LEFT, Draw.V.TOP);
                 }
                 if (r.stageEnds().isEmpty()) {
                     String none = "radix 0: a plain 3×3 conv, no split attention";
-                    double room = width - 2 * p - labelW - p;
-                    List<String> lines = Draw.wrap(none, s.small(), room);
+                    double free = width - 2 * p - labelW - p;
+                    List<String> lines = Draw.wrap(none, s.small(), free);
                     for (int i = 0; i < lines.size(); i++) {
                         // below the variant's name, which may reach over the cells in a narrow column
                         Draw.text(g, lines.get(i), p + labelW + p, y + line * (1.4 + i * 0.95), Draw.H.LEFT,

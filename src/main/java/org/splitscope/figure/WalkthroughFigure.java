@@ -28,20 +28,48 @@ public final class WalkthroughFigure {
     public record Layout(TextBlock title, List<Rectangle2D> boxes, List<Rectangle2D> pictures, Rectangle2D panel) {}
 
     public static Layout layout(Walkthrough w, double width, FigureStyle s) {
+        return layout(w, width, 0, s);
+    }
+
+    /**
+     * The boxes at {@code width}; with a {@code room} (presenter mode: the screen's height, 0 for none)
+     * on a landscape screen the twelve stages wrap into two rows and the pictures shrink to what the
+     * height leaves, so the whole figure fits the screen rather than scrolls.
+     */
+    public static Layout layout(Walkthrough w, double width, double room, FigureStyle s) {
         double pad = s.pad();
-        double gap = 2 * pad;
-        double minBox = 11 * s.labelSize();
-        int perRow = (int) Math.max(1, Math.floor((width - 2 * pad + gap) / (minBox + gap)));
         int steps = WalkthroughStep.values().length;
+        boolean fit = room > 0 && width > room;
+        double gap = fit ? pad : 2 * pad;
+        double minBox = 11 * s.labelSize();
+        int perRow = fit ? (steps + 1) / 2
+                : (int) Math.max(1, Math.floor((width - 2 * pad + gap) / (minBox + gap)));
         perRow = Math.min(perRow, steps);
         double box = (width - 2 * pad - (perRow - 1) * gap) / perRow;
-        double picture = box * 0.62;
-        double text = Fonts.lineHeight(s.label()) + 2 * Fonts.lineHeight(s.small());
-        double height = pad + text + picture + Fonts.lineHeight(s.small()) * 1.5 + pad;
+        int nameLines = 1;
+        for (WalkthroughStep step : WalkthroughStep.values()) {
+            nameLines = Math.max(nameLines, nameLines(name(step), Fonts.bold(s.labelSize()), box - pad).size());
+        }
+        // name, shape and a space before the picture (less of it when fitting the screen)
+        double text = nameLines * Fonts.lineHeight(s.label()) + (fit ? 1.4 : 2) * Fonts.lineHeight(s.small());
+        double below = Fonts.lineHeight(s.small()) * (fit ? 1.25 : 1.5); // the numbers' line
         TextBlock title = TextBlock.of(String.format(Locale.ROOT,
                 "Split attention in %s · R = %d, K = %d, C = %d · channel c = %d", w.block(), w.radix(),
                 w.cardinality(), w.channels(), w.channel()), s.title(), width - 2 * pad);
         double top = pad + title.height() + pad;
+        int rows = (steps + perRow - 1) / perRow;
+        double picture = box * 0.62;
+        double rest = text + below + pad; // the box less its picture
+        if (fit) {
+            double panel = 0;
+            for (WalkthroughStep step : WalkthroughStep.values()) {
+                panel = Math.max(panel, panelHeight(w, step, width - 2 * pad, s));
+            }
+            double perRowRoom = (room - top - panel - pad) / rows - gap;
+            // as tall as the screen leaves, not below three lines of text (the canvas then scales a little)
+            picture = Math.max(3 * s.smallSize(), Math.min(picture, perRowRoom - rest));
+        }
+        double height = pad + text + picture + below + pad;
         List<Rectangle2D> boxes = new ArrayList<>();
         List<Rectangle2D> pictures = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -50,27 +78,59 @@ public final class WalkthroughFigure {
             boxes.add(new Rectangle2D.Double(x, y, box, height));
             pictures.add(new Rectangle2D.Double(x + pad / 2, y + pad / 2 + text, box - pad, picture));
         }
-        int rows = (steps + perRow - 1) / perRow;
         double panelTop = top + rows * (height + gap);
         return new Layout(title, boxes, pictures, new Rectangle2D.Double(pad, panelTop, width - 2 * pad, 0));
     }
 
+    private static String name(WalkthroughStep step) {
+        return (step.ordinal() + 1) + " " + step.title();
+    }
+
+    /** A stage's name in lines that fit {@code room}, broken at spaces (one word alone is never broken). */
+    static List<String> nameLines(String name, java.awt.Font font, double room) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : name.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && MathText.width(font, longer) > room) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(line);
+        return lines;
+    }
+
+    /** The formula font at the panel's width: smaller in a narrow column, never cut. */
+    private static java.awt.Font formulaFont(Walkthrough w, WalkthroughStep step, double inner, FigureStyle s) {
+        java.awt.Font formula = Fonts.regular(s.titleSize() * 1.15f);
+        double formulaWidth = MathText.width(formula, step.formula(w.radix()));
+        return formulaWidth > inner ? Fonts.regular((float) (formula.getSize2D() * inner / formulaWidth)) : formula;
+    }
+
+    private static double panelHeight(Walkthrough w, WalkthroughStep step, double inner, FigureStyle s) {
+        double pad = s.pad();
+        return Fonts.lineHeight(s.title()) + pad / 2 + Fonts.lineHeight(formulaFont(w, step, inner, s)) * 1.3
+                + pad / 2 + TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner).height()
+                + pad / 2 + TextBlock.of(trace(w), s.label(), inner).height();
+    }
+
     public static Drawing draw(Walkthrough w, Options o, double width, FigureStyle s) {
-        Layout l = layout(w, width, s);
+        return draw(w, o, width, 0, s);
+    }
+
+    /** The figure; with a {@code room} (presenter mode) laid out to fit that height (see {@link #layout}). */
+    public static Drawing draw(Walkthrough w, Options o, double width, double room, FigureStyle s) {
+        Layout l = layout(w, width, room, s);
         WalkthroughStep step = o.step();
         double pad = s.pad();
         double inner = l.panel().getWidth();
-        java.awt.Font formula = Fonts.regular(s.titleSize() * 1.15f);
-        double formulaWidth = MathText.width(formula, step.formula(w.radix()));
-        if (formulaWidth > inner) { // a narrow column: smaller, never cut
-            formula = Fonts.regular((float) (formula.getSize2D() * inner / formulaWidth));
-        }
-        java.awt.Font formulaFont = formula;
+        java.awt.Font formulaFont = formulaFont(w, step, inner, s);
         TextBlock sentence = TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner);
         TextBlock trace = TextBlock.of(trace(w), s.label(), inner);
-        double panelHeight = Fonts.lineHeight(s.title()) + pad / 2 + Fonts.lineHeight(formula) * 1.3
-                + pad / 2 + sentence.height() + pad / 2 + trace.height();
-        double height = l.panel().getY() + panelHeight + pad;
+        double height = l.panel().getY() + panelHeight(w, step, inner, s) + pad;
         List<Hit> hits = new ArrayList<>();
         WalkthroughStep[] steps = WalkthroughStep.values();
         for (int i = 0; i < steps.length; i++) {
@@ -146,13 +206,16 @@ public final class WalkthroughFigure {
         double room = box.getWidth() - pad;
         g.setColor(current ? s.accent() : s.text());
         g.setFont(current ? Fonts.bold(s.labelSize()) : s.label());
-        String name = (step.ordinal() + 1) + " " + step.title();
-        if (MathText.width(g.getFont(), name) <= room) {
-            MathText.paint(g, name, x, y + Fonts.metrics(g.getFont()).getAscent());
-        } else {
-            Draw.text(g, Draw.fit(name, g.getFont(), room), x, y, Draw.H.LEFT, Draw.V.TOP);
+        // the name wraps at spaces in a narrow box (as laid out: the box's text has room for its lines)
+        List<String> lines = nameLines(name(step), Fonts.bold(s.labelSize()), room);
+        for (String line : lines) {
+            if (MathText.width(g.getFont(), line) <= room) {
+                MathText.paint(g, line, x, y + Fonts.metrics(g.getFont()).getAscent());
+            } else {
+                Draw.text(g, Draw.fit(line, g.getFont(), room), x, y, Draw.H.LEFT, Draw.V.TOP);
+            }
+            y += Fonts.lineHeight(s.label());
         }
-        y += Fonts.lineHeight(s.label());
         g.setFont(s.small());
         g.setColor(s.muted());
         Draw.text(g, Draw.fit(WalkthroughPictures.shape(w, step), s.small(), room), x, y, Draw.H.LEFT, Draw.V.TOP);

@@ -119,6 +119,8 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
                 ? vm.messageProperty().get() : vm.originProperty().get() + " · " + vm.messageProperty().get(),
                 vm.originProperty(), vm.messageProperty()));
         message.setWrapText(true);
+        // its counts and times wrap onto a second line, never cut with "…" (as every readout)
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.getStyleClass().add("notice");
         notice.setWrapText(true);

@@ -25,11 +25,21 @@ public final class FigureViews {
         Drawing draw(double width, FigureStyle style);
     }
 
+    /** A painter that lays its figure out for the screen's height in presenter mode (0: no limit). */
+    @FunctionalInterface
+    public interface FittedPainter {
+        Drawing draw(double width, FigureStyle style, double room);
+    }
+
+    public static void body(BorderPane view, FigureCanvas canvas, FigureViewModel vm, Painter painter) {
+        body(view, canvas, vm, (w, style, room) -> painter.draw(w, style));
+    }
+
     /**
      * The body every figure view shares: the canvas in a scroll pane (centre) and the hover line
      * (bottom), redrawn whenever the figure or the window's style (theme, presenter) changes.
      */
-    public static void body(BorderPane view, FigureCanvas canvas, FigureViewModel vm, Painter painter) {
+    public static void body(BorderPane view, FigureCanvas canvas, FigureViewModel vm, FittedPainter painter) {
         ScrollPane scroll = new ScrollPane(canvas);
         scroll.setFitToWidth(true);
         canvas.showIn(scroll);
@@ -42,7 +52,9 @@ public final class FigureViews {
         readout.setMaxWidth(Double.MAX_VALUE);
         readout.textProperty().bind(vm.readout().textProperty());
         view.setBottom(readout);
-        canvas.setSource(w -> painter.draw(w, vm.session().style()));
+        // In presenter mode the figure is told the visible height, so it can use the screen's shape.
+        canvas.setSource(w -> painter.draw(w, vm.session().style(),
+                vm.session().presenterProperty().get() ? scroll.getViewportBounds().getHeight() : 0));
         vm.revisionProperty().addListener((obs, old, now) -> canvas.refresh());
         vm.session().styleProperty().addListener((obs, old, now) -> canvas.refresh());
         // On a projector the whole figure shows at once, without scrolling.

@@ -18,6 +18,6 @@ public final class VariantsView extends FigureView<VariantsViewModel> {
         notice.managedProperty().bind(notice.visibleProperty());
         setTop(new javafx.scene.layout.VBox(FigureViews.header(title), notice));
 
-        FigureViews.body(this, canvas, vm, vm::draw);
+        FigureViews.body(this, canvas, vm, (w, style, room) -> vm.draw(w, style, room));
     }
 }

@@ -100,12 +100,17 @@ public final class VariantsViewModel extends FigureViewModel {
     }
 
     public Drawing draw(double width, FigureStyle style) {
+        return draw(width, style, 0);
+    }
+
+    /** The figure; with a {@code room} (presenter mode: the visible height) laid out to fit it. */
+    public Drawing draw(double width, FigureStyle style, double room) {
         List<VariantRun> r = runs.get();
         ImageItem item = session().imageProperty().get();
         return r == null ? Drawing.note(item == null ? "Open an image to run it through every bundled variant."
                 : "Running " + item.name() + " through every bundled variant…", width, style)
                 : VariantsFigure.draw(item.name(), r, ablation, new VariantsFigure.Options(session().colormapProperty()
-                        .get()), width, style);
+                        .get()), width, room, style);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class WalkthroughView extends FigureView<WalkthroughViewModel> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         setTop(FigureViews.header(title, previous, next, stepLabel, spacer, new Label("Channel c"), channel));
 
-        FigureViews.body(this, canvas, vm, vm::draw);
+        FigureViews.body(this, canvas, vm, (w, style, room) -> vm.draw(w, style, room));
         canvas.setOnClick(vm::click);
         // Every step (Next, Previous, space) brings the highlighted stage into view, once it is drawn.
         vm.stepProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(() -> {

@@ -105,6 +105,11 @@ public final class WalkthroughViewModel extends FigureViewModel {
     }
 
     public Drawing draw(double width, FigureStyle style) {
+        return draw(width, style, 0);
+    }
+
+    /** The figure; with a {@code room} (presenter mode: the visible height) laid out to fit it. */
+    public Drawing draw(double width, FigureStyle style, double room) {
         Walkthrough w = walkthrough();
         if (w == null) {
             String block = session().blockProperty().get();
@@ -112,7 +117,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
                     style);
         }
         return WalkthroughFigure.draw(w, new WalkthroughFigure.Options(session().colormapProperty().get(), step.get()),
-                width, style);
+                width, room, style);
     }
 
     public void next() {

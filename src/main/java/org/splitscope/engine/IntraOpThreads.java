@@ -38,7 +38,10 @@ public final class IntraOpThreads {
 
     private IntraOpThreads() {}
 
-    /** Called once by {@link Engines}, before the engine loads: adapt between 1 and {@code maxThreads} (1: fixed); false where it cannot adapt (one core, no /proc). */
+    /**
+     * Called once by {@link Engines}, before the engine loads: adapt between 1 and {@code maxThreads}
+     * (1: fixed); false where it cannot adapt (one core, no /proc).
+     */
     static synchronized boolean adaptUpTo(int maxThreads) {
         adaptive = maxThreads > 1 && read() != null;
         max = Math.max(1, maxThreads);

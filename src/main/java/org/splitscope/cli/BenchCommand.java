@@ -13,6 +13,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.capture.Capture;
 import org.splitscope.engine.Devices;
 import org.splitscope.engine.Engines;
+import org.splitscope.engine.IntraOpThreads;
 import org.splitscope.engine.Timing;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
@@ -87,21 +88,31 @@ final class BenchCommand implements Callable<Integer> {
         try (model) {
             int side = size != null ? size : model.preprocessing().size();
             Shape shape = new Shape(batch, model.config().inChannels(), side, side);
+            IntraOpThreads.drainUsage();
             double[] quiet = measure(model, shape);
+            Map<Integer, Integer> quietThreads = IntraOpThreads.drainUsage();
             out.put("model", model.name());
             out.put("notation", model.config().notation());
             out.put("device", Devices.describe(model.device()));
             out.put("threads", threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+            out.put("threads_policy", Engines.intraOpThreads());
             out.put("batch", batch);
             out.put("size", side);
             out.put("iterations", iterations);
             out.put("forward_ms", round(quiet[0]));
             out.put("capture_ms", round(quiet[1]));
             out.put("capture_overhead_pct", round(100 * (quiet[1] / quiet[0] - 1)));
+            if (!quietThreads.isEmpty()) {
+                out.put("threads_used", quietThreads); // forwards (warm-up included) per intra-op thread count
+            }
             if (contended) {
                 double[] busy;
                 try (Competitor competitor = Competitor.start()) {
                     busy = measure(model, shape);
+                    Map<Integer, Integer> busyThreads = IntraOpThreads.drainUsage();
+                    if (!busyThreads.isEmpty()) {
+                        out.put("contended_threads_used", busyThreads);
+                    }
                 } catch (java.io.IOException e) {
                     throw new SplitScopeException("--contended: cannot start the competing process: " + e.getMessage());
                 }

@@ -13,7 +13,11 @@ import org.splitscope.SplitScopeException;
 public final class Engines {
     private Engines() {}
 
-    /** @param threads intra-op threads; 0 keeps DJL's default (all cores). */
+    /**
+     * @param threads intra-op threads; 0: one per core (with {@code SPLITSCOPE_THREADS=adaptive}, adapted before
+     *     every forward to the cores other processes leave free, see {@link IntraOpThreads}). The last non-zero
+     *     value before the engine loads counts.
+     */
     public static synchronized void configure(int threads) {
         // DJL's engine start reports usage to an outside address unless this is set.
         System.setProperty("OPT_OUT_TRACKING", "true");
@@ -27,34 +31,67 @@ public final class Engines {
             }
         }
         NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", CpuKernels.safeIsa());
-        // libtorch's GNU OpenMP threads spin while waiting for work; on a desktop, where another
-        // process always wants a core, the spinning threads steal it from each other and a forward
-        // takes twice as long (ResNeSt-50 with one busy competitor: 319 ms spinning, 159 ms passive).
-        // Passive waiting sleeps instead; quiet it costs about 10 % (89 → 103 ms), within the noise.
-        NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
         // libtorch's own log lines below ERROR are noise on a user's terminal; TORCH_CPP_LOG_LEVEL=WARNING
         // brings them back. (NNPACK's "Could not initialize NNPACK!" is a c10 warning, not a log line:
         // Nnpack turns NNPACK off instead.)
         NativeEnvironment.setDefault("TORCH_CPP_LOG_LEVEL", "ERROR");
         if (threads > 0) {
+            requested = threads;
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
     }
+
+    private static int requested;
+    private static boolean settled;
+
+    /** The thread count and OpenMP wait, decided once, just before the engine loads. */
+    static synchronized void settleThreads() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        // libtorch's GNU OpenMP threads spin while they wait for work; on a desktop, where another
+        // process always wants a core, the spinning threads steal it from each other and a forward
+        // takes twice as long (ResNeSt-50 with one busy competitor: 319 ms spinning, 159 ms passive).
+        // Passive waiting sleeps instead; quiet it costs about 10 %. SPLITSCOPE_THREADS=adaptive keeps
+        // OpenMP's default wait and gives each forward one thread per core that others leave free
+        // (IntraOpThreads): measured on a loaded 2-core machine it lost to passive waiting (README, Speed),
+        // so it is a choice, not the default.
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (requested == 0 && ADAPTIVE.equalsIgnoreCase(System.getenv("SPLITSCOPE_THREADS"))
+                && IntraOpThreads.adaptUpTo(cores)) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cores));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        } else {
+            NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
+            IntraOpThreads.adaptUpTo(1);
+        }
+    }
+
+    /** The value of {@code SPLITSCOPE_THREADS} that turns on {@link IntraOpThreads}. */
+    static final String ADAPTIVE = "adaptive";
 
     /** The oneDNN instruction set the convolutions run with (see {@link CpuKernels}). */
     public static String cpuKernels() {
         return CpuKernels.describe();
     }
 
-    /** How libtorch's OpenMP threads wait (PASSIVE unless the user chose otherwise). */
+    /** How libtorch's OpenMP threads wait: the user's choice, PASSIVE, or the default with adaptive threads. */
     public static String ompWaitPolicy() {
         String policy = NativeEnvironment.get("OMP_WAIT_POLICY");
-        return policy == null ? "default" : policy;
+        String spin = NativeEnvironment.get("GOMP_SPINCOUNT");
+        return policy != null ? policy : "default (spin, then sleep" + (spin != null ? "; GOMP_SPINCOUNT=" + spin : "") + ")";
+    }
+
+    /** Intra-op threads: "adaptive, 1-N (…)" or "fixed". */
+    public static String intraOpThreads() {
+        return IntraOpThreads.describe();
     }
 
     public static Engine pytorch() {
         configure(0);
+        settleThreads();
         Engine engine = Engine.getEngine("PyTorch");
         Nnpack.disable();
         return engine;

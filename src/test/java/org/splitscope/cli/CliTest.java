@@ -141,6 +141,10 @@ public class CliTest {
         assertEquals("2s1x64d", json.get("notation").getAsString());
         assertEquals("CPU", json.get("device").getAsString(), "in the user's words, not cpu()");
         assertEquals("PASSIVE", json.get("omp_wait_policy").getAsString());
+        // what a number was measured with, so that it can be reproduced
+        assertEquals("fixed", json.get("threads_policy").getAsString());
+        assertTrue(json.get("cpu_kernels").getAsString().startsWith("AVX"), json.toString());
+        assertEquals("2.7.1", json.get("pytorch").getAsString());
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.splitscope.SplitScopeException;
 
@@ -33,26 +36,46 @@ class EnginesTest {
 
     @Test
     void nativeSettingsAreSetBeforeTheEngineLoadsAndAUsersValueIsKept() throws Exception {
-        Engines.configure(0);
-        assertEquals("PASSIVE", Engines.ompWaitPolicy(), "OpenMP threads sleep instead of spinning");
-        assertTrue(Engines.cpuKernels().startsWith("AVX"), Engines.cpuKernels());
-        // a fresh process where the user chose otherwise
+        // fresh processes: the settings are fixed once per process, before libtorch loads
+        Map<String, String> none = Map.of();
+        assertEquals("PASSIVE|fixed", settings(none, "0").split("\\|AVX")[0], "by default the threads sleep while they wait");
+        assertTrue(settings(none, "0").contains("|AVX"), "the oneDNN cap is set");
+        assertEquals("PASSIVE|fixed", settings(none, "2").split("\\|AVX")[0]);
+        boolean canAdapt = Runtime.getRuntime().availableProcessors() > 1 && Files.isReadable(Path.of("/proc/stat"));
+        Map<String, String> adaptive = Map.of("SPLITSCOPE_THREADS", "adaptive");
+        assertEquals(canAdapt ? "default (spin, then sleep)|adaptive, 1-" + Runtime.getRuntime().availableProcessors()
+                + " (one per core left free by other processes)" : "PASSIVE|fixed", settings(adaptive, "0").split("\\|AVX")[0],
+                "adaptive threads keep OpenMP's default wait");
+        assertEquals("PASSIVE|fixed", settings(adaptive, "2").split("\\|AVX")[0], "a thread count the user gave is kept");
+        assertEquals("ACTIVE|fixed|AVX2", settings(Map.of("OMP_WAIT_POLICY", "ACTIVE", "ONEDNN_MAX_CPU_ISA", "AVX2"), "0"));
+        if (canAdapt) {
+            assertEquals("default (spin, then sleep; GOMP_SPINCOUNT=1000)",
+                    settings(Map.of("SPLITSCOPE_THREADS", "adaptive", "GOMP_SPINCOUNT", "1000"), "0").split("\\|")[0]);
+        }
+    }
+
+    private static String settings(Map<String, String> env, String threads) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), ShowSettings.class.getName());
-        pb.environment().put("OMP_WAIT_POLICY", "ACTIVE");
-        pb.environment().put("ONEDNN_MAX_CPU_ISA", "AVX2");
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), ShowSettings.class.getName(),
+                threads);
+        pb.environment().remove("OMP_WAIT_POLICY");
+        pb.environment().remove("ONEDNN_MAX_CPU_ISA");
+        pb.environment().remove("GOMP_SPINCOUNT");
+        pb.environment().remove("SPLITSCOPE_THREADS");
+        pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), out);
-        assertEquals("ACTIVE AVX2", out);
+        return out;
     }
 
-    /** Prints the settings the engine would start with. */
+    /** Prints the settings the engine would start with, for the thread count given (0: automatic). */
     public static final class ShowSettings {
         public static void main(String[] args) {
-            Engines.configure(0);
-            System.out.println(Engines.ompWaitPolicy() + " " + Engines.cpuKernels());
+            Engines.configure(Integer.parseInt(args[0]));
+            Engines.settleThreads();
+            System.out.println(Engines.ompWaitPolicy() + "|" + IntraOpThreads.describe() + "|" + Engines.cpuKernels());
         }
     }
 }

@@ -78,7 +78,7 @@ public final class HeatmapViewModel extends FigureViewModel {
         if (c == null || m == null) {
             return null;
         }
-        return HeatmapFigure.draw(m, contributions.get(), "Capturing the split maps of " + m.block() + "…", c.input(),
+        return HeatmapFigure.draw(m, contributions.get(), "Capturing the " + m.words().maps() + " of " + m.block() + "…", c.input(),
                 options(maxPanel), width, style);
     }
 

@@ -95,6 +95,11 @@ public record DepthProfile(List<Block> blocks) {
         return !blocks.isEmpty() && blocks.stream().allMatch(Block::gate);
     }
 
+    /** How the first block words its attention (a model has one mechanism); split attention R = 2 if empty. */
+    public AttentionWords words() {
+        return blocks.isEmpty() ? AttentionWords.splat(2) : blocks.get(0).words();
+    }
+
     /** The largest radix: how many split lines there are. */
     public int radix() {
         return blocks.stream().mapToInt(Block::radix).max().orElse(0);

@@ -39,8 +39,9 @@ public final class WalkthroughFigure {
         double text = Fonts.lineHeight(s.label()) + 2 * Fonts.lineHeight(s.small());
         double height = pad + text + picture + Fonts.lineHeight(s.small()) * 1.5 + pad;
         TextBlock title = TextBlock.of(String.format(Locale.ROOT,
-                "Split attention in %s · R = %d, K = %d, C = %d · channel c = %d", w.block(), w.radix(),
-                w.cardinality(), w.channels(), w.channel()), s.title(), width - 2 * pad);
+                "%s in %s · %s = %d, K = %d, C = %d · channel c = %d", capital(w.attention().words().name()),
+                w.block(), w.attention().words().sk() ? "M" : "R", w.radix(), w.cardinality(), w.channels(),
+                w.channel()), s.title(), width - 2 * pad);
         double top = pad + title.height() + pad;
         List<Rectangle2D> boxes = new ArrayList<>();
         List<Rectangle2D> pictures = new ArrayList<>();
@@ -61,12 +62,12 @@ public final class WalkthroughFigure {
         double pad = s.pad();
         double inner = l.panel().getWidth();
         java.awt.Font formula = Fonts.regular(s.titleSize() * 1.15f);
-        double formulaWidth = MathText.width(formula, step.formula(w.radix()));
+        double formulaWidth = MathText.width(formula, step.formula(w.attention().words()));
         if (formulaWidth > inner) { // a narrow column: smaller, never cut
             formula = Fonts.regular((float) (formula.getSize2D() * inner / formulaWidth));
         }
         java.awt.Font formulaFont = formula;
-        TextBlock sentence = TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner);
+        TextBlock sentence = TextBlock.of(step.sentence(w.attention().words(), w.cardinality()), s.label(), inner);
         TextBlock trace = TextBlock.of(trace(w), s.label(), inner);
         double panelHeight = Fonts.lineHeight(s.title()) + pad / 2 + Fonts.lineHeight(formula) * 1.3
                 + pad / 2 + sentence.height() + pad / 2 + trace.height();
@@ -91,11 +92,11 @@ public final class WalkthroughFigure {
             g.setFont(s.title());
             g.setColor(s.text());
             Draw.text(g, String.format(Locale.ROOT, "Step %d of %d · %s", step.ordinal() + 1, steps.length,
-                    step.title()), x, y, Draw.H.LEFT, Draw.V.TOP);
+                    step.title(w.attention().words())), x, y, Draw.H.LEFT, Draw.V.TOP);
             y += Fonts.lineHeight(s.title()) + pad / 2;
             g.setFont(formulaFont);
             g.setColor(s.accent());
-            MathText.paint(g, step.formula(w.radix()), x, y + Fonts.metrics(formulaFont).getAscent());
+            MathText.paint(g, step.formula(w.attention().words()), x, y + Fonts.metrics(formulaFont).getAscent());
             y += Fonts.lineHeight(formulaFont) * 1.3 + pad / 2;
             g.setColor(s.text());
             sentence.paint(g, x, y);
@@ -146,7 +147,7 @@ public final class WalkthroughFigure {
         double room = box.getWidth() - pad;
         g.setColor(current ? s.accent() : s.text());
         g.setFont(current ? Fonts.bold(s.labelSize()) : s.label());
-        String name = (step.ordinal() + 1) + " " + step.title();
+        String name = (step.ordinal() + 1) + " " + step.title(w.attention().words());
         if (MathText.width(g.getFont(), name) <= room) {
             MathText.paint(g, name, x, y + Fonts.metrics(g.getFont()).getAscent());
         } else {
@@ -197,5 +198,10 @@ public final class WalkthroughFigure {
         tip.lineTo(x1 - head, y + head / 2);
         tip.closePath();
         g.fill(tip);
+    }
+
+    /** "Squeeze-excitation" from "squeeze-excitation". */
+    private static String capital(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -139,7 +139,8 @@ public final class WalkthroughViewModel extends FigureViewModel {
             return null;
         }
         if (target instanceof WalkthroughStep s) {
-            return (s.ordinal() + 1) + " " + s.title() + ": " + s.sentence(w.radix(), w.cardinality());
+            return (s.ordinal() + 1) + " " + s.title(w.attention().words()) + ": "
+                    + s.sentence(w.attention().words(), w.cardinality());
         }
         if (target instanceof WalkthroughFigure.Channel c) {
             int per = w.groupChannels();

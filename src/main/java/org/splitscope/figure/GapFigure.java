@@ -93,7 +93,7 @@ public final class GapFigure {
         return new Drawing(width, height, s, g -> {
             g.setColor(s.text());
             g.setFont(s.label());
-            Draw.text(g, Draw.fit("group k = " + k + ": histogram of s^" + k + " over its " + sum.channels()
+            Draw.text(g, Draw.fit("group k = " + k + ": histogram of " + (gap.words().pooled().equals("s") ? "s" : "s^" + k) + " over its " + sum.channels()
                     + " channels", s.label(), width - 2 * p), p, p * 0.5, Draw.H.LEFT, Draw.V.TOP);
             Draw.valueAxis(g, s, counts, left, top, bottom, right, 0, yMax, "channels", axisLabel);
             band(g, s, sum, left, right, top, bottom, lo, hi);

@@ -205,7 +205,8 @@ public final class SplitBarsFigure {
         double p = s.pad();
         AttentionWords w = blocks.get(0).words();
         TextBlock title = TextBlock.of("All blocks, in depth order: " + (w.gate() ? "mean gate" : "mean attention per "
-                + w.unit()) + " over all channels (bars 0 – 1)" + (w.gate() ? "" : ", H = normalised entropy"),
+                + w.unit()) + " over all channels (bars 0 – 1), H = " + (w.gate() ? "binary entropy of the gate"
+                : "normalised entropy"),
                 s.title(), width - 2 * p);
         double titleH = title.height() + p;
         // Three to a paper column; on screen a little roomier.

@@ -114,11 +114,13 @@ public final class WalkthroughFigure {
         for (int r = 0; r < w.radix(); r++) {
             line.append(String.format(Locale.ROOT, " l%s = %.4f", sub(r), w.logits()[r]));
         }
-        line.append(" · weights");
+        boolean gate = w.attention().words().channelGate();
+        line.append(gate ? " · gate" : " · weights");
         for (int r = 0; r < w.radix(); r++) {
-            line.append(String.format(Locale.ROOT, " a%s = %.4f", sub(r), w.weights()[r]));
+            line.append(String.format(Locale.ROOT, gate ? " g = %2$.4f" : " a%s = %.4f", sub(r), w.weights()[r]));
         }
-        line.append(String.format(Locale.ROOT, " · V(c) mean %.4f", WalkthroughPictures.mean(w.fusedChannel())));
+        line.append(String.format(Locale.ROOT, " · %s(c) mean %.4f", w.attention().words().outputSymbol(),
+                WalkthroughPictures.mean(w.fusedChannel())));
         return line.toString();
     }
 

@@ -8,6 +8,7 @@ import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.analysis.ContributionMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.model.AttentionWords;
+import org.splitscope.model.Mechanism;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.Heatmaps;
@@ -50,8 +51,11 @@ public final class HeatmapFigure {
         ValueRange range = matrixRange(m, o);
         AttentionWords w = m.words();
         String rows = w.gate() ? "gate" : w.unitsInWords();
-        return matrix(m, (w.gate() ? "Gate " : "Attention ") + w.symbol() + " of " + m.block() + " (" + w.name() + ", "
-                + w.function() + "): " + rows + " × channels, per cardinal group (colour scale " + o.scale()
+        // split attention keeps its reviewed title; the other mechanisms say theirs and their gate function
+        String what = w.mechanism() == Mechanism.SPLAT ? "Attention a_r(c) of " + m.block() + ": splits"
+                : (w.gate() ? "Gate " : "Attention ") + w.symbol() + " of " + m.block() + " (" + w.name() + ", "
+                + w.function() + "): " + rows;
+        return matrix(m, what + " × channels, per cardinal group (colour scale " + o.scale()
                 + (range.centered() ? ", neutral colour = " + w.neutralSymbol() + ")" : ")"), range, o.colormap(),
                 w.symbol(), width, s);
     }

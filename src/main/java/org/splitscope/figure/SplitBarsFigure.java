@@ -10,6 +10,7 @@ import java.util.List;
 import org.splitscope.analysis.SplitBars;
 import org.splitscope.analysis.SplitStats;
 import org.splitscope.model.AttentionWords;
+import org.splitscope.model.Mechanism;
 import org.splitscope.render.ColorBars;
 import org.splitscope.render.Colormap;
 
@@ -58,11 +59,14 @@ public final class SplitBarsFigure {
         double p = s.pad();
         AttentionWords w = b.words();
         String what = w.gate() ? "gate" : "attention per " + w.unit();
+        // split attention keeps its reviewed title; the other mechanisms say theirs and their gate function
+        String mechanism = w.mechanism() == Mechanism.SPLAT ? "" : w.name() + ", " + w.function();
         TextBlock title = TextBlock.of(o.stacked()
-                ? "Share of " + what + ", stacked, per cardinal group · " + b.block() + " (" + w.name() + ", "
-                + w.function() + ")"
-                : "Mean " + what + " over each group's channels · " + b.block() + " (" + w.name() + ", " + w.function()
-                + "; whiskers: " + o.whiskers() + ")", s.title(), width - 2 * p);
+                ? "Share of " + what + ", stacked, per cardinal group · " + b.block()
+                + (mechanism.isEmpty() ? "" : " (" + mechanism + ")")
+                : "Mean " + what + " over each group's channels · " + b.block() + " ("
+                + (mechanism.isEmpty() ? "" : mechanism + "; ") + "whiskers: " + o.whiskers() + ")", s.title(),
+                width - 2 * p);
         double titleH = title.height() + p;
         double legendH = Fonts.lineHeight(s.small()) * 1.6;
         double top = titleH + legendH + p;
@@ -89,7 +93,8 @@ public final class SplitBarsFigure {
                 }
             }
             chart = g -> {
-                Draw.valueAxis(g, s, ticks, left, top, bottom, right, 0, 1, "mean " + w.symbol().replace("(c)", "") + " (stacked)", axisLabel);
+                Draw.valueAxis(g, s, ticks, left, top, bottom, right, 0, 1, (w.gate() ? "mean gate "
+                        : "mean attention ") + w.symbol().replace("(c)", "") + " (stacked)", axisLabel);
                 for (int k = 0; k < groups; k++) {
                     double cx = left + (k + 0.5) * slot;
                     double acc = 0;
@@ -127,7 +132,8 @@ public final class SplitBarsFigure {
                     double x0 = left + k * per;
                     // One scale for every group: only the first panel labels it.
                     Draw.valueAxis(g, s, k == 0 ? ticks : ticks.unlabelled(), x0, top, bottom, x0 + panelW, 0, 1,
-                            k == 0 ? (w.gate() ? "mean gate " : "mean attention ") + w.symbol().replace("(c)", "") : null, axisLabel);
+                            k == 0 ? (w.gate() ? "mean gate " : "mean attention ") + w.symbol().replace("(c)", "")
+                                    : null, axisLabel);
                     List<SplitStats> splits = b.groups().get(k);
                     double slot = panelW / splits.size();
                     double barW = Math.min(s.labelSize() * 5, slot * 0.6);

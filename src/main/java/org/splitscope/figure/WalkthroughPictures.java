@@ -45,7 +45,8 @@ final class WalkthroughPictures {
             case INPUT -> "C_in = " + w.inputShape()[1] + " (first " + w.input().length + ")";
             case CONV -> w.attention().words().channelGate() ? "X(" + c + ")" : w.attention().words().sk()
                     ? w.radix() + " path convs · U_m(" + c + ")" : (w.cardinality() * w.radix()) + " groups · U_r(" + c + ")";
-            case SPLITS -> "c = " + c + " in every " + w.attention().words().unit();
+            case SPLITS -> w.attention().words().channelGate() ? "c = " + c + " of X"
+                    : "c = " + c + " in every " + w.attention().words().unit();
             case SUM -> String.format(Locale.ROOT, "Û(%d) mean %.3f", c, mean(w.sum()[0]));
             case GAP -> String.format(Locale.ROOT, "s(%d) = %.4f", c, w.gapValue());
             case FC1 -> "z: " + w.hiddenChannels() + " channels";

@@ -68,12 +68,14 @@ final class WalkthroughWords {
                 "The paths are added channel by channel."};
             case GAP -> new String[] {"GAP s", "s_c = (1 / H·W) Σ_{i,j} Û_c(i, j)",
                 "Global average pooling turns each channel of Û into one number: what the attention sees."};
-            case FC1 -> new String[] {"fc_reduce + BN + ReLU", "z = ReLU(BN(fc_reduce(s)))",
-                "A 1×1 layer squeezes s into a shorter vector z."};
-            case FC2 -> new String[] {"fc_select logits", "l_m(c) = fc_select(z)_{m, c}",
-                "A second 1×1 layer gives one logit per path and channel: M·C numbers."};
-            case LAYOUT -> new String[] {"path-major", "fc_select[m·C + c]  →  a[m, c]",
-                "fc_select's output is viewed as [M, C]: path-major, the order the attention keeps (K = 1)."};
+            // titles and formulas are set as math (an underscore makes a subscript): timm's module names
+            // (attn.fc_reduce, attn.fc_select) go in the sentences
+            case FC1 -> new String[] {"Reduce + BN + ReLU", "z = ReLU(BN(W_{reduce} s))",
+                "A 1×1 layer (attn.fc_reduce) squeezes s into a shorter vector z."};
+            case FC2 -> new String[] {"Select logits", "l_m(c) = (W_{select} z)_{m, c}",
+                "A second 1×1 layer (attn.fc_select) gives one logit per path and channel: M·C numbers."};
+            case LAYOUT -> new String[] {"path-major", "l[m·C + c]  →  a[m, c]",
+                "attn.fc_select's output is viewed as [M, C]: path-major, the order the attention keeps (K = 1)."};
             case SOFTMAX -> new String[] {"softmax over paths", "a_m(c) = exp(l_m(c)) / Σ_{m′} exp(l_{m′}(c))",
                 "For each channel the M logits become weights that are positive and add up to 1."};
             case ATTENTION -> new String[] {"Attention a_m(c)", "a ∈ [0, 1]^{M×C}",

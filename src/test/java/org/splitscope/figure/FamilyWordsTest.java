@@ -133,7 +133,7 @@ class FamilyWordsTest {
             assertTrue(any(t, "s = GAP(Σ_m U_m)") || any(t, "s: the pooled sum of the paths"), t.toString());
             assertTrue(any(t, "path preference: mean a_m over channels"), t.toString());
             assertTrue(any(t, "Selective kernel in " + BLOCK + " · M = 2"), t.toString());
-            assertTrue(any(t, "fc_select logits"), t.toString());
+            assertTrue(any(t, "Select logits"), t.toString());
             assertTrue(any(t, "softmax over paths"), t.toString());
             for (String wrong : List.of("r-softmax", "split r", "Split contributions", "s^k", "uniform 1/R")) {
                 assertFalse(any(t, wrong), wrong + " in an SK block's views: " + t);

@@ -95,6 +95,12 @@ public final class WalkthroughViewModel extends FigureViewModel {
     }
 
     /** The data drawn now, or null while the block's internals are being captured. */
+    /** The step's name for the shown block's mechanism (split attention's while none is shown). */
+    public String stepTitle(WalkthroughStep s) {
+        Walkthrough w = walkthrough();
+        return w == null ? s.title() : s.title(w.attention().words());
+    }
+
     public Walkthrough walkthrough() {
         InternalsCapture.Result r = captured.get();
         if (r == null) {

@@ -70,7 +70,7 @@ final class WalkthroughWords {
                 "Global average pooling turns each channel of Û into one number: what the attention sees."};
             // titles and formulas are set as math (an underscore makes a subscript): timm's module names
             // (attn.fc_reduce, attn.fc_select) go in the sentences
-            case FC1 -> new String[] {"Reduce + BN + ReLU", "z = ReLU(BN(W_{reduce} s))",
+            case FC1 -> new String[] {"Reduce z", "z = ReLU(BN(W_{reduce} s))",
                 "A 1×1 layer (attn.fc_reduce) squeezes s into a shorter vector z."};
             case FC2 -> new String[] {"Select logits", "l_m(c) = (W_{select} z)_{m, c}",
                 "A second 1×1 layer (attn.fc_select) gives one logit per path and channel: M·C numbers."};

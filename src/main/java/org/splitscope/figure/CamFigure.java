@@ -38,7 +38,7 @@ public final class CamFigure {
         String method = e.method().displayName();
         String title = String.format(Locale.ROOT, "%s for “%s” (class %d, p = %.3f) at %s · %s", method,
                 e.explained().label(), e.explained().index(), e.probability(), e.block(),
-                e.atSplitAttention() ? e.words().name() + " output " + e.words().outputSymbol() : "block output");
+                e.atSplitAttention() ? e.words().adjective() + " output " + e.words().outputSymbol() : "block output");
         int w = e.inputWidth();
         int h = e.inputHeight();
         Hit.Cell pixel = CamPixel::new;

@@ -50,6 +50,11 @@ public record AttentionWords(Mechanism mechanism, int radix, List<String> kernel
         return mechanism == Mechanism.SPLAT ? "split attention" : mechanism.words();
     }
 
+    /** As an adjective: "split-attention" (output V), otherwise {@link #name()}. */
+    public String adjective() {
+        return mechanism == Mechanism.SPLAT ? "split-attention" : name();
+    }
+
     /** What a row of the attention is called: "split", "path", "gate". */
     public String unit() {
         return sk() ? "path" : channelGate() ? "gate" : "split";

@@ -47,10 +47,10 @@ public final class CamFigure {
                 new PanelRow.Panel(method, null, pixels -> Overlays.overlay(input, e.onInput(), w, h,
                         o.colormap(), range, o.opacity(), pixels, pixels), w, h, pixel));
         String note = String.format(Locale.ROOT, "CAM %d×%d at %s: ReLU of the gradient-weighted activations, "
-                + "min–max normalised, bilinear to the %d×%d input · logit %.3f · below each %s: %s, its mean %s, "
-                + "and ρ, the correlation of its map with the CAM over the input's pixels", e.height(), e.width(),
-                e.target(), h, w, e.explained().logit(), e.words().unit(), e.words().channelGate() ? "g" : "a",
-                e.words().gate() ? "gate" : "attention");
+                + "min–max normalised, bilinear to the %d×%d input · logit %.3f · %s, and ρ, the correlation of "
+                + "its map with the CAM over the input's pixels", e.height(), e.width(), e.target(), h, w,
+                e.explained().logit(), e.words().channelGate() ? "below the gated map: g, the mean gate"
+                : "below each " + e.words().unit() + ": a, its mean attention");
         return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, "CAM (normalised)"), note,
                 o.maxPanel(), width, s);
     }

@@ -204,8 +204,9 @@ public final class HeatmapFigure {
                             o.opacity(), pixels, pixels),
                     c.width(), c.height(), (x, y) -> new MapPixel(split, x, y)));
         }
-        String note = String.format(Locale.ROOT, "maps %d×%d, bilinear to the %d×%d input · one colour scale for all "
-                + "%s · %s in activation units%s", c.height(), c.width(), input.height(), input.width(), w.units(),
+        String note = String.format(Locale.ROOT, "maps %d×%d, bilinear to the %d×%d input · one colour scale%s "
+                + "· %s in activation units%s", c.height(), c.width(), input.height(), input.width(),
+                w.channelGate() ? "" : " for all " + w.units(),
                 w.contributionShort(), range.centered() ? ", neutral colour = 0" : "");
         return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, w.contributionShort() + " (a.u.)"),
                 note, o.maxPanel(),

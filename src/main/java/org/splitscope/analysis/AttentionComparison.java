@@ -44,7 +44,8 @@ public record AttentionComparison(String first, String second, AttentionMatrix a
         for (int i = 0; i < d.length; i++) {
             d[i] = mb.weights()[i] - ma.weights()[i];
         }
-        AttentionMatrix diff = new AttentionMatrix(ma.block(), ma.radix(), ma.cardinality(), ma.channels(), d);
+        AttentionMatrix diff = new AttentionMatrix(ma.block(), ma.radix(), ma.cardinality(), ma.channels(), d,
+                ma.words());
         return new AttentionComparison(first, second, ma, mb, diff, List.copyOf(names), distance);
     }
 }

@@ -3,6 +3,7 @@ package org.splitscope.analysis;
 import org.splitscope.cam.CamMethod;
 import org.splitscope.cam.CamResult;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.capture.Prediction;
 import org.splitscope.render.Resampling;
 
@@ -25,7 +26,16 @@ import org.splitscope.render.Resampling;
  */
 public record CamEvidence(String block, String target, CamMethod method, CamResult.Explained explained,
         double probability, int width, int height, float[] map, int inputWidth, int inputHeight, float[] onInput,
-        ContributionMaps contributions, double[] meanAttention, double[] correlation) {
+        ContributionMaps contributions, double[] meanAttention, double[] correlation, AttentionWords words) {
+
+    /** At a split-attention block (words from the contributions' R, or R = 2 while they are captured). */
+    public CamEvidence(String block, String target, CamMethod method, CamResult.Explained explained,
+            double probability, int width, int height, float[] map, int inputWidth, int inputHeight, float[] onInput,
+            ContributionMaps contributions, double[] meanAttention, double[] correlation) {
+        this(block, target, method, explained, probability, width, height, map, inputWidth, inputHeight, onInput,
+                contributions, meanAttention, correlation,
+                contributions == null ? AttentionWords.splat(2) : contributions.words());
+    }
 
     /**
      * @param n the image of the CAM batch
@@ -36,7 +46,8 @@ public record CamEvidence(String block, String target, CamMethod method, CamResu
         String blockName = cam.target().endsWith(".conv2")
                 ? cam.target().substring(0, cam.target().length() - ".conv2".length()) : cam.target();
         if (!blockName.equals(block.name())) {
-            throw new IllegalArgumentException("a CAM at " + cam.target() + " with the split maps of " + block.name());
+            throw new IllegalArgumentException("a CAM at " + cam.target() + " with the " + block.words().maps() + " of "
+                    + block.name());
         }
         CamResult.Explained explained = cam.classes().get(n);
         double probability = Prediction.probabilities(logits)[explained.index()];
@@ -55,7 +66,7 @@ public record CamEvidence(String block, String target, CamMethod method, CamResu
             }
         }
         return new CamEvidence(blockName, cam.target(), cam.method(), explained, probability, cam.width(),
-                cam.height(), cam.map(n), cam.inputWidth(), cam.inputHeight(), onInput, c, attention, rho);
+                cam.height(), cam.map(n), cam.inputWidth(), cam.inputHeight(), onInput, c, attention, rho, block.words());
     }
 
     /** Taken at the split-attention output V rather than the block's output. */

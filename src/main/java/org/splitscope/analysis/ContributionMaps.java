@@ -1,6 +1,7 @@
 package org.splitscope.analysis;
 
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.model.AttentionWords;
 
 /**
  * Per split r, the map Σ_c a_r(c)·U_r(c, h, w) over one cardinal group or all of them: where in the
@@ -9,11 +10,17 @@ import org.splitscope.capture.BlockCapture;
  * @param group a cardinal group k, or {@link SplitContributions#ALL_GROUPS}
  * @param maps one [height, width] map per split
  */
-public record ContributionMaps(String block, int radix, int group, int width, int height, float[][] maps) {
+public record ContributionMaps(String block, int radix, int group, int width, int height, float[][] maps,
+        AttentionWords words) {
+
+    /** A split-attention block's maps (words from R). */
+    public ContributionMaps(String block, int radix, int group, int width, int height, float[][] maps) {
+        this(block, radix, group, width, height, maps, AttentionWords.splat(radix));
+    }
 
     public static ContributionMaps of(BlockCapture b, int image, int group) {
         return new ContributionMaps(b.name(), b.radix(), group, b.width(), b.height(),
-                SplitContributions.all(b, image, group));
+                SplitContributions.all(b, image, group), b.words());
     }
 
     public double value(int split, int x, int y) {

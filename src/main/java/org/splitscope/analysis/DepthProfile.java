@@ -3,6 +3,7 @@ package org.splitscope.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.model.AttentionWords;
 
 /**
  * How attention changes with depth for one image: per split-attention block, in forward order, the
@@ -26,7 +27,13 @@ public record DepthProfile(List<Block> blocks) {
      * @param splitStd population std of a_r(c) across the C channels, per split r
      */
     public record Block(String name, int stage, int radix, int channels, double entropy, double entropyStd,
-            double saturation, double[] splitMean, double[] splitStd) {
+            double saturation, double[] splitMean, double[] splitStd, AttentionWords words) {
+        public Block(String name, int stage, int radix, int channels, double entropy, double entropyStd,
+                double saturation, double[] splitMean, double[] splitStd) {
+            this(name, stage, radix, channels, entropy, entropyStd, saturation, splitMean, splitStd,
+                    AttentionWords.splat(radix));
+        }
+
         public boolean gate() {
             return radix == 1;
         }
@@ -67,7 +74,7 @@ public record DepthProfile(List<Block> blocks) {
             entropyStd = ms[1];
         }
         return new Block(b.name(), stage(b.name()), radix, b.channels(), entropy, entropyStd,
-                saturated / (double) (radix * b.channels()), mean, std);
+                saturated / (double) (radix * b.channels()), mean, std, b.words());
     }
 
     /** S of "layerS.B…", 0 otherwise. */
@@ -86,6 +93,11 @@ public record DepthProfile(List<Block> blocks) {
     /** Radix 1 in every block: the profile shows gates, not entropy. */
     public boolean gates() {
         return !blocks.isEmpty() && blocks.stream().allMatch(Block::gate);
+    }
+
+    /** How the first block words its attention (a model has one mechanism); split attention R = 2 if empty. */
+    public AttentionWords words() {
+        return blocks.isEmpty() ? AttentionWords.splat(2) : blocks.get(0).words();
     }
 
     /** The largest radix: how many split lines there are. */

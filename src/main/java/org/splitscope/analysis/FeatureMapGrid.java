@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.model.AttentionWords;
 
 /**
  * The channel maps of U_r (one split) or of V for one block and group, in the chosen order.
@@ -13,7 +14,7 @@ import org.splitscope.capture.BlockCapture;
  * @param total how many channels there are (tiles may hold only the first {@link #MAX_TILES})
  */
 public record FeatureMapGrid(String block, int radix, int cardinality, int channels, int split, int group,
-        int width, int height, FeatureMaps.Order order, List<Tile> tiles, int total) {
+        int width, int height, FeatureMaps.Order order, List<Tile> tiles, int total, AttentionWords words) {
     /** Tiles beyond this many are not drawn (ResNeSt's widest block has 512 channels per group). */
     public static final int MAX_TILES = 1024;
 
@@ -32,6 +33,13 @@ public record FeatureMapGrid(String block, int radix, int cardinality, int chann
 
     public FeatureMapGrid {
         tiles = List.copyOf(tiles);
+    }
+
+    /** A split-attention block's grid (words from R). */
+    public FeatureMapGrid(String block, int radix, int cardinality, int channels, int split, int group, int width,
+            int height, FeatureMaps.Order order, List<Tile> tiles, int total) {
+        this(block, radix, cardinality, channels, split, group, width, height, order, tiles, total,
+                AttentionWords.splat(radix));
     }
 
     public static FeatureMapGrid of(BlockCapture b, int image, int split, int group, FeatureMaps.Order order) {
@@ -53,7 +61,7 @@ public record FeatureMapGrid(String block, int radix, int cardinality, int chann
                     FeatureMaps.mean(b, image, split, c)));
         }
         return new FeatureMapGrid(b.name(), b.radix(), b.cardinality(), b.channels(), split, group, b.width(),
-                b.height(), order, tiles, channels.length);
+                b.height(), order, tiles, channels.length, b.words());
     }
 
     public int groupChannels() {
@@ -62,8 +70,7 @@ public record FeatureMapGrid(String block, int radix, int cardinality, int chann
 
     /** "V (fused output)", "U_1 (split r = 1)". */
     public String sourceName() {
-        return split == FeatureMaps.FUSED ? "V (fused output)" : radix == 1 ? "U (gated split)"
-                : "U_" + split + " (split r = " + split + ")";
+        return split == FeatureMaps.FUSED ? words.output() : words.map(split);
     }
 
     public String groupName() {

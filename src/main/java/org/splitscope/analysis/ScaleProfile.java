@@ -11,7 +11,13 @@ import org.splitscope.capture.BlockCapture;
  * @param scales e.g. 1.0, 1.5, 2.0
  * @param means [scale][block][split]
  */
-public record ScaleProfile(String image, List<Double> scales, List<String> blocks, int radix, double[][][] means) {
+public record ScaleProfile(String image, List<Double> scales, List<String> blocks, int radix, double[][][] means,
+        org.splitscope.model.AttentionWords words) {
+
+    /** Of split-attention blocks (words from R). */
+    public ScaleProfile(String image, List<Double> scales, List<String> blocks, int radix, double[][][] means) {
+        this(image, scales, blocks, radix, means, org.splitscope.model.AttentionWords.splat(radix));
+    }
 
     /** The centre-crop factors SKNet uses. */
     public static final List<Double> SKNET = List.of(1.0, 1.5, 2.0);
@@ -28,7 +34,8 @@ public record ScaleProfile(String image, List<Double> scales, List<String> block
                 means[s][j] = splitMeans(AttentionMatrix.of(captures.get(s).get(j), 0));
             }
         }
-        return new ScaleProfile(image, List.copyOf(scales), List.copyOf(names), radix, means);
+        return new ScaleProfile(image, List.copyOf(scales), List.copyOf(names), radix, means,
+                first.isEmpty() ? org.splitscope.model.AttentionWords.splat(radix) : first.get(0).words());
     }
 
     private static double[] splitMeans(AttentionMatrix m) {

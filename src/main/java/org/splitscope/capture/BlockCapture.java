@@ -1,5 +1,7 @@
 package org.splitscope.capture;
 
+import org.splitscope.model.AttentionWords;
+
 /**
  * What one split-attention block recorded for a batch, on the host, row-major.
  *
@@ -8,6 +10,7 @@ package org.splitscope.capture;
  * @param splits U_r, [N, R, C, H, W]; null unless requested for this block
  * @param fused V, [N, C, H, W]; null unless requested for this block
  * @param height H of the split maps (0 when not requested)
+ * @param words how views name this block's attention (its mechanism: splits, a gate, paths)
  */
 public record BlockCapture(
         String name,
@@ -19,7 +22,15 @@ public record BlockCapture(
         float[] splits,
         float[] fused,
         int height,
-        int width) {
+        int width,
+        AttentionWords words) {
+
+    /** A split-attention block (ResNeSt): the words follow from R. */
+    public BlockCapture(String name, int radix, int cardinality, int channels, float[] attention, float[] gap,
+            float[] splits, float[] fused, int height, int width) {
+        this(name, radix, cardinality, channels, attention, gap, splits, fused, height, width,
+                AttentionWords.splat(radix));
+    }
 
     public int groupChannels() {
         return channels / cardinality;

@@ -33,7 +33,7 @@ public record CaptureResult(int batch, int classes, float[] logits, List<BlockCa
                     join(same.stream().map(BlockCapture::gap).toList()),
                     one.hasSplits() ? join(same.stream().map(BlockCapture::splits).toList()) : null,
                     one.hasSplits() ? join(same.stream().map(BlockCapture::fused).toList()) : null,
-                    one.height(), one.width()));
+                    one.height(), one.width(), one.words()));
         }
         return new CaptureResult(batch, first.classes(),
                 join(parts.stream().map(CaptureResult::logits).toList()), blocks,

@@ -47,7 +47,8 @@ public final class CaptureWriter implements AutoCloseable {
     public void add(LoadedModel model, CaptureResult batch, List<String> sources) throws IOException {
         if (blocks == null) {
             blocks = batch.blocks().stream().map(b -> new BlockCapture(b.name(), b.radix(), b.cardinality(),
-                    b.channels(), null, null, b.hasSplits() ? new float[0] : null, null, b.height(), b.width())).toList();
+                    b.channels(), null, null, b.hasSplits() ? new float[0] : null, null, b.height(), b.width(), b.words()))
+                    .toList();
             open("logits", batch.classes());
             for (BlockCapture b : batch.blocks()) {
                 open(b.name() + ".attention", b.radix(), b.cardinality(), b.groupChannels());

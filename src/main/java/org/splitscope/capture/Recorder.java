@@ -58,7 +58,8 @@ final class Recorder implements CaptureSink {
             int height = slot[2] == null ? 0 : (int) slot[2].getShape().get(3);
             int width = slot[2] == null ? 0 : (int) slot[2].getShape().get(4);
             captures.add(new BlockCapture(block.name(), block.radix(), block.cardinality(), block.channels(),
-                    slot[0].toFloatArray(), slot[1].toFloatArray(), splits, fused, height, width));
+                    slot[0].toFloatArray(), slot[1].toFloatArray(), splits, fused, height, width,
+                    org.splitscope.model.AttentionWords.of(block)));
         }
         return captures;
     }

@@ -23,7 +23,11 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
         rows.add(new Row("Stages", c.stages() + " (" + c.layers().stream().map(String::valueOf)
                 .collect(Collectors.joining(" · ")) + " blocks)"));
         rows.add(new Row("Attention", attention(model)));
-        rows.add(new Row("Radix R", c.radix() + (c.mechanism() == org.splitscope.model.Mechanism.SK ? " (SK paths)"
+        var m = c.mechanism();
+        rows.add(new Row("Radix R", c.radix() + (m == org.splitscope.model.Mechanism.SK
+                ? " (M paths, softmax over paths)"
+                : m == org.splitscope.model.Mechanism.SE || m == org.splitscope.model.Mechanism.ECA
+                ? " (one sigmoid gate per channel: no splits)"
                 : c.radix() == 1 ? " (sigmoid gate)" : c.radix() == 0 ? " (no split attention)" : "")));
         boolean grouped = c.cardinality() > 1 && c.mechanism() != org.splitscope.model.Mechanism.SPLAT
                 && c.mechanism() != org.splitscope.model.Mechanism.NONE;

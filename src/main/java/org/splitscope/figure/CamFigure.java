@@ -38,7 +38,7 @@ public final class CamFigure {
         String method = e.method().displayName();
         String title = String.format(Locale.ROOT, "%s for “%s” (class %d, p = %.3f) at %s · %s", method,
                 e.explained().label(), e.explained().index(), e.probability(), e.block(),
-                e.atSplitAttention() ? "split-attention output V" : "block output");
+                e.atSplitAttention() ? e.words().adjective() + " output " + e.words().outputSymbol() : "block output");
         int w = e.inputWidth();
         int h = e.inputHeight();
         Hit.Cell pixel = CamPixel::new;
@@ -47,9 +47,10 @@ public final class CamFigure {
                 new PanelRow.Panel(method, null, pixels -> Overlays.overlay(input, e.onInput(), w, h,
                         o.colormap(), range, o.opacity(), pixels, pixels), w, h, pixel));
         String note = String.format(Locale.ROOT, "CAM %d×%d at %s: ReLU of the gradient-weighted activations, "
-                + "min–max normalised, bilinear to the %d×%d input · logit %.3f · below each split: a, its mean attention, "
-                + "and ρ, the correlation of its map with the CAM over the input's pixels", e.height(), e.width(),
-                e.target(), h, w, e.explained().logit());
+                + "min–max normalised, bilinear to the %d×%d input · logit %.3f · %s, and ρ, the correlation of "
+                + "its map with the CAM over the input's pixels", e.height(), e.width(), e.target(), h, w,
+                e.explained().logit(), e.words().channelGate() ? "below the gated map: g, the mean gate"
+                : "below each " + e.words().unit() + ": a, its mean attention");
         return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, "CAM (normalised)"), note,
                 o.maxPanel(), width, s);
     }
@@ -62,15 +63,17 @@ public final class CamFigure {
                 footers.add(footer(e, r));
             }
         }
-        return HeatmapFigure.contributions(e.contributions(), "Capturing the split maps of " + e.block() + "…", input,
+        return HeatmapFigure.contributions(e.contributions(), "Capturing the " + e.words().maps() + " of " + e.block()
+                + "…", input,
                 new HeatmapFigure.Options(o.colormap(), AttentionScale.FIXED, o.opacity(), o.maxPanel()), footers,
                 width, s);
     }
 
-    /** Under split r: its mean attention and its map's correlation with the CAM. */
+    /** Under split r (path m, the gate): its mean attention and its map's correlation with the CAM. */
     static String footer(CamEvidence e, int r) {
         double rho = e.correlation()[r];
-        return String.format(Locale.ROOT, "a = %.3f · ρ = %s", e.meanAttention()[r],
+        return String.format(Locale.ROOT, "%s = %.3f · ρ = %s", e.words().channelGate() ? "g" : "a",
+                e.meanAttention()[r],
                 Double.isNaN(rho) ? "–" : String.format(Locale.ROOT, "%.2f", rho));
     }
 }

@@ -49,7 +49,8 @@ public record CamRequest(FigureRequest base, ClassChoice choice, CamMethod metho
         extra.put("Probability", String.format(Locale.ROOT, "%.6f", e.probability()));
         extra.put("Logit", String.format(Locale.ROOT, "%.6f", e.explained().logit()));
         extra.put("Method", method.displayName());
-        extra.put("CAM at", e.target() + (e.atSplitAttention() ? " (split-attention output V)" : " (block output)"));
+        extra.put("CAM at", e.target() + (e.atSplitAttention() ? " (" + e.words().adjective() + " output "
+                + e.words().outputSymbol() + ")" : " (block output)"));
         return new Provenance(View.CAM.id(), model, modelSha256, image, imageSha256, e.block(),
                 k == SplitContributions.ALL_GROUPS ? "all groups" : "k = " + k, null, base.colormap().displayName(),
                 null, extra);

@@ -37,9 +37,9 @@ public final class CompareFigure {
         boolean pair = width >= SIDE_BY_SIDE;
         double each = pair ? width / 2 : width;
         Drawing a = cells(HeatmapFigure.matrix(c.a(), "Attention of " + c.a().block() + " · " + c.first(), shared,
-                o.colormap(), "a_r(c)", each, s), 0);
+                o.colormap(), c.a().words().symbol(), each, s), 0);
         Drawing b = cells(HeatmapFigure.matrix(c.b(), "Attention of " + c.b().block() + " · " + c.second()
-                + " (same colour scale)", shared, o.colormap(), "a_r(c)", each, s), 1);
+                + " (same colour scale)", shared, o.colormap(), c.b().words().symbol(), each, s), 1);
         parts.addAll(pair ? List.of(Drawing.row(s, List.of(a, b))) : List.of(a, b));
         parts.add(cells(HeatmapFigure.matrix(c.difference(), "Difference a(" + c.second() + ") − a(" + c.first()
                 + "), centred at 0", diff, o.diverging(), "Δa", width, s), 2));
@@ -91,9 +91,12 @@ public final class CompareFigure {
                 }
             }
             double floor = Math.max(0, Math.floor((min - 0.02) * 20) / 20); // zoomed: differences are small
-            String what = p.radix() == 1 ? "Mean gate" : "Mean attention of split r = " + r;
+            var words = p.words();
+            String what = p.radix() == 1 ? "Mean gate" + (words.channelGate() ? " (" + words.name() + ")" : "")
+                    : "Mean attention of " + words.unit(r);
             parts.add(BlockChart.draw(what + " per block for " + p.image() + " enlarged (SKNet's scale experiment)",
-                    p.blocks(), lines, p.radix() == 1 ? "mean gate" : "mean a_" + r, floor, o.selected(), width, s));
+                    p.blocks(), lines, p.radix() == 1 ? "mean gate" : (words.sk() ? "mean a_m, m = " : "mean a_") + r,
+                    floor, o.selected(), width, s));
         }
         return Drawing.column(s, parts);
     }

@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.analysis.DepthProfile;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.render.ColorBars;
 import org.splitscope.render.Colormap;
 
@@ -54,13 +55,38 @@ public final class DepthFigure {
     }
 
     static String title(DepthProfile d) {
-        return d.gates() ? "Depth profile · R = 1, sigmoid gates: gate mean and saturation instead of entropy"
-                : "Depth profile: attention of every split-attention block, in depth order";
+        AttentionWords w = d.words();
+        if (d.gates()) {
+            return w.channelGate() ? "Depth profile · " + w.name() + ", sigmoid gates: gate mean and saturation"
+                    : "Depth profile · R = 1, sigmoid gates: gate mean and saturation instead of entropy";
+        }
+        return w.sk() ? "Depth profile: attention of every selective-kernel block over its " + w.unitsInWords()
+                + ", in depth order" : "Depth profile: attention of every split-attention block, in depth order";
+    }
+
+    /** A panel's header in the model's words (SK: paths and 1/M; split attention as the enum says). */
+    static String header(Panel panel, AttentionWords w) {
+        if (!w.sk()) {
+            return panel.header;
+        }
+        return switch (panel) {
+            case ENTROPY -> "entropy H / ln M over the paths, mean ± std over channels";
+            case SPLITS -> "path preference: mean a_m over channels";
+            default -> panel.header;
+        };
+    }
+
+    static String axis(Panel panel, AttentionWords w) {
+        return w.sk() ? switch (panel) {
+            case ENTROPY -> "H / ln M";
+            case SPLITS -> "mean a_m";
+            default -> panel.axis;
+        } : panel.axis;
     }
 
     public static Drawing draw(DepthProfile d, Options o, double width, FigureStyle s) {
         if (d.blocks().isEmpty()) {
-            return Drawing.note("No split-attention blocks (radix 0): no depth profile.", width, s);
+            return Drawing.note("No attention blocks (radix 0): no depth profile.", width, s);
         }
         double p = s.pad();
         TextBlock title = TextBlock.of(title(d), s.title(), width - 2 * p);
@@ -85,7 +111,7 @@ public final class DepthFigure {
             boolean cut = panel == Panel.ENTROPY ? DepthMarks.cut(d.blocks(), axis, DepthProfile.Block::entropy,
                     DepthProfile.Block::entropyStd) : panel == Panel.GATE && DepthMarks.cut(d.blocks(), axis,
                             b -> b.splitMean()[0], b -> b.splitStd()[0]);
-            TextBlock header = TextBlock.of(panel.header + (cut ? "; ▲▼ the band is cut at the axis" : ""),
+            TextBlock header = TextBlock.of(header(panel, d.words()) + (cut ? "; ▲▼ the band is cut at the axis" : ""),
                     s.label(), width - p - left);
             double headerTop = y;
             y += header.height() + p * 0.3;
@@ -126,7 +152,7 @@ public final class DepthFigure {
                     Draw.fill(g, s.grid(), left + selected * columns.slot(), plot.top(), columns.slot(), plotH);
                 }
                 Draw.valueAxis(g, s, pl.ticks(), left, plot.top(), plot.bottom(), columns.right(), plot.lo(), plot.hi(),
-                        Draw.fit(pl.panel().axis, s.label(), plotH), p + axisLabel * 0.5);
+                        Draw.fit(axis(pl.panel(), d.words()), s.label(), plotH), p + axisLabel * 0.5);
                 DepthMarks.stageLines(g, s, d.blocks(), columns, plot.top(), plot.bottom());
                 series(g, s, o, d, pl.panel(), columns, plot, selected);
             }
@@ -230,11 +256,13 @@ public final class DepthFigure {
 
     private static List<Key> keys(DepthProfile d, Options o, FigureStyle s) {
         List<Key> keys = new ArrayList<>();
+        AttentionWords w = d.words();
         for (int r = 0; r < d.radix(); r++) {
-            keys.add(new Key(Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, d.radix())), false, "r = " + r));
+            keys.add(new Key(Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, d.radix())), false,
+                    w.sk() ? w.unit(r) : "r = " + r));
         }
         if (uniformRadix(d)) {
-            keys.add(new Key(s.neutral(), true, "uniform 1/R"));
+            keys.add(new Key(s.neutral(), true, w.neutralWords()));
         }
         return keys;
     }
@@ -275,7 +303,9 @@ public final class DepthFigure {
     /** The hover line for a block. */
     public static String describe(DepthProfile d, Point point) {
         DepthProfile.Block b = d.blocks().get(point.index());
-        StringBuilder out = new StringBuilder(b.name()).append(" (R = ").append(b.radix()).append(", ")
+        AttentionWords w = b.words();
+        StringBuilder out = new StringBuilder(b.name()).append(" (").append(w.channelGate() ? w.name()
+                : w.sk() ? "M = " + b.radix() + " paths" : "R = " + b.radix()).append(", ")
                 .append(b.channels()).append(" channels) · ");
         if (b.gate()) {
             out.append("gate mean ").append(ColorBars.exact(b.splitMean()[0])).append(" ± ")
@@ -286,9 +316,9 @@ public final class DepthFigure {
         }
         out.append(" · saturation ").append(ColorBars.exact(b.saturation()));
         if (!b.gate()) {
-            out.append(" · mean a_r");
+            out.append(w.sk() ? " · mean a_m" : " · mean a_r");
             for (int r = 0; r < b.radix(); r++) {
-                out.append(r == 0 ? " " : ", ").append("r = ").append(r).append(": ")
+                out.append(r == 0 ? " " : ", ").append(w.sk() ? w.unit(r) : "r = " + r).append(": ")
                         .append(ColorBars.exact(b.splitMean()[r]));
             }
         }

@@ -55,7 +55,8 @@ public final class FeatureMapsFigure {
         double tileW = o.columns() > 0 ? (usable - (cols - 1) * gap) / cols : o.tile();
         double tileH = tileW * grid.height() / Math.max(1, grid.width());
         // "c 12 · a 0.53" under a tile, or on two lines when tiles are narrow (a paper column).
-        String weightName = grid.split() == FeatureMaps.FUSED ? "max a " : "a ";
+        String symbol = grid.words().channelGate() ? "g " : "a ";
+        String weightName = grid.split() == FeatureMaps.FUSED ? (grid.words().gate() ? symbol : "max " + symbol) : symbol;
         boolean twoLines = grid.tiles().stream().anyMatch(t -> Fonts.width(s.small(), label(t, weightName)) > tileW);
         double labelH = Fonts.lineHeight(s.small()) * (twoLines ? 2.15 : 1.25);
         double cellH = tileH + labelH + gap;

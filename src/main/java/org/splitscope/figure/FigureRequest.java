@@ -76,7 +76,7 @@ public record FigureRequest(View view, String block, int group, int split, Color
         return switch (view) {
             case HEATMAPS -> HeatmapFigure.draw(AttentionMatrix.of(selected, IMAGE),
                     selected.hasSplits() ? ContributionMaps.of(selected, IMAGE, k) : null,
-                    "Capturing the split maps of " + selected.name() + "…", input,
+                    "Capturing the " + selected.words().maps() + " of " + selected.name() + "…", input,
                     new HeatmapFigure.Options(colormap, scale, opacity, width / 2), width, s);
             case SPLITBARS -> SplitBarsFigure.draw(SplitBars.of(selected, blocks, IMAGE),
                     new SplitBarsFigure.Options(colormap, whiskers, stacked, selected.name()), width, s);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.splitscope.analysis.ChannelValue;
 import org.splitscope.analysis.GapHistograms;
 import org.splitscope.analysis.GapSummary;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.render.ColorBars;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.ValueRange;
@@ -35,10 +36,17 @@ public final class GapFigure {
         return Drawing.column(s, rows);
     }
 
+    /** "s^k: the pooled sum of the splits, input of fc1"; SE: "s: the pooled pre-gate map, input of fc1". */
+    static String pooledWords(AttentionWords w) {
+        String what = w.channelGate() ? "the pooled pre-gate map X" : w.sk() ? "the pooled sum of the paths"
+                : "the pooled sum of the splits";
+        return w.pooled() + ": " + what + ", input of " + w.pooledInto();
+    }
+
     private static Drawing title(GapHistograms gap, double width, FigureStyle s) {
         double p = s.pad();
         TextBlock title = TextBlock.of("GAP statistics · " + gap.block()
-                + " (s^k: the pooled sum of the splits, input of fc1)", s.title(), width - 2 * p);
+                + " (" + pooledWords(gap.words()) + ")", s.title(), width - 2 * p);
         return new Drawing(width, title.height() + p, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);
@@ -85,7 +93,7 @@ public final class GapFigure {
         return new Drawing(width, height, s, g -> {
             g.setColor(s.text());
             g.setFont(s.label());
-            Draw.text(g, Draw.fit("group k = " + k + ": histogram of s^" + k + " over its " + sum.channels()
+            Draw.text(g, Draw.fit("group k = " + k + ": histogram of " + (gap.words().pooled().equals("s") ? "s" : "s^" + k) + " over its " + sum.channels()
                     + " channels", s.label(), width - 2 * p), p, p * 0.5, Draw.H.LEFT, Draw.V.TOP);
             Draw.valueAxis(g, s, counts, left, top, bottom, right, 0, yMax, "channels", axisLabel);
             band(g, s, sum, left, right, top, bottom, lo, hi);
@@ -110,11 +118,11 @@ public final class GapFigure {
             }
             g.setColor(s.text());
             g.setFont(s.label());
-            Draw.text(g, Draw.fit(beside ? "s^k = GAP(Σ_r U_r) per channel (activation, a.u.)"
-                    : "s^k per channel (a.u.)", s.label(), right - left), (left + right) / 2,
+            Draw.text(g, Draw.fit(beside ? gap.words().pooledFrom() + " per channel (activation, a.u.)"
+                    : gap.words().pooled() + " per channel (a.u.)", s.label(), right - left), (left + right) / 2,
                     bottom + tick * 1.5 + Fonts.lineHeight(s.small()) * 1.05, Draw.H.CENTER, Draw.V.TOP); // below the ticks' labels
             meanBand(g, s, sum, left, right, top, bottom, lo, hi);
-            side(g, s, o, sum, colour, sideX, sideY, sideW, line);
+            side(g, s, o, sum, gap.words().pooled(), colour, sideX, sideY, sideW, line);
         }, hits);
     }
 
@@ -148,8 +156,8 @@ public final class GapFigure {
                 Draw.V.BOTTOM);
     }
 
-    private static void side(Graphics2D g, FigureStyle s, Options o, GapSummary sum, ValueRange colour, double x,
-            double y, double w, double line) {
+    private static void side(Graphics2D g, FigureStyle s, Options o, GapSummary sum, String pooled, ValueRange colour,
+            double x, double y, double w, double line) {
         g.setFont(s.small());
         String[][] stats = {
             {"mean", ColorBars.exact(sum.mean())}, {"std", ColorBars.exact(sum.std())},
@@ -163,7 +171,7 @@ public final class GapFigure {
         }
         double ty = y + 4.5 * line;
         g.setColor(s.muted());
-        Draw.text(g, Draw.fit("largest channels (c within group: s^k)", s.small(), w), x, ty, Draw.H.LEFT, Draw.V.TOP);
+        Draw.text(g, Draw.fit("largest channels (c within group: " + pooled + ")", s.small(), w), x, ty, Draw.H.LEFT, Draw.V.TOP);
         double labelW = Fonts.width(s.small(), "c 0000");
         double valueW = Fonts.width(s.small(), "-0.0000e+00");
         double barMax = Math.max(s.pad(), w - labelW - valueW - s.pad());

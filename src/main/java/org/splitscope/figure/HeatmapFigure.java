@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.analysis.ContributionMaps;
 import org.splitscope.analysis.SplitContributions;
+import org.splitscope.model.AttentionWords;
+import org.splitscope.model.Mechanism;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.Heatmaps;
@@ -47,9 +49,15 @@ public final class HeatmapFigure {
 
     public static Drawing matrix(AttentionMatrix m, Options o, double width, FigureStyle s) {
         ValueRange range = matrixRange(m, o);
-        return matrix(m, "Attention a_r(c) of " + m.block() + ": splits × channels, per cardinal group (colour scale "
-                + o.scale() + (range.centered() ? ", neutral colour = 1/R)" : ")"), range, o.colormap(), "a_r(c)",
-                width, s);
+        AttentionWords w = m.words();
+        String rows = w.gate() ? "gate" : w.unitsInWords();
+        // split attention keeps its reviewed title; the other mechanisms say theirs and their gate function
+        String what = w.mechanism() == Mechanism.SPLAT ? "Attention a_r(c) of " + m.block() + ": splits"
+                : (w.gate() ? "Gate " : "Attention ") + w.symbol() + " of " + m.block() + " (" + w.name() + ", "
+                + w.function() + "): " + rows;
+        return matrix(m, what + " × channels, per cardinal group (colour scale " + o.scale()
+                + (range.centered() ? ", neutral colour = " + w.neutralSymbol() + ")" : ")"), range, o.colormap(),
+                w.symbol(), width, s);
     }
 
     /**
@@ -64,7 +72,11 @@ public final class HeatmapFigure {
         TextBlock title = TextBlock.of(heading, s.title(), width - 2 * p);
         double titleH = title.height() + p;
         double smallH = Fonts.lineHeight(s.small());
-        double rowLabel = Math.max(Fonts.width(s.small(), radix == 1 ? "gate" : "r = " + (radix - 1)), 1);
+        AttentionWords words = m.words();
+        double rowLabel = 1;
+        for (int r = 0; r < radix; r++) {
+            rowLabel = Math.max(rowLabel, Fonts.width(s.small(), words.rowLabel(r)));
+        }
         double left = p + Fonts.lineHeight(s.small()) * 1.4 + rowLabel + p * 0.6;
         double cell = Math.max(s.smallSize() * 1.3, Math.min(s.labelSize() * 2, s.labelSize() * 8 / radix));
         double groupTop = smallH * 1.3;
@@ -109,10 +121,10 @@ public final class HeatmapFigure {
                 Draw.frame(g, s, s.axis(), a.getX(), a.getY(), a.getWidth(), a.getHeight());
                 g.setColor(s.text());
                 for (int r = 0; r < radix; r++) {
-                    Draw.text(g, radix == 1 ? "gate" : "r = " + r, left - p * 0.6, a.getY() + (r + 0.5) * cell,
+                    Draw.text(g, words.rowLabel(r), left - p * 0.6, a.getY() + (r + 0.5) * cell,
                             Draw.H.RIGHT, Draw.V.CENTER);
                 }
-                Draw.vertical(g, "split r", p + smallH * 0.5, a.getCenterY());
+                Draw.vertical(g, words.axis(), p + smallH * 0.5, a.getCenterY());
                 double tick = s.smallSize() * 0.4;
                 for (int c = 0; c < per; c += step) {
                     double x = left + (c + 0.5) / per * matrixW;
@@ -174,7 +186,10 @@ public final class HeatmapFigure {
     public static Drawing contributions(ContributionMaps c, String status, Raster input, Options o,
             List<String> footers, double width, FigureStyle s) {
         String over = c == null || c.group() == SplitContributions.ALL_GROUPS ? "all groups" : "group k = " + c.group();
-        String title = "Split contributions Σ_c a_r(c)·U_r(c,h,w) over " + over + ", on the input";
+        AttentionWords w = c == null ? null : c.words();
+        String title = w == null ? "Contributions to the block's output over " + over + ", on the input"
+                : (w.channelGate() ? "Gated map " : w.sk() ? "Path contributions " : "Split contributions ")
+                + w.contribution() + " over " + over + ", on the input";
         if (c == null) {
             return PanelRow.pending(title, status, width, s);
         }
@@ -183,16 +198,18 @@ public final class HeatmapFigure {
         List<PanelRow.Panel> panels = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             int split = r;
-            panels.add(new PanelRow.Panel(n == 1 ? "gated split" : "split r = " + r,
+            panels.add(new PanelRow.Panel(w.channelGate() ? "gated map X·g" : n == 1 ? "gated split" : w.unit(r),
                     footers == null ? null : footers.get(r),
                     pixels -> Overlays.overlay(input, c.maps()[split], c.width(), c.height(), o.colormap(), range,
                             o.opacity(), pixels, pixels),
                     c.width(), c.height(), (x, y) -> new MapPixel(split, x, y)));
         }
-        String note = String.format(Locale.ROOT, "maps %d×%d, bilinear to the %d×%d input · one colour scale for all "
-                + "splits · Σ a·U in activation units%s", c.height(), c.width(), input.height(), input.width(),
-                range.centered() ? ", neutral colour = 0" : "");
-        return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, "Σ a·U (a.u.)"), note, o.maxPanel(),
+        String note = String.format(Locale.ROOT, "maps %d×%d, bilinear to the %d×%d input · one colour scale%s "
+                + "· %s in activation units%s", c.height(), c.width(), input.height(), input.width(),
+                w.channelGate() ? "" : " for all " + w.units(),
+                w.contributionShort(), range.centered() ? ", neutral colour = 0" : "");
+        return PanelRow.draw(title, panels, new PanelRow.Bar(o.colormap(), range, w.contributionShort() + " (a.u.)"),
+                note, o.maxPanel(),
                 width, s);
     }
 }

@@ -56,7 +56,7 @@ public final class MathText {
      * braced one: a file name such as coat_0006.png or a_1.png stays as it is.
      */
     private static final java.util.regex.Pattern SYMBOL = java.util.regex.Pattern.compile(
-            "(?<![\\p{L}\\p{N}_.\\-])([aUsΣHVX])([_^])(\\{[^{}]{1,12}\\}|[rkcji0-9](?![\\p{L}\\p{N}.]))");
+            "(?<![\\p{L}\\p{N}_.\\-])([aUsΣHVX])([_^])(\\{[^{}]{1,12}\\}|[rkcjim0-9](?![\\p{L}\\p{N}.]))");
 
     /** Whether {@code s} holds a symbol with an index that {@link #paintText} sets as a sub- or superscript. */
     public static boolean hasSymbols(String s) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.analysis.SplitBars;
 import org.splitscope.analysis.SplitStats;
+import org.splitscope.model.AttentionWords;
+import org.splitscope.model.Mechanism;
 import org.splitscope.render.ColorBars;
 import org.splitscope.render.Colormap;
 
@@ -55,10 +57,16 @@ public final class SplitBarsFigure {
 
     public static Drawing bars(SplitBars b, Options o, double width, FigureStyle s) {
         double p = s.pad();
+        AttentionWords w = b.words();
+        String what = w.gate() ? "gate" : "attention per " + w.unit();
+        // split attention keeps its reviewed title; the other mechanisms say theirs and their gate function
+        String mechanism = w.mechanism() == Mechanism.SPLAT ? "" : w.name() + ", " + w.function();
         TextBlock title = TextBlock.of(o.stacked()
-                ? "Share of attention per split, stacked, per cardinal group · " + b.block()
-                : "Mean attention per split over each group's channels · " + b.block() + " (whiskers: " + o.whiskers()
-                + ")", s.title(), width - 2 * p);
+                ? "Share of " + what + ", stacked, per cardinal group · " + b.block()
+                + (mechanism.isEmpty() ? "" : " (" + mechanism + ")")
+                : "Mean " + what + " over each group's channels · " + b.block() + " ("
+                + (mechanism.isEmpty() ? "" : mechanism + "; ") + "whiskers: " + o.whiskers() + ")", s.title(),
+                width - 2 * p);
         double titleH = title.height() + p;
         double legendH = Fonts.lineHeight(s.small()) * 1.6;
         double top = titleH + legendH + p;
@@ -85,7 +93,8 @@ public final class SplitBarsFigure {
                 }
             }
             chart = g -> {
-                Draw.valueAxis(g, s, ticks, left, top, bottom, right, 0, 1, "mean attention a_r (stacked)", axisLabel);
+                Draw.valueAxis(g, s, ticks, left, top, bottom, right, 0, 1, (w.gate() ? "mean gate "
+                        : "mean attention ") + w.symbol().replace("(c)", "") + " (stacked)", axisLabel);
                 for (int k = 0; k < groups; k++) {
                     double cx = left + (k + 0.5) * slot;
                     double acc = 0;
@@ -123,7 +132,8 @@ public final class SplitBarsFigure {
                     double x0 = left + k * per;
                     // One scale for every group: only the first panel labels it.
                     Draw.valueAxis(g, s, k == 0 ? ticks : ticks.unlabelled(), x0, top, bottom, x0 + panelW, 0, 1,
-                            k == 0 ? "mean attention a_r" : null, axisLabel);
+                            k == 0 ? (w.gate() ? "mean gate " : "mean attention ") + w.symbol().replace("(c)", "")
+                                    : null, axisLabel);
                     List<SplitStats> splits = b.groups().get(k);
                     double slot = panelW / splits.size();
                     double barW = Math.min(s.labelSize() * 5, slot * 0.6);
@@ -145,7 +155,7 @@ public final class SplitBarsFigure {
                             g.fill(new Ellipse2D.Double(cx - d / 2, ym - d / 2, d, d));
                         }
                         g.setFont(s.small());
-                        Draw.text(g, b.radix() == 1 ? "gate" : "r = " + st.split(), cx, bottom + s.smallSize() * 0.5,
+                        Draw.text(g, w.rowLabel(st.split()), cx, bottom + s.smallSize() * 0.5,
                                 Draw.H.CENTER, Draw.V.TOP);
                     }
                     if (b.radix() >= 2) {
@@ -155,7 +165,7 @@ public final class SplitBarsFigure {
                         g.setStroke(Draw.dashed(s, 4, 4));
                         Draw.line(g, x0, u, x0 + panelW, u);
                         g.setFont(s.small());
-                        String label = "uniform 1/R";
+                        String label = w.neutralWords();
                         double lw = Fonts.width(s.small(), label);
                         double lh = Fonts.lineHeight(s.small());
                         Draw.fill(g, s.background(), x0 + panelW - lw - 4, u - lh - 1, lw + 4, lh);
@@ -164,7 +174,7 @@ public final class SplitBarsFigure {
                     }
                     g.setColor(s.text());
                     g.setFont(s.label());
-                    String name = "split r · group k = " + k + " (" + splits.get(0).channels() + " channels)";
+                    String name = w.axis() + " · group k = " + k + " (" + splits.get(0).channels() + " channels)";
                     Draw.text(g, Fonts.width(s.label(), name) <= per ? name : Draw.fit("group k = " + k, s.label(), per),
                             x0 + panelW / 2, bottom + Fonts.lineHeight(s.small()) * 1.4,
                             Draw.H.CENTER, Draw.V.TOP);
@@ -174,17 +184,18 @@ public final class SplitBarsFigure {
         return new Drawing(width, height, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);
-            legend(g, s, o, b.radix(), width - p * 2, titleH + legendH / 2);
+            legend(g, s, o, w, width - p * 2, titleH + legendH / 2);
             chart.paint(g);
         }, hits);
     }
 
-    private static void legend(Graphics2D g, FigureStyle s, Options o, int radix, double right, double y) {
+    private static void legend(Graphics2D g, FigureStyle s, Options o, AttentionWords w, double right, double y) {
+        int radix = w.radix();
         double x = right;
         double box = s.smallSize();
         g.setFont(s.small());
         for (int r = radix - 1; r >= 0; r--) {
-            String label = radix == 1 ? "gate" : "split r = " + r;
+            String label = w.unit(r);
             x -= Fonts.width(s.small(), label) + box * 1.4 + box;
             Draw.fill(g, Draw.colour(splitColour(o.colormap(), r, radix)), x, y - box / 2, box, box);
             g.setColor(s.text());
@@ -198,8 +209,11 @@ public final class SplitBarsFigure {
             return new Drawing(width, 0, s, g -> {}, List.of());
         }
         double p = s.pad();
-        TextBlock title = TextBlock.of("All blocks, in depth order: mean attention per split over all channels (bars "
-                + "0 – 1), H = normalised entropy", s.title(), width - 2 * p);
+        AttentionWords w = blocks.get(0).words();
+        TextBlock title = TextBlock.of("All blocks, in depth order: " + (w.gate() ? "mean gate" : "mean attention per "
+                + w.unit()) + " over all channels (bars 0 – 1), H = " + (w.gate() ? "binary entropy of the gate"
+                : "normalised entropy"),
+                s.title(), width - 2 * p);
         double titleH = title.height() + p;
         // Three to a paper column; on screen a little roomier.
         double cellW = s.smallSize() * (s.print() ? 9.5 : 12);

@@ -77,7 +77,8 @@ public record ViewData(List<String> columns, List<List<Object>> rows) {
             }
             case FEATUREMAPS -> {
                 FeatureMapGrid grid = FeatureMapGrid.of(selected, FigureRequest.IMAGE, r, k, request.order());
-                String source = r == FeatureMaps.FUSED ? "V" : "U_" + r;
+                String source = r == FeatureMaps.FUSED ? selected.words().outputSymbol()
+                        : selected.words().channelGate() ? "X" : "U_" + r;
                 for (FeatureMapGrid.Tile t : grid.tiles()) {
                     rows.add(List.of(name, source, t.channel(), t.group(), t.min(), t.max(), t.mean(), t.weight()));
                 }

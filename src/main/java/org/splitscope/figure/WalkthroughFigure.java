@@ -48,14 +48,15 @@ public final class WalkthroughFigure {
         double box = (width - 2 * pad - (perRow - 1) * gap) / perRow;
         int nameLines = 1;
         for (WalkthroughStep step : WalkthroughStep.values()) {
-            nameLines = Math.max(nameLines, nameLines(name(step), Fonts.bold(s.labelSize()), box - pad).size());
+            nameLines = Math.max(nameLines, nameLines(name(w, step), Fonts.bold(s.labelSize()), box - pad).size());
         }
         // name, shape and a space before the picture (less of it when fitting the screen)
         double text = nameLines * Fonts.lineHeight(s.label()) + (fit ? 1.4 : 2) * Fonts.lineHeight(s.small());
         double below = Fonts.lineHeight(s.small()) * (fit ? 1.25 : 1.5); // the numbers' line
         TextBlock title = TextBlock.of(String.format(Locale.ROOT,
-                "Split attention in %s · R = %d, K = %d, C = %d · channel c = %d", w.block(), w.radix(),
-                w.cardinality(), w.channels(), w.channel()), s.title(), width - 2 * pad);
+                "%s in %s · %s = %d, K = %d, C = %d · channel c = %d", capital(w.attention().words().name()),
+                w.block(), w.attention().words().sk() ? "M" : "R", w.radix(), w.cardinality(), w.channels(),
+                w.channel()), s.title(), width - 2 * pad);
         double top = pad + title.height() + pad;
         int rows = (steps + perRow - 1) / perRow;
         double picture = box * 0.62;
@@ -82,8 +83,8 @@ public final class WalkthroughFigure {
         return new Layout(title, boxes, pictures, new Rectangle2D.Double(pad, panelTop, width - 2 * pad, 0));
     }
 
-    private static String name(WalkthroughStep step) {
-        return (step.ordinal() + 1) + " " + step.title();
+    private static String name(Walkthrough w, WalkthroughStep step) {
+        return (step.ordinal() + 1) + " " + step.title(w.attention().words());
     }
 
     /** A stage's name in lines that fit {@code room}, broken at spaces (one word alone is never broken). */
@@ -106,14 +107,14 @@ public final class WalkthroughFigure {
     /** The formula font at the panel's width: smaller in a narrow column, never cut. */
     private static java.awt.Font formulaFont(Walkthrough w, WalkthroughStep step, double inner, FigureStyle s) {
         java.awt.Font formula = Fonts.regular(s.titleSize() * 1.15f);
-        double formulaWidth = MathText.width(formula, step.formula(w.radix()));
+        double formulaWidth = MathText.width(formula, step.formula(w.attention().words()));
         return formulaWidth > inner ? Fonts.regular((float) (formula.getSize2D() * inner / formulaWidth)) : formula;
     }
 
     private static double panelHeight(Walkthrough w, WalkthroughStep step, double inner, FigureStyle s) {
         double pad = s.pad();
         return Fonts.lineHeight(s.title()) + pad / 2 + Fonts.lineHeight(formulaFont(w, step, inner, s)) * 1.3
-                + pad / 2 + TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner).height()
+                + pad / 2 + TextBlock.of(step.sentence(w.attention().words(), w.cardinality()), s.label(), inner).height()
                 + pad / 2 + TextBlock.of(trace(w), s.label(), inner).height();
     }
 
@@ -128,7 +129,7 @@ public final class WalkthroughFigure {
         double pad = s.pad();
         double inner = l.panel().getWidth();
         java.awt.Font formulaFont = formulaFont(w, step, inner, s);
-        TextBlock sentence = TextBlock.of(step.sentence(w.radix(), w.cardinality()), s.label(), inner);
+        TextBlock sentence = TextBlock.of(step.sentence(w.attention().words(), w.cardinality()), s.label(), inner);
         TextBlock trace = TextBlock.of(trace(w), s.label(), inner);
         double height = l.panel().getY() + panelHeight(w, step, inner, s) + pad;
         List<Hit> hits = new ArrayList<>();
@@ -151,11 +152,11 @@ public final class WalkthroughFigure {
             g.setFont(s.title());
             g.setColor(s.text());
             Draw.text(g, String.format(Locale.ROOT, "Step %d of %d · %s", step.ordinal() + 1, steps.length,
-                    step.title()), x, y, Draw.H.LEFT, Draw.V.TOP);
+                    step.title(w.attention().words())), x, y, Draw.H.LEFT, Draw.V.TOP);
             y += Fonts.lineHeight(s.title()) + pad / 2;
             g.setFont(formulaFont);
             g.setColor(s.accent());
-            MathText.paint(g, step.formula(w.radix()), x, y + Fonts.metrics(formulaFont).getAscent());
+            MathText.paint(g, step.formula(w.attention().words()), x, y + Fonts.metrics(formulaFont).getAscent());
             y += Fonts.lineHeight(formulaFont) * 1.3 + pad / 2;
             g.setColor(s.text());
             sentence.paint(g, x, y);
@@ -173,11 +174,13 @@ public final class WalkthroughFigure {
         for (int r = 0; r < w.radix(); r++) {
             line.append(String.format(Locale.ROOT, " l%s = %.4f", sub(r), w.logits()[r]));
         }
-        line.append(" · weights");
+        boolean gate = w.attention().words().channelGate();
+        line.append(gate ? " · gate" : " · weights");
         for (int r = 0; r < w.radix(); r++) {
-            line.append(String.format(Locale.ROOT, " a%s = %.4f", sub(r), w.weights()[r]));
+            line.append(String.format(Locale.ROOT, gate ? " g = %2$.4f" : " a%s = %.4f", sub(r), w.weights()[r]));
         }
-        line.append(String.format(Locale.ROOT, " · V(c) mean %.4f", WalkthroughPictures.mean(w.fusedChannel())));
+        line.append(String.format(Locale.ROOT, " · %s(c) mean %.4f", w.attention().words().outputSymbol(),
+                WalkthroughPictures.mean(w.fusedChannel())));
         return line.toString();
     }
 
@@ -207,7 +210,7 @@ public final class WalkthroughFigure {
         g.setColor(current ? s.accent() : s.text());
         g.setFont(current ? Fonts.bold(s.labelSize()) : s.label());
         // the name wraps at spaces in a narrow box (as laid out: the box's text has room for its lines)
-        List<String> lines = nameLines(name(step), Fonts.bold(s.labelSize()), room);
+        List<String> lines = nameLines(name(w, step), Fonts.bold(s.labelSize()), room);
         for (String line : lines) {
             if (MathText.width(g.getFont(), line) <= room) {
                 MathText.paint(g, line, x, y + Fonts.metrics(g.getFont()).getAscent());
@@ -260,5 +263,10 @@ public final class WalkthroughFigure {
         tip.lineTo(x1 - head, y + head / 2);
         tip.closePath();
         g.fill(tip);
+    }
+
+    /** "Squeeze-excitation" from "squeeze-excitation". */
+    private static String capital(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -43,8 +43,10 @@ final class WalkthroughPictures {
         int c = w.channel();
         return switch (step) {
             case INPUT -> "C_in = " + w.inputShape()[1] + " (first " + w.input().length + ")";
-            case CONV -> (w.cardinality() * w.radix()) + " groups · U_r(" + c + ")";
-            case SPLITS -> "c = " + c + " in every split";
+            case CONV -> w.attention().words().channelGate() ? "X(" + c + ")" : w.attention().words().sk()
+                    ? w.radix() + " path convs · U_m(" + c + ")" : (w.cardinality() * w.radix()) + " groups · U_r(" + c + ")";
+            case SPLITS -> w.attention().words().channelGate() ? "c = " + c + " of X"
+                    : "c = " + c + " in every " + w.attention().words().unit();
             case SUM -> String.format(Locale.ROOT, "Û(%d) mean %.3f", c, mean(w.sum()[0]));
             case GAP -> String.format(Locale.ROOT, "s(%d) = %.4f", c, w.gapValue());
             case FC1 -> "z: " + w.hiddenChannels() + " channels";
@@ -56,8 +58,10 @@ final class WalkthroughPictures {
                 }
                 yield s.toString();
             }
-            case SOFTMAX, ATTENTION -> "a(" + c + ") = " + list(w.weights());
-            case FUSE -> String.format(Locale.ROOT, "V(%d) mean %.3f", c, mean(w.fusedChannel()));
+            case SOFTMAX, ATTENTION -> (w.attention().words().channelGate() ? "g(" : "a(") + c + ") = "
+                    + list(w.weights());
+            case FUSE -> String.format(Locale.ROOT, "%s(%d) mean %.3f", w.attention().words().outputSymbol(), c,
+                    mean(w.fusedChannel()));
             case CONCAT -> "k = " + w.group() + " of K = " + w.cardinality();
         };
     }

@@ -1,6 +1,7 @@
 package org.splitscope.figure;
 
 import java.util.Locale;
+import org.splitscope.model.AttentionWords;
 
 /**
  * The stages of a split-attention block in the order of the paper's equations, each a step of the
@@ -46,6 +47,23 @@ public enum WalkthroughStep {
 
     public String title() {
         return title;
+    }
+
+    /** The stage's name for this block's mechanism (SE/ECA: "Squeeze s", SK: "Paths U_m"). */
+    public String title(AttentionWords w) {
+        String[] own = WalkthroughWords.of(this, w);
+        return own == null ? title : own[0];
+    }
+
+    /** The formula for this block's mechanism; split attention's own, with a sigmoid at R = 1. */
+    public String formula(AttentionWords w) {
+        String[] own = WalkthroughWords.of(this, w);
+        return own == null ? formula(w.radix()) : own[1];
+    }
+
+    public String sentence(AttentionWords w, int cardinality) {
+        String[] own = WalkthroughWords.of(this, w);
+        return own == null ? sentence(w.radix(), cardinality) : own[2];
     }
 
     /** A single split gets a sigmoid gate instead of the r-softmax. */

@@ -56,6 +56,9 @@ public final class Interventions {
         }
         Map<String, Intervention.Mode> byBlock = new LinkedHashMap<>();
         Intervention.Mode all = null;
+        // the model's words: a ResNeSt's split-attention blocks, a family model's attention blocks
+        boolean splat = mechanism.values().stream().allMatch(m -> m == Mechanism.SPLAT);
+        String kind = splat ? "split-attention" : "attention";
         for (Intervention i : list) {
             String where = "intervention '" + Printable.clean(i.text()) + "': ";
             if (radix.isEmpty()) {
@@ -63,7 +66,7 @@ public final class Interventions {
             }
             if (!i.isAll() && !radix.containsKey(i.block())) {
                 List<String> names = List.copyOf(radix.keySet());
-                throw new SplitScopeException(where + "no split-attention block '" + Printable.clean(i.block())
+                throw new SplitScopeException(where + "no " + kind + " block '" + Printable.clean(i.block())
                         + "' (blocks: " + names.get(0) + " … " + names.get(names.size() - 1) + ", or all)");
             }
             int r = i.isAll() ? radix.values().stream().mapToInt(Integer::intValue).min().orElseThrow()
@@ -75,6 +78,18 @@ public final class Interventions {
                 throw new SplitScopeException(where + (i.isAll() ? "the blocks have" : i.block() + " has") + " a "
                         + gate.words() + " gate, a sigmoid per channel with no splits to choose between:"
                         + " use uniform (gate 1: the gate removed) or scale:0:F (the gate times F)");
+            }
+            boolean sk = (i.isAll() ? mechanism.values().stream() : java.util.stream.Stream.of(mechanism.get(i.block())))
+                    .anyMatch(m -> m == Mechanism.SK);
+            if (gate != null && i.mode().split() >= r) {
+                throw new SplitScopeException(where + (i.isAll() ? "the blocks have" : i.block() + " has") + " a "
+                        + gate.words() + " gate, one sigmoid per channel: scale:0:F scales the gate (there is no "
+                        + "gate " + i.mode().split() + ")");
+            }
+            if (sk && i.mode().split() >= r) {
+                throw new SplitScopeException(where + "path " + i.mode().split() + " does not exist: "
+                        + (i.isAll() ? "the blocks have" : i.block() + " has") + " M = " + r + " selective-kernel paths"
+                        + " (0 … " + (r - 1) + ")");
             }
             if (i.mode().split() >= r) {
                 throw new SplitScopeException(where + "split " + i.mode().split() + " does not exist: "

@@ -120,7 +120,7 @@ public final class BlockNavigator extends VBox {
                 setGraphic(box);
             } else if (item instanceof BlockInfo b) {
                 Label name = new Label(b.name());
-                Label shape = new Label("R" + b.radix() + " K" + b.cardinality() + " C" + b.channels());
+                Label shape = new Label((b.words().sk() ? "M" : "R") + b.radix() + " K" + b.cardinality() + " C" + b.channels());
                 shape.getStyleClass().add("legend");
                 Region spacer = new Region();
                 HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -10,6 +10,7 @@ import org.splitscope.analysis.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.model.ResidualBlock;
 
 /**
@@ -35,6 +36,12 @@ public final class BlocksViewModel {
         List<BlockInfo> all = stages.stream().flatMap(s -> s.blocks().stream()).toList();
         boolean gates = all.stream().anyMatch(b -> b.radix() == 1);
         boolean splits = all.stream().anyMatch(b -> b.radix() >= 2);
+        if (!all.isEmpty() && all.stream().allMatch(b -> b.words().channelGate())) {
+            return "bar: binary entropy of the " + all.get(0).words().name() + " sigmoid gate (1 = gate at ½)";
+        }
+        if (!all.isEmpty() && all.stream().allMatch(b -> b.words().sk())) {
+            return "bar: attention entropy over the " + all.get(0).words().unitsInWords() + " (1 = uniform)";
+        }
         if (gates && !splits) {
             return "bar: binary entropy of the sigmoid gate (R = 1: one split, no choice between splits; 1 = gate at ½)";
         }
@@ -46,6 +53,16 @@ public final class BlocksViewModel {
     public static String barTooltip(BlockInfo b) {
         String value = Double.isNaN(b.entropy()) ? "not captured yet" : String.format(java.util.Locale.ROOT, "%.4f",
                 b.entropy());
+        AttentionWords w = b.words();
+        if (w.channelGate()) {
+            return b.name() + ": binary entropy of the " + w.name() + " sigmoid gate, mean over channels = " + value
+                    + " (1 = gate at ½, 0 = gate at 0 or 1)";
+        }
+        if (w.sk()) {
+            return b.name() + ": attention entropy over the " + b.radix() + " " + w.unitsInWords()
+                    + ", softmax over paths, H / ln M, mean over channels = " + value
+                    + " (1 = uniform, 0 = one path takes all)";
+        }
         return b.radix() == 1
                 ? b.name() + ": binary entropy of the sigmoid gate, mean over channels = " + value
                         + " (R = 1: 1 = gate at ½, 0 = gate at 0 or 1)"
@@ -72,7 +89,8 @@ public final class BlocksViewModel {
             double entropy = capture == null || capture.model() != session.modelProperty().get()
                     ? Double.NaN : capture.entropy().getOrDefault(b.name(), Double.NaN);
             byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(new BlockInfo(b.name(),
-                    Integer.parseInt(stage.substring("layer".length())), b.radix(), b.cardinality(), b.channels(), entropy));
+                    Integer.parseInt(stage.substring("layer".length())), b.radix(), b.cardinality(), b.channels(), entropy,
+                    AttentionWords.of(b)));
         }
         List<StageInfo> out = new ArrayList<>();
         byStage.forEach((name, blocks) -> out.add(new StageInfo(name, List.copyOf(blocks))));
@@ -93,9 +111,9 @@ public final class BlocksViewModel {
                 }
             }
             for (int r = 0; r < b.radix(); r++) {
-                s.add(new Choice(r, b.radix() == 1 ? "U (gated split)" : "U_" + r + " (split r = " + r + ")"));
+                s.add(new Choice(r, b.words().map(r)));
             }
-            s.add(new Choice(FeatureMaps.FUSED, "V (fused output)"));
+            s.add(new Choice(FeatureMaps.FUSED, b.words().output()));
         }
         if (!g.equals(groups.get())) {
             groups.set(List.copyOf(g));

@@ -56,7 +56,7 @@ public final class FeatureMapsViewModel extends FigureViewModel {
         BlockCapture b = session().selectedBlock();
         if (b == null || !b.hasSplits()) {
             grid.set(null);
-            status.set(b == null ? null : "Capturing the split maps of " + b.name() + "…");
+            status.set(b == null ? null : "Capturing the " + b.words().maps() + " of " + b.name() + "…");
         } else {
             int split = session().splitProperty().get();
             int group = session().groupProperty().get();

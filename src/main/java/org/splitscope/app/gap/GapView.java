@@ -19,7 +19,8 @@ public final class GapView extends FigureView<GapViewModel> {
         Label title = new Label();
         title.getStyleClass().add("view-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.gapProperty().get() == null ? ""
-                : "GAP vector sᵏ per cardinal group · " + vm.gapProperty().get().block() + "  (K = "
+                : "GAP vector " + (vm.gapProperty().get().words().pooled().equals("s") ? "s" : "sᵏ")
+                + " per cardinal group · " + vm.gapProperty().get().block() + "  (K = "
                 + vm.gapProperty().get().groups().size() + ")", vm.gapProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -48,8 +48,8 @@ public final class GapViewModel extends FigureViewModel {
             return null;
         }
         GapSummary s = g.groups().get(bin.group());
-        return String.format(Locale.ROOT, "%s · group k = %d · s^k in [%s, %s): %d of %d channels", g.block(),
-                bin.group(), ColorBars.exact(s.binStart() + bin.bin() * s.binWidth()),
+        return String.format(Locale.ROOT, "%s · group k = %d · %s in [%s, %s): %d of %d channels", g.block(),
+                bin.group(), g.words().pooled(), ColorBars.exact(s.binStart() + bin.bin() * s.binWidth()),
                 ColorBars.exact(s.binEnd(bin.bin())), s.counts()[bin.bin()], s.channels());
     }
 

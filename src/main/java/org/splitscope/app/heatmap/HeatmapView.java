@@ -72,7 +72,9 @@ public final class HeatmapView extends FigureView<HeatmapViewModel> {
 
     private void redraw() {
         var m = vm.matrixProperty().get();
-        title.setText(m == null ? "" : "Attention and split contributions · " + m.block() + "  (R = " + m.radix()
+        title.setText(m == null ? "" : (m.words().channelGate() ? "Gate and gated map · "
+                : m.words().sk() ? "Attention and path contributions · " : "Attention and split contributions · ")
+                + m.block() + "  (" + m.words().name() + ", " + (m.words().sk() ? "M = " : "R = ") + m.radix()
                 + ", K = " + m.cardinality() + ", C = " + m.channels() + ")");
         canvas.refresh();
     }

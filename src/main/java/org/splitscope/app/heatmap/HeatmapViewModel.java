@@ -78,7 +78,7 @@ public final class HeatmapViewModel extends FigureViewModel {
         if (c == null || m == null) {
             return null;
         }
-        return HeatmapFigure.draw(m, contributions.get(), "Capturing the split maps of " + m.block() + "…", c.input(),
+        return HeatmapFigure.draw(m, contributions.get(), "Capturing the " + m.words().maps() + " of " + m.block() + "…", c.input(),
                 options(maxPanel), width, style);
     }
 
@@ -87,14 +87,15 @@ public final class HeatmapViewModel extends FigureViewModel {
         AttentionMatrix m = matrix.get();
         ContributionMaps c = contributions.get();
         if (target instanceof HeatmapFigure.Cell cell && m != null) {
-            return String.format(Locale.ROOT, "%s · group k = %d · split r = %d · channel c = %d (of C/K = %d): a = %s",
-                    m.block(), cell.group(), cell.split(), cell.channel(), m.groupChannels(),
+            return String.format(Locale.ROOT, "%s · group k = %d · %s · channel c = %d (of C/K = %d): %s = %s",
+                    m.block(), cell.group(), m.words().unit(cell.split()), cell.channel(), m.groupChannels(),
+                    m.words().channelGate() ? "g" : "a",
                     ColorBars.exact(m.weight(cell.group(), cell.split(), cell.channel())));
         }
         if (target instanceof HeatmapFigure.MapPixel px && c != null) {
-            return String.format(Locale.ROOT, "%s · split r = %d · %s · map (h, w) = (%d, %d) of %d×%d: Σ a·U = %s",
-                    c.block(), px.split(), c.group() < 0 ? "all groups" : "group k = " + c.group(), px.y(), px.x(),
-                    c.height(), c.width(), ColorBars.exact(c.value(px.split(), px.x(), px.y())));
+            return String.format(Locale.ROOT, "%s · %s · %s · map (h, w) = (%d, %d) of %d×%d: %s = %s",
+                    c.block(), c.words().unit(px.split()), c.group() < 0 ? "all groups" : "group k = " + c.group(), px.y(), px.x(),
+                    c.height(), c.width(), c.words().contributionShort(), ColorBars.exact(c.value(px.split(), px.x(), px.y())));
         }
         return null;
     }

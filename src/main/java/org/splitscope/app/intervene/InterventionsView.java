@@ -39,7 +39,7 @@ public final class InterventionsView extends FigureView<InterventionsViewModel> 
         kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(InterventionsViewModel.Kind k) {
-                return k == null ? "" : k.label;
+                return k == null ? "" : vm.label(k);
             }
 
             @Override

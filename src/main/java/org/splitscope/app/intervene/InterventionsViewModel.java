@@ -53,6 +53,33 @@ public final class InterventionsViewModel extends FigureViewModel {
         }
     }
 
+    /**
+     * The mode in the open model's words: SE/ECA gates ("uniform: gate 1, the gate removed", "scale the
+     * gate"), SK paths ("uniform: every path 1/M", "one path only"), split attention as {@link Kind#label}.
+     */
+    public String label(Kind k) {
+        var blocks = session().attentionBlocks();
+        if (blocks.isEmpty()) {
+            return k.label;
+        }
+        var words = org.splitscope.model.AttentionWords.of(blocks.get(0));
+        if (words.channelGate()) {
+            return switch (k) {
+                case UNIFORM -> "uniform: gate 1 (the gate removed)";
+                case ONEHOT -> "one split only (not for a gate)";
+                case SCALE -> "scale the gate";
+            };
+        }
+        if (words.sk()) {
+            return switch (k) {
+                case UNIFORM -> "uniform: every path 1/M";
+                case ONEHOT -> "one path only";
+                case SCALE -> "scale one path";
+            };
+        }
+        return k.label;
+    }
+
     /** A top-5 row: the class after the interventions, its probability before and after, Δ logit. */
     public record Row(String label, int index, double before, double after, double deltaLogit, int rankBefore) {}
 

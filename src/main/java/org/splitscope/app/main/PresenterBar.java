@@ -70,7 +70,7 @@ final class PresenterBar {
             case WALKTHROUGH -> {
                 var step = vm.walkthrough().stepProperty().get();
                 yield "Step " + (step.ordinal() + 1) + " of " + org.splitscope.figure.WalkthroughStep.values().length
-                        + " · " + step.title() + (vm.session().blockProperty().get() == null ? ""
+                        + " · " + vm.walkthrough().stepTitle(step) + (vm.session().blockProperty().get() == null ? ""
                                 : " · " + vm.session().blockProperty().get());
             }
             case DATASET -> vm.dataset().runProperty().get() == null ? "Dataset: no statistics yet"

@@ -24,7 +24,9 @@ public final class SplitBarsView extends FigureView<SplitBarsViewModel> {
         Label title = new Label();
         title.getStyleClass().add("view-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.barsProperty().get() == null ? ""
-                : "Attention per split · " + vm.barsProperty().get().block(), vm.barsProperty()));
+                : (vm.barsProperty().get().words().gate() ? "Gate · " : "Attention per "
+                + vm.barsProperty().get().words().unit() + " · ") + vm.barsProperty().get().block() + "  ("
+                + vm.barsProperty().get().words().name() + ")", vm.barsProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         setTop(FigureViews.header(title, spacer, new Label("Whiskers"), whiskers, stacked));

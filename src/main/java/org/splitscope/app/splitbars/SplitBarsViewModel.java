@@ -64,8 +64,8 @@ public final class SplitBarsViewModel extends FigureViewModel {
         SplitBars b = bars.get();
         if (target instanceof SplitBarsFigure.Bar bar && b != null) {
             SplitStats s = b.groups().get(bar.group()).get(bar.split());
-            return String.format(Locale.ROOT, "%s · group k = %d · split r = %d over %d channels: mean %s, min %s, "
-                    + "q1 %s, median %s, q3 %s, max %s", b.block(), bar.group(), bar.split(), s.channels(),
+            return String.format(Locale.ROOT, "%s · group k = %d · %s over %d channels: mean %s, min %s, "
+                    + "q1 %s, median %s, q3 %s, max %s", b.block(), bar.group(), b.words().unit(bar.split()), s.channels(),
                     ColorBars.exact(s.mean()), ColorBars.exact(s.min()), ColorBars.exact(s.q1()),
                     ColorBars.exact(s.median()), ColorBars.exact(s.q3()), ColorBars.exact(s.max()));
         }

@@ -27,7 +27,7 @@ public final class WalkthroughView extends FigureView<WalkthroughViewModel> {
         next.disableProperty().bind(vm.stepProperty().isEqualTo(WalkthroughStep.CONCAT));
         Label stepLabel = new Label();
         stepLabel.textProperty().bind(vm.stepProperty().map(s -> "Step " + (s.ordinal() + 1) + " of "
-                + WalkthroughStep.values().length + " · " + s.title()));
+                + WalkthroughStep.values().length + " · " + vm.stepTitle(s)));
         Spinner<Integer> channel = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 4095, 0));
         channel.setEditable(true);
         channel.setPrefWidth(90);

@@ -95,6 +95,12 @@ public final class WalkthroughViewModel extends FigureViewModel {
     }
 
     /** The data drawn now, or null while the block's internals are being captured. */
+    /** The step's name for the shown block's mechanism (split attention's while none is shown). */
+    public String stepTitle(WalkthroughStep s) {
+        Walkthrough w = walkthrough();
+        return w == null ? s.title() : s.title(w.attention().words());
+    }
+
     public Walkthrough walkthrough() {
         InternalsCapture.Result r = captured.get();
         if (r == null) {
@@ -144,7 +150,8 @@ public final class WalkthroughViewModel extends FigureViewModel {
             return null;
         }
         if (target instanceof WalkthroughStep s) {
-            return (s.ordinal() + 1) + " " + s.title() + ": " + s.sentence(w.radix(), w.cardinality());
+            return (s.ordinal() + 1) + " " + s.title(w.attention().words()) + ": "
+                    + s.sentence(w.attention().words(), w.cardinality());
         }
         if (target instanceof WalkthroughFigure.Channel c) {
             int per = w.groupChannels();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.splitscope.SplitScopeException;
 import org.splitscope.io.Printable;
+import org.splitscope.io.SavedJson;
 
 /**
  * A repository's {@code config.json}, read for the one thing SplitScope takes from it: timm's
@@ -33,7 +34,7 @@ public final class HubConfig {
         try {
             byte[] bytes = SmallFiles.read(file, MAX_BYTES, "config.json");
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            if (depth(text) > MAX_DEPTH) {
+            if (SavedJson.depth(text) > MAX_DEPTH) {
                 throw new SplitScopeException(where + ": nested deeper than " + MAX_DEPTH + " levels");
             }
             JsonReader reader = new JsonReader(new StringReader(text));
@@ -61,30 +62,6 @@ public final class HubConfig {
             throw new SplitScopeException(where + ": \"architecture\" is not a string");
         }
         return Optional.of(arch.getAsString());
-    }
-
-    /** The deepest nesting of arrays and objects, brackets inside strings not counted (checked before Gson recurses). */
-    static int depth(String json) {
-        int depth = 0;
-        int max = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                max = Math.max(max, ++depth);
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return max;
     }
 
     /** Gson's message, without its troubleshooting link and JSON path, short and printable. */

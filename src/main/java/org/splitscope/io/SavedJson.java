@@ -91,8 +91,8 @@ public final class SavedJson {
         }
     }
 
-    /** Greatest nesting of arrays and objects, strings skipped: without building anything. */
-    static int depth(String text) {
+    /** Greatest nesting of arrays and objects, strings skipped: without building anything (before Gson recurses). */
+    public static int depth(String text) {
         int depth = 0;
         int max = 0;
         boolean inString = false;

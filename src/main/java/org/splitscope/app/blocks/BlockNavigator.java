@@ -31,6 +31,7 @@ public final class BlockNavigator extends VBox {
         Label legend = new Label(BlocksViewModel.legend(vm.stagesProperty().get()));
         legend.getStyleClass().add("legend");
         legend.setWrapText(true);
+        legend.setMinHeight(Region.USE_PREF_SIZE); // wrapped, never cut (SK's legend names its paths)
 
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new BlockCell());
@@ -56,8 +57,15 @@ public final class BlockNavigator extends VBox {
         split.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(group, Priority.ALWAYS);
         GridPane.setHgrow(split, Priority.ALWAYS);
-        selectors.addRow(0, new Label("Cardinal group"), group);
-        selectors.addRow(1, new Label("Split"), split);
+        Label groupLabel = new Label("Cardinal group");
+        Label splitLabel = new Label("Split");
+        // the names keep their width; a long choice (SK's "U_0 (path 0 (3×3))") narrows its box instead
+        groupLabel.setMinWidth(Region.USE_PREF_SIZE);
+        splitLabel.setMinWidth(Region.USE_PREF_SIZE);
+        group.setMinWidth(0);
+        split.setMinWidth(0);
+        selectors.addRow(0, groupLabel, group);
+        selectors.addRow(1, splitLabel, split);
         getChildren().addAll(title, legend, tree, selectors);
         setSpacing(6);
         rebuild(vm.stagesProperty().get());

@@ -4,7 +4,7 @@ import java.util.Locale;
 import javafx.application.Application;
 import org.splitscope.app.SplitScopeApp;
 import org.splitscope.cli.SplitScopeCli;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 
 /**
  * Entry point of the jar: no arguments (or only {@code --debug}, which logs everything) open the

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 
 /** Shared test helpers: the engine set up as the program does it, fixture paths, npz reading. */
 public final class TestSupport {

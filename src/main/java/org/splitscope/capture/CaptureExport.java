@@ -84,7 +84,7 @@ public final class CaptureExport {
         modelJson.add("config", GSON.toJsonTree(model.config()));
         modelJson.addProperty("notation", model.config().notation());
         json.add("model", modelJson);
-        json.addProperty("device", org.splitscope.engine.Devices.describe(model.device()));
+        json.addProperty("device", org.splitscope.runtime.Devices.describe(model.device()));
         json.add("inputs", inputs);
         JsonArray blocksJson = new JsonArray();
         Map<String, ResidualBlock> byName = new java.util.HashMap<>();

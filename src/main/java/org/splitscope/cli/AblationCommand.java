@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.bundled.BundledModels;
 import org.splitscope.train.Ablation;

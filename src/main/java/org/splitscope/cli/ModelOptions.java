@@ -2,7 +2,7 @@ package org.splitscope.cli;
 
 import java.nio.file.Path;
 import org.splitscope.SplitScopeException;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.bundled.BundledModels;

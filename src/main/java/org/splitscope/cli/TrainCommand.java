@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.train.EpochLog;
 import org.splitscope.train.Evaluation;

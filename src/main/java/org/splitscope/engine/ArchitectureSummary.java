@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.splitscope.engine.LoadedModel;
-import org.splitscope.engine.Origins;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
+import org.splitscope.runtime.Devices;
 
 /** What the network is, in the paper's terms: the window's model card and the info command print these rows. */
 public record ArchitectureSummary(String name, String notation, List<Row> rows) {
@@ -81,7 +80,7 @@ public record ArchitectureSummary(String name, String notation, List<Row> rows) 
     }
 
     static String device(LoadedModel model) {
-        return org.splitscope.engine.Devices.describe(model.device());
+        return Devices.describe(model.device());
     }
 
     public String value(String label) {

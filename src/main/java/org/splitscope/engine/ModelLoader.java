@@ -29,6 +29,7 @@ import org.splitscope.model.ResNeSt;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.WeightReport;
 import org.splitscope.model.Weights;
+import org.splitscope.runtime.Engines;
 
 /**
  * Turns a checkpoint (or a preset with random weights) into a {@link LoadedModel}: reads the

@@ -96,7 +96,7 @@ public final class ResNeSt extends Module {
      * @return logits [N, classes]
      */
     public NDArray forward(NDArray input, CaptureSink sink) {
-        org.splitscope.engine.IntraOpThreads.beforeForward(input.getDevice());
+        org.splitscope.runtime.IntraOpThreads.beforeForward(input.getDevice());
         NDArray x = scoped(input, in -> stem(channelsLast(in)));
         x = runBlocks(x, 0, blocks.size(), sink, true);
         return classify(x, true);

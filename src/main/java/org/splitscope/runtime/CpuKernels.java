@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 /**
  * How many cores other processes took between two moments, from Linux's CPU accounting: the

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 /**
  * Environment variables that libtorch and its libraries (oneDNN, OpenMP) read when they start: Java

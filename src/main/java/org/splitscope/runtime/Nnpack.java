@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;

@@ -18,7 +18,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.capture.Capture;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
-import org.splitscope.engine.Timing;
+import org.splitscope.runtime.Timing;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.Weights;

@@ -61,7 +61,7 @@ public final class Training implements AutoCloseable {
         this.config = config;
         this.recipe = recipe;
         this.data = data;
-        this.manager = org.splitscope.engine.Engines.manager(device);
+        this.manager = org.splitscope.runtime.Engines.manager(device);
         this.network = new ResNeSt(config);
         this.sgd = new Sgd(recipe.momentum(), recipe.weightDecay());
         // A fixed hold-out: the same images are validation images in every run with this seed.
@@ -87,7 +87,7 @@ public final class Training implements AutoCloseable {
     public static Training resume(Path checkpoint, FashionMnist.Split data, Device device) throws SplitScopeException {
         Training training;
         StateDict dict;
-        NDManager reader = org.splitscope.engine.Engines.manager(device);
+        NDManager reader = org.splitscope.runtime.Engines.manager(device);
         try {
             dict = Checkpoints.read(checkpoint, reader);
             Map<String, String> meta = dict.metadata();

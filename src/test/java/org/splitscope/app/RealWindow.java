@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.splitscope.app.model.ModelViewModel;
+import org.splitscope.app.picker.ModelViewModel;
 import org.splitscope.bundled.BundledModels;
 
 /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.SplitScopeException;
 import org.splitscope.TestSupport;
 import org.splitscope.cli.CliTest;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.input.Sample;

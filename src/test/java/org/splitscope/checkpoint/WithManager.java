@@ -3,7 +3,7 @@ package org.splitscope.checkpoint;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 
 /** Reader tests share one manager per test class, with the engine set up as the program does it. */
 abstract class WithManager {

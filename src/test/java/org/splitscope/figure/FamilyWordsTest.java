@@ -20,7 +20,7 @@ import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.InternalsCapture;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.input.Sample;

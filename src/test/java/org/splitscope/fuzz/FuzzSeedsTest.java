@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.splitscope.TestSupport;
 import org.splitscope.checkpoint.CheckpointException;
 import org.splitscope.checkpoint.Checkpoints;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.input.ImageInputException;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.input.NpyReader;

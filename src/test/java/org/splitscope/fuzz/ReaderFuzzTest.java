@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.splitscope.checkpoint.CheckpointException;
 import org.splitscope.checkpoint.Checkpoints;
 import org.splitscope.checkpoint.StateDict;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.input.ImageInputException;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.input.NpyReader;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.splitscope.bundled.BundledModels;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.Prediction;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.input.Sample;

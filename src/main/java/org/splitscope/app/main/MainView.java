@@ -38,7 +38,7 @@ import org.splitscope.app.heatmap.HeatmapView;
 import org.splitscope.app.images.PredictionsPanel;
 import org.splitscope.app.intervene.InterventionsView;
 import org.splitscope.app.images.ThumbnailStrip;
-import org.splitscope.app.model.ModelPanel;
+import org.splitscope.app.picker.ModelPanel;
 import org.splitscope.app.splitbars.SplitBarsView;
 
 /**

@@ -24,7 +24,7 @@ import org.splitscope.app.gap.GapViewModel;
 import org.splitscope.app.intervene.InterventionsViewModel;
 import org.splitscope.app.heatmap.HeatmapViewModel;
 import org.splitscope.app.images.ImagesViewModel;
-import org.splitscope.app.model.ModelViewModel;
+import org.splitscope.app.picker.ModelViewModel;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.input.ImageLoader;

@@ -47,7 +47,7 @@ final class StatusBar extends HBox {
         timing.getStyleClass().add("timing");
         session.captureProperty().addListener((obs, old, now) -> timing.setText(now == null ? ""
                 : String.format(java.util.Locale.ROOT, "forward %.0f ms · copy %.0f ms · %s", now.result().forwardMs(),
-                        now.result().hostCopyMs(), org.splitscope.engine.Devices.describe(now.model().device()))));
+                        now.result().hostCopyMs(), org.splitscope.runtime.Devices.describe(now.model().device()))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // A long message wraps onto a second line rather than being cut; the timing keeps its width.

@@ -1,4 +1,4 @@
-package org.splitscope.app.model;
+package org.splitscope.app.picker;
 
 import org.splitscope.engine.ArchitectureSummary;
 import java.io.File;

@@ -1,4 +1,4 @@
-package org.splitscope.app.model;
+package org.splitscope.app.picker;
 
 import org.splitscope.engine.ArchitectureSummary;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.splitscope.app.Settings;
 import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.engine.Origins;

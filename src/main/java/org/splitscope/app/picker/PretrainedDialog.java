@@ -1,4 +1,4 @@
-package org.splitscope.app.model;
+package org.splitscope.app.picker;
 
 import java.util.Optional;
 import javafx.scene.control.ButtonType;

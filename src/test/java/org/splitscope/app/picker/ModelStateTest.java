@@ -1,4 +1,4 @@
-package org.splitscope.app.model;
+package org.splitscope.app.picker;
 
 import org.splitscope.engine.ArchitectureSummary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,7 +19,7 @@ import org.splitscope.app.main.MainViewModel;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 

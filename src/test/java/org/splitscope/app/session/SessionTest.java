@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.splitscope.Launcher;
 import org.splitscope.app.SerialTaskExecutor;
 import org.splitscope.app.TestModels;
-import org.splitscope.engine.Engines;
+import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 

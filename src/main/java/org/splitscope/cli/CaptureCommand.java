@@ -119,7 +119,7 @@ final class CaptureCommand implements Callable<Integer> {
                 throw new SplitScopeException(out + ": cannot write the capture (" + reason(e) + ")", e);
             }
             System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
-                    sources.size(), model.network().blocks().stream().filter(b -> b.radix() >= 1).count(),
+                    sources.size(), model.network().attentionBlocks().size(),
                     out.resolve(CaptureExport.NPZ));
             if (!skipped.isEmpty()) {
                 System.err.printf("skipped %d of %d inputs: %s%n", skipped.size(), files.size(), String.join("; ",
@@ -130,7 +130,7 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private void checkBlocks(LoadedModel model) throws SplitScopeException {
-        Set<String> known = model.network().blocks().stream().filter(b -> b.radix() >= 1)
+        Set<String> known = model.network().attentionBlocks().stream()
                 .map(org.splitscope.model.ResidualBlock::name).collect(java.util.stream.Collectors.toSet());
         for (String block : splitBlocks) {
             if (!known.contains(block)) {

@@ -276,7 +276,7 @@ final class FigureCommand implements Callable<Integer> {
 
     /** The block asked for, or the middle one as the window opens on. */
     private static String pickBlock(LoadedModel model, String asked) throws SplitScopeException {
-        List<String> names = model.network().blocks().stream().filter(b -> b.radix() >= 1)
+        List<String> names = model.network().attentionBlocks().stream()
                 .map(org.splitscope.model.ResidualBlock::name).toList();
         if (names.isEmpty()) {
             throw new SplitScopeException(model.name() + " has no split-attention blocks (radix 0): nothing to draw");

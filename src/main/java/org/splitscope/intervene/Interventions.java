@@ -48,11 +48,9 @@ public final class Interventions {
     public static Interventions of(List<Intervention> list, ResNeSt network) throws SplitScopeException {
         Map<String, Integer> radix = new LinkedHashMap<>();
         Map<String, Mechanism> mechanism = new LinkedHashMap<>();
-        for (ResidualBlock b : network.blocks()) {
-            if (b.radix() >= 1) {
-                radix.put(b.name(), b.radix());
-                mechanism.put(b.name(), b.mechanism());
-            }
+        for (ResidualBlock b : network.attentionBlocks()) {
+            radix.put(b.name(), b.radix());
+            mechanism.put(b.name(), b.mechanism());
         }
         Map<String, Intervention.Mode> byBlock = new LinkedHashMap<>();
         Intervention.Mode all = null;

@@ -34,11 +34,9 @@ public final class KnockoutSweep {
         this.mode = mode;
         Interventions.of(List.of(new Intervention(Intervention.ALL, mode)), model.network()); // one message for all
         runs.add(Interventions.NONE);
-        for (ResidualBlock b : model.network().blocks()) {
-            if (b.radix() >= 1) {
-                blocks.add(b.name());
-                runs.add(Interventions.of(List.of(new Intervention(b.name(), mode)), model.network()));
-            }
+        for (ResidualBlock b : model.network().attentionBlocks()) {
+            blocks.add(b.name());
+            runs.add(Interventions.of(List.of(new Intervention(b.name(), mode)), model.network()));
         }
         if (blocks.isEmpty()) {
             throw new SplitScopeException(model.name() + " has no split-attention blocks (radix 0): nothing to knock out");

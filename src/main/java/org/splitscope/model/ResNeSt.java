@@ -92,6 +92,15 @@ public final class ResNeSt extends Module {
     }
 
     /**
+     * The blocks that have attention (split attention, SE, ECA or SK; radix at least 1), in depth
+     * order: what capture records, the views draw and a knockout sweep turns off. Plain blocks
+     * (radix 0) are left out.
+     */
+    public List<ResidualBlock> attentionBlocks() {
+        return blocks.stream().filter(b -> b.radix() >= 1).toList();
+    }
+
+    /**
      * @param input [N, C_in, H, W], owned by the caller (not closed here)
      * @return logits [N, classes]
      */

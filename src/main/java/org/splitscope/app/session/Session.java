@@ -118,7 +118,7 @@ public final class Session {
     }
 
     static List<ResidualBlock> attentionBlocks(LoadedModel m) {
-        return m.network().blocks().stream().filter(b -> b.radix() >= 1).toList();
+        return m.network().attentionBlocks();
     }
 
     /**

@@ -50,7 +50,8 @@ public final class SplitAttention extends Module {
         NDArray z = Activation.relu(bn1.apply(fc1.applyToVector(gap)));      // [N, attn]
         NDArray logits = fc2.applyToVector(z);                               // [N, R·C], cardinal-major
         NDArray attention = rSoftmax(logits, n);                             // [N, R, K, C/K]
-        attention = sink.intervene(block, attention);                        // forced a, if any (issue 10)
+        // forced a, if any: replaced before V is formed so the block and all after it see the intervention
+        attention = sink.intervene(block, attention);
         NDList weights = attention.reshape(n, radix * channels).split(radix, 1); // R × [N, C]: a_r, radix-major
         NDArray fused = splits.get(0).mul(weights.get(0).reshape(n, channels, 1, 1));
         for (int r = 1; r < radix; r++) {                                    // V = Σ_r a_r ⊙ U_r: [N, C, H, W]

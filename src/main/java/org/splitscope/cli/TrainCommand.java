@@ -14,13 +14,13 @@ import org.splitscope.train.FashionMnist;
 import org.splitscope.train.ModelCards;
 import org.splitscope.train.Recipe;
 import org.splitscope.train.Training;
-import org.splitscope.train.Variants;
+import org.splitscope.train.FashionMnistNetworks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", description = "Train a ResNeSt variant on Fashion-MNIST (CPU); writes the model, its card and per-epoch checkpoints.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--variant", defaultValue = Variants.DEFAULT,
+    @Option(names = "--variant", defaultValue = FashionMnistNetworks.DEFAULT,
             description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = VariantNames.class)
     String variant;
 
@@ -52,15 +52,16 @@ final class TrainCommand implements Callable<Integer> {
     static final class VariantNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Variants.all().keySet().iterator();
+            return FashionMnistNetworks.all().keySet().iterator();
         }
     }
 
     @Override
     public Integer call() throws SplitScopeException {
         Engines.configure(threads);
-        ResNeStConfig config = Variants.find(variant).orElseThrow(() -> new SplitScopeException(
-                "--variant: unknown '" + variant + "'; known: " + String.join(", ", Variants.all().keySet())));
+        ResNeStConfig config = FashionMnistNetworks.find(variant).orElseThrow(() -> new SplitScopeException(
+                "--variant: unknown '" + variant + "'; known: "
+                + String.join(", ", FashionMnistNetworks.all().keySet())));
         Recipe recipe = Recipe.standard();
         if (epochs != null) {
             recipe = recipe.withEpochs(epochs);

@@ -12,7 +12,7 @@ import org.splitscope.model.ResNeStConfig;
  * ("fast") models. Same code and parameter names as the ImageNet models. A stride-1 stem would cost
  * 4× the compute (28 min instead of 9 per model on 2 cores) for what the demo needs.
  */
-public final class Variants {
+public final class FashionMnistNetworks {
     private static final Map<String, ResNeStConfig> ALL = new LinkedHashMap<>();
 
     static {
@@ -25,7 +25,7 @@ public final class Variants {
 
     public static final String DEFAULT = "fmnist-2s1x64d";
 
-    private Variants() {}
+    private FashionMnistNetworks() {}
 
     private static void add(int radix, int cardinality, int width) {
         ResNeStConfig config = ResNeStConfig.builder().layers(2, 2, 2).radix(radix).cardinality(cardinality)

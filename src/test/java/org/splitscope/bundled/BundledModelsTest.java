@@ -30,7 +30,7 @@ import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
 import org.splitscope.train.Evaluation;
 import org.splitscope.train.FashionMnist;
-import org.splitscope.train.Variants;
+import org.splitscope.train.FashionMnistNetworks;
 
 /** The models in models/: each matches its card and classifies Fashion-MNIST (the full test set with -Psoak). */
 class BundledModelsTest {
@@ -58,8 +58,8 @@ class BundledModelsTest {
     @Test
     void theFiveAblationVariantsShipWithRadixTwoAsDefault() throws Exception {
         List<BundledModels.Entry> all = BundledModels.all();
-        assertEquals(Variants.all().size(), all.size());
-        assertEquals(List.of(Variants.DEFAULT + ".safetensors"),
+        assertEquals(FashionMnistNetworks.all().size(), all.size());
+        assertEquals(List.of(FashionMnistNetworks.DEFAULT + ".safetensors"),
                 all.stream().filter(BundledModels.Entry::isDefault).map(BundledModels.Entry::file).toList());
         long total = 0;
         try (var files = Files.list(Path.of("models"))) {
@@ -78,7 +78,7 @@ class BundledModelsTest {
         CliTest.Run run = CliTest.run("capture", "--input", samples.toString(), "--out", out.toString());
         assertEquals(0, run.status(), run.err());
         JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
-        assertEquals(Variants.DEFAULT, json.getAsJsonObject("model").get("name").getAsString());
+        assertEquals(FashionMnistNetworks.DEFAULT, json.getAsJsonObject("model").get("name").getAsString());
         Map<String, Integer> labels = new HashMap<>();
         for (BundledSamples.Entry e : BundledSamples.all()) {
             if (e.label() != null) {
@@ -153,7 +153,7 @@ class BundledModelsTest {
                 Device.cpu()));
         try {
             assertEquals(name, model.name());
-            assertEquals(Variants.find(name).orElseThrow(), model.config());
+            assertEquals(FashionMnistNetworks.find(name).orElseThrow(), model.config());
             assertEquals(new Gson().fromJson(card.get("config"), ResNeStConfig.class), model.config());
             assertEquals(card.getAsJsonObject("results").get("parameters").getAsLong(), Weights.count(model.network()));
             assertEquals(FashionMnist.LABELS, model.labels());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.SplitScopeException;
 import org.splitscope.TestSupport;
+import org.splitscope.model.ResNeStConfig;
 
 /** Training on a few hundred real Fashion-MNIST images (CI installs dataset-fashion-mnist). */
 class TrainingTest {
@@ -34,7 +35,8 @@ class TrainingTest {
     }
 
     private static Training start() {
-        return Training.start(Variants.find(Variants.DEFAULT).orElseThrow(), RECIPE, data, Device.cpu());
+        ResNeStConfig config = FashionMnistNetworks.find(FashionMnistNetworks.DEFAULT).orElseThrow();
+        return Training.start(config, RECIPE, data, Device.cpu());
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.splitscope.model;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Where each split-attention block reports during a forward. Arrays stay on the device and belong to
+ * Where each block with attention (split attention, SE, ECA or SK) reports during a forward. Arrays stay on the device and belong to
  * the forward's manager; a sink that keeps one must take it out of the block's scope
  * ({@code NDScope.unregister}) — {@link #keep} does that.
  */

@@ -24,8 +24,8 @@ import org.splitscope.model.nn.Module;
  * pool, {@code fc}; the SENet release has {@code layer0.conv1/bn1}, a ceil-mode max-pool and
  * {@code last_linear}. {@link #getParameters()} lists exactly the checkpoint keys.
  *
- * <p>{@link #forward(NDArray, CaptureSink)} is the entry point: every split-attention block reports
- * its attention and GAP to the sink. In inference mode each block runs in its own {@link NDScope} so
+ * <p>{@link #forward(NDArray, CaptureSink)} is the entry point: every block with attention ({@link
+ * #attentionBlocks()}: split attention, SE, ECA or SK) reports its attention and GAP to the sink. In inference mode each block runs in its own {@link NDScope} so
  * its intermediates are freed as soon as the block is done (DJL frees nothing before its manager
  * closes otherwise).
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.splitscope.SplitScopeException;
 import org.splitscope.TestSupport;
-import org.splitscope.cli.CliTest;
+import org.splitscope.cli.CliRunner;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.model.ResNeStConfig;
@@ -75,7 +75,7 @@ class BundledModelsTest {
     @Test
     void captureWithoutModelClassifiesTheSampleImages(@TempDir Path out) throws Exception {
         Path samples = Path.of("resources/samples/fashion-mnist");
-        CliTest.Run run = CliTest.run("capture", "--input", samples.toString(), "--out", out.toString());
+        CliRunner.Run run = CliRunner.run("capture", "--input", samples.toString(), "--out", out.toString());
         assertEquals(0, run.status(), run.err());
         JsonObject json = new Gson().fromJson(Files.readString(out.resolve("capture.json")), JsonObject.class);
         assertEquals(FashionMnistNetworks.DEFAULT, json.getAsJsonObject("model").get("name").getAsString());

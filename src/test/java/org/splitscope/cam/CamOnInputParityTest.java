@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.splitscope.TestSupport;
-import org.splitscope.cli.CliTest;
+import org.splitscope.cli.CliRunner;
 
 /**
  * A map on the input against PyTorch itself: min-max normalisation and
@@ -82,7 +82,7 @@ class CamOnInputParityTest {
     @Test
     void theCommandsMapOnTheInputMatchesPyTorch() throws Exception {
         Path out = temp.resolve("out");
-        CliTest.Run run = CliTest.run("cam", "--model", TestSupport.resource("cam/r2k1.safetensors").toString(),
+        CliRunner.Run run = CliRunner.run("cam", "--model", TestSupport.resource("cam/r2k1.safetensors").toString(),
                 "--input", TestSupport.resource("cam/r2k1.input.npy").toString(), "--block", "layer3.0",
                 "--class", "top", "--out", out.toString());
         assertEquals(0, run.status(), run.err());

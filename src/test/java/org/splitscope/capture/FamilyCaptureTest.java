@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.SplitScopeException;
 import org.splitscope.TestSupport;
-import org.splitscope.cli.CliTest;
+import org.splitscope.cli.CliRunner;
 import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
@@ -98,7 +98,7 @@ class FamilyCaptureTest {
     @Test
     void captureJsonNamesTheMechanismAndSkPaths() throws Exception {
         Path out = temp.resolve("out");
-        CliTest.Run run = CliTest.run("capture", "--model", fixture("sk_basic_split").toString(), "--input",
+        CliRunner.Run run = CliRunner.run("capture", "--model", fixture("sk_basic_split").toString(), "--input",
                 "resources/samples/photos/astronaut.png", "--splits", "layer2.0", "--out", out.toString(),
                 "--device", "cpu");
         assertEquals(0, run.status(), run.err());
@@ -112,7 +112,7 @@ class FamilyCaptureTest {
         assertEquals(2, paths.size());
         assertEquals(2, paths.get(1).getAsJsonObject().get("dilation").getAsInt());
 
-        CliTest.Run info = CliTest.run("info", "--model", fixture("legacy_seresnet_bottleneck").toString(), "--device", "cpu");
+        CliRunner.Run info = CliRunner.run("info", "--model", fixture("legacy_seresnet_bottleneck").toString(), "--device", "cpu");
         assertEquals(0, info.status(), info.err());
         assertTrue(info.out().contains("layer4         squeeze-excitation, sigmoid gate on 128 channels"), info.out());
         assertTrue(info.out().contains("SE-ResNet (SENet release)"), info.out());

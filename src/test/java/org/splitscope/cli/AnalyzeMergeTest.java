@@ -36,17 +36,17 @@ class AnalyzeMergeTest {
         List<String> args = new ArrayList<>(List.of("analyze", "--input", input.toString(), "--out",
                 temp.resolve(out).toString(), "--batch", "1", "--device", "cpu"));
         args.addAll(List.of(more));
-        CliTest.Run r = CliTest.run(args.toArray(String[]::new));
+        CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, r.status(), r.err());
         return temp.resolve(out);
     }
 
-    private CliTest.Run merge(Object... args) {
+    private CliRunner.Run merge(Object... args) {
         List<String> a = new ArrayList<>(List.of("analyze", "merge"));
         for (Object o : args) {
             a.add(o.toString());
         }
-        return CliTest.run(a.toArray(String[]::new));
+        return CliRunner.run(a.toArray(String[]::new));
     }
 
     private static JsonObject coverage(Path dir) throws Exception {
@@ -54,7 +54,7 @@ class AnalyzeMergeTest {
         return new Gson().fromJson(Files.readString(json), JsonObject.class).getAsJsonObject("coverage");
     }
 
-    private static void refused(CliTest.Run r, String expected) {
+    private static void refused(CliRunner.Run r, String expected) {
         assertEquals(2, r.status(), r.out());
         assertTrue(r.err().contains(expected), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -74,7 +74,7 @@ class AnalyzeMergeTest {
         assertTrue(c1.get("inputsSha256").getAsString().matches("[0-9a-f]{64}"));
 
         Path merged = temp.resolve("merged");
-        CliTest.Run ok = merge(s1, s2, s3, "--expect", "3", "--out", merged);
+        CliRunner.Run ok = merge(s1, s2, s3, "--expect", "3", "--out", merged);
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().contains("merged 3 runs (shard 1-3 of 3), 30 images"), ok.out());
         JsonObject c = coverage(merged);
@@ -119,13 +119,13 @@ class AnalyzeMergeTest {
         Path s1 = analyze(input, "s1", "--shard", "1/4");
         Path s3 = analyze(input, "s3", "--shard", "3/4");
         Path s4 = temp.resolve("s4");
-        assertEquals(130, CliTest.run("analyze", "--input", input.toString(), "--out", s4.toString(), "--batch", "1",
+        assertEquals(130, CliRunner.run("analyze", "--input", input.toString(), "--out", s4.toString(), "--batch", "1",
                 "--device", "cpu", "--shard", "4/4", "--stop-after", "3").status());
         assertEquals("[4]", coverage(s4).get("incomplete").toString());
-        CliTest.Run otherShard = CliTest.run("analyze", "--input", input.toString(), "--out", s4.toString(), "--batch",
+        CliRunner.Run otherShard = CliRunner.run("analyze", "--input", input.toString(), "--out", s4.toString(), "--batch",
                 "1", "--device", "cpu", "--shard", "3/4", "--resume");
         refused(otherShard, "it is shard 4/4, not 3/4");
-        CliTest.Run r = merge(s1, s3, s4, "--expect", "4", "--out", temp.resolve("m"));
+        CliRunner.Run r = merge(s1, s3, s4, "--expect", "4", "--out", temp.resolve("m"));
         refused(r, "shard 2 of 4 is missing; shard 4 of 4 is incomplete (" + s4 + " stopped at 3 of 7 images)");
         assertTrue(r.err().contains("--partial"), r.err());
         assertFalse(Files.exists(temp.resolve("m/stats.json")), "nothing written");
@@ -140,7 +140,7 @@ class AnalyzeMergeTest {
         }
 
         Path partial = temp.resolve("partial");
-        CliTest.Run p = merge(s1, empty, s3, s4, "--expect", "4", "--partial", "--out", partial);
+        CliRunner.Run p = merge(s1, empty, s3, s4, "--expect", "4", "--partial", "--out", partial);
         assertEquals(0, p.status(), p.err());
         assertTrue(p.err().contains("left out " + empty) && p.err().contains("partial merge: shard 2 of 4 is missing"),
                 p.err());
@@ -154,7 +154,7 @@ class AnalyzeMergeTest {
         // shard 4 resumed to its end, shard 2 run: now complete
         analyze(input, "s4", "--shard", "4/4", "--resume");
         analyze(input, "s2", "--shard", "2/4");
-        CliTest.Run done = merge(s1, empty, s3, s4, "--expect", "4", "--out", temp.resolve("all"));
+        CliRunner.Run done = merge(s1, empty, s3, s4, "--expect", "4", "--out", temp.resolve("all"));
         assertEquals(0, done.status(), done.err());
         assertTrue(coverage(temp.resolve("all")).get("complete").getAsBoolean());
     }

@@ -73,7 +73,7 @@ class AnalyzeOutputsTest {
         List<String> args = new ArrayList<>(List.of("capture", "--out", temp.resolve("cap").toString(), "--device", "cpu",
                 "--input"));
         files.forEach(f -> args.add(f.toString()));
-        CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+        CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, run.status(), run.err());
         try (NDManager manager = TestSupport.manager()) {
             for (Map.Entry<String, NDArray> e : TestSupport.decode(manager, temp.resolve("cap/capture.npz")).entrySet()) {
@@ -96,7 +96,7 @@ class AnalyzeOutputsTest {
         List<String> args = new ArrayList<>(List.of("analyze", "--input", input.toString(), "--out", out.toString(),
                 "--batch", "4", "--device", "cpu"));
         args.addAll(List.of(extra));
-        CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+        CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
         assertEquals(status, run.status(), run.err());
         return out;
     }

@@ -25,11 +25,11 @@ class AnalyzeResumeTest {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
-    private static CliTest.Run analyze(Path input, Path out, String... more) {
+    private static CliRunner.Run analyze(Path input, Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("analyze", "--input", input.toString(), "--out",
                 out.toString(), "--batch", "2", "--device", "cpu"));
         args.addAll(List.of(more));
-        return CliTest.run(args.toArray(String[]::new));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
     private static void edit(Path json, Consumer<JsonObject> change) throws Exception {
@@ -42,28 +42,28 @@ class AnalyzeResumeTest {
     void aFinishedRunIsNeverReplacedByAnUnfinishedOne() throws Exception {
         Path input = AnalyzeTest.folder(temp, 1);
         Path out = temp.resolve("out");
-        CliTest.Run first = analyze(input, out);
+        CliRunner.Run first = analyze(input, out);
         assertEquals(0, first.status(), first.err());
         byte[] json = Files.readAllBytes(out.resolve("stats.json"));
         byte[] npz = Files.readAllBytes(out.resolve("stats.npz"));
         byte[] csv = Files.readAllBytes(out.resolve("summary.csv"));
         // a second run into the same folder, stopped part-way (as SIGTERM or the window's Stop would)
-        CliTest.Run second = analyze(input, out, "--stop-after", "4");
+        CliRunner.Run second = analyze(input, out, "--stop-after", "4");
         assertEquals(130, second.status(), second.err());
         assertArrayEquals(json, Files.readAllBytes(out.resolve("stats.json")), "the finished run's stats.json stays");
         assertArrayEquals(npz, Files.readAllBytes(out.resolve("stats.npz")));
         assertArrayEquals(csv, Files.readAllBytes(out.resolve("summary.csv")));
         assertTrue(Files.isRegularFile(out.resolve("analyze-state.json")) && Files.isRegularFile(out.resolve("analyze-state.npz")));
         // the figure draws the finished run, not the partial state
-        CliTest.Run fig = CliTest.run("figure", "--view", "dataset", "--stats", out.toString(), "--out",
+        CliRunner.Run fig = CliRunner.run("figure", "--view", "dataset", "--stats", out.toString(), "--out",
                 temp.resolve("f.svg").toString());
         assertEquals(0, fig.status(), fig.err());
         // resumed to its end, the new run replaces the old one and its state goes
-        CliTest.Run resumed = analyze(input, out, "--resume");
+        CliRunner.Run resumed = analyze(input, out, "--resume");
         assertEquals(0, resumed.status(), resumed.err());
         assertTrue(resumed.out().startsWith("analysed 10 of 10 images in 10 groups"), resumed.out());
         assertFalse(Files.exists(out.resolve("analyze-state.json")) || Files.exists(out.resolve("analyze-state.npz")));
-        CliTest.Run again = analyze(input, out, "--resume");
+        CliRunner.Run again = analyze(input, out, "--resume");
         assertEquals(2, again.status());
         assertTrue(again.err().contains("nothing to resume (no analyze-state.json); the run there is finished"), again.err());
     }
@@ -104,11 +104,11 @@ class AnalyzeResumeTest {
         });
         assertRefused(analyze(input, out, "--resume"), "analyze-state.npz: counts[0] is 1.0 where the JSON says 0");
         Files.write(state, saved);
-        CliTest.Run ok = analyze(input, out, "--resume");
+        CliRunner.Run ok = analyze(input, out, "--resume");
         assertEquals(0, ok.status(), ok.err());
     }
 
-    private static void assertRefused(CliTest.Run run, String why) {
+    private static void assertRefused(CliRunner.Run run, String why) {
         assertEquals(2, run.status(), run.err());
         assertTrue(run.err().startsWith("error: ") && run.err().contains(why), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -120,7 +120,7 @@ class AnalyzeResumeTest {
         Files.createDirectories(input.resolve("shoes"));
         Files.copy(Path.of("resources/samples/fashion-mnist/bag-0018.png"), input.resolve("shoes").resolve("a.png"));
         Path out = temp.resolve("out");
-        CliTest.Run run = analyze(input, out);
+        CliRunner.Run run = analyze(input, out);
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("analysed 1 of 1 image in 1 group → "), run.out());
         assertTrue(run.out().contains("; per-group accuracy not computed: no group name is a class of the model"), run.out());

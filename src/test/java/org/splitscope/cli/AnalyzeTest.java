@@ -62,7 +62,7 @@ class AnalyzeTest {
     void statisticsEqualThoseOfTheCaptureOverTheSameImages() throws Exception {
         Path input = folder();
         Path out = temp.resolve("stats");
-        CliTest.Run run = CliTest.run("analyze", "--input", input.toString(), "--out", out.toString(), "--batch", "4",
+        CliRunner.Run run = CliRunner.run("analyze", "--input", input.toString(), "--out", out.toString(), "--batch", "4",
                 "--device", "cpu");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("analysed 30 of 30 images in 10 groups"), run.out());
@@ -79,7 +79,7 @@ class AnalyzeTest {
         List<String> args = new ArrayList<>(List.of("capture", "--out", temp.resolve("cap").toString(), "--device",
                 "cpu", "--input"));
         args.addAll(files);
-        assertEquals(0, CliTest.run(args.toArray(String[]::new)).status());
+        assertEquals(0, CliRunner.run(args.toArray(String[]::new)).status());
         Map<String, Npz64.Array> s = stats(out);
         try (NDManager manager = TestSupport.manager()) {
             Map<String, NDArray> cap = TestSupport.decode(manager, temp.resolve("cap/capture.npz"));
@@ -120,14 +120,14 @@ class AnalyzeTest {
 
         // the dataset figure, from the statistics alone
         Path pdf = temp.resolve("dataset.pdf");
-        CliTest.Run fig = CliTest.run("figure", "--view", "dataset", "--stats", out.toString(), "--block", "layer2.0",
+        CliRunner.Run fig = CliRunner.run("figure", "--view", "dataset", "--stats", out.toString(), "--block", "layer2.0",
                 "--out", pdf.toString());
         assertEquals(0, fig.status(), fig.err());
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertTrue(text.contains("layer2.0") && text.contains("ankle-boot (3)") && text.contains("all images"), text);
         }
-        assertEquals(2, CliTest.run("figure", "--view", "dataset", "--out", pdf.toString()).status(), "no --stats");
+        assertEquals(2, CliRunner.run("figure", "--view", "dataset", "--out", pdf.toString()).status(), "no --stats");
     }
 
     @Test
@@ -135,31 +135,31 @@ class AnalyzeTest {
         Path input = folder();
         Path whole = temp.resolve("whole");
         // batch 1 throughout: a forward's float rounding depends on the batch it is in, the merge must not
-        assertEquals(0, CliTest.run("analyze", "--input", input.toString(), "--out", whole.toString(), "--batch", "1",
+        assertEquals(0, CliRunner.run("analyze", "--input", input.toString(), "--out", whole.toString(), "--batch", "1",
                 "--device", "cpu").status());
         for (String shard : List.of("1/3", "2/3", "3/3")) {
-            CliTest.Run r = CliTest.run("analyze", "--input", input.toString(), "--out",
+            CliRunner.Run r = CliRunner.run("analyze", "--input", input.toString(), "--out",
                     temp.resolve("s" + shard.charAt(0)).toString(), "--shard", shard, "--batch", "1", "--device", "cpu");
             assertEquals(0, r.status(), r.err());
         }
         Path merged = temp.resolve("merged");
-        CliTest.Run m = CliTest.run("analyze", "merge", temp.resolve("s1").toString(), temp.resolve("s2").toString(),
+        CliRunner.Run m = CliRunner.run("analyze", "merge", temp.resolve("s1").toString(), temp.resolve("s2").toString(),
                 temp.resolve("s3").toString(), "--out", merged.toString());
         assertEquals(0, m.status(), m.err());
         Path resumed = temp.resolve("resumed");
-        CliTest.Run stopped = CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
+        CliRunner.Run stopped = CliRunner.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
                 "1", "--stop-after", "11", "--device", "cpu");
         assertEquals(130, stopped.status(), stopped.err());
         assertEquals("stopped after 11 of 30 images (saved; --resume continues)", stopped.err().strip());
         assertEquals(11, new Gson().fromJson(Files.readString(resumed.resolve("analyze-state.json")), JsonObject.class)
                 .get("processed").getAsInt(), "stopped as if interrupted, state saved");
         assertFalse(Files.exists(resumed.resolve("stats.json")), "an unfinished run writes no stats.json");
-        CliTest.Run resume = CliTest.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
+        CliRunner.Run resume = CliRunner.run("analyze", "--input", input.toString(), "--out", resumed.toString(), "--batch",
                 "1", "--resume", "--device", "cpu");
         assertEquals(0, resume.status(), resume.err());
         assertTrue(resume.out().contains("(resumed at image 11)"), resume.out());
         assertFalse(Files.exists(resumed.resolve("analyze-state.json")), "the finished run's state is gone");
-        CliTest.Run fresh = CliTest.run("analyze", "--input", input.toString(), "--out", temp.resolve("fresh").toString(),
+        CliRunner.Run fresh = CliRunner.run("analyze", "--input", input.toString(), "--out", temp.resolve("fresh").toString(),
                 "--batch", "1", "--resume", "--device", "cpu", "--stop-after", "2");
         assertEquals(130, fresh.status(), "--resume with nothing saved yet starts from the first image: " + fresh.err());
         assertFalse(fresh.err().contains("nothing to resume"), fresh.err());
@@ -179,7 +179,7 @@ class AnalyzeTest {
         Path input = folder();
         Files.write(input.resolve("bag").resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         Path out = temp.resolve("skip");
-        CliTest.Run run = CliTest.run("analyze", "--input", input.toString(), "--out", out.toString(), "--device", "cpu");
+        CliRunner.Run run = CliRunner.run("analyze", "--input", input.toString(), "--out", out.toString(), "--device", "cpu");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("analysed 30 of 31 images") && run.out().contains("1 skipped"), run.out());
         JsonObject json = new Gson().fromJson(Files.readString(out.resolve("stats.json")), JsonObject.class);
@@ -192,13 +192,13 @@ class AnalyzeTest {
     void badRequestsSayWhatIsWrong() throws Exception {
         Path input = folder();
         Files.createDirectories(input.resolve("zz-empty"));
-        CliTest.Run empty = CliTest.run("analyze", "--input", input.toString(), "--out", temp.resolve("o").toString());
+        CliRunner.Run empty = CliRunner.run("analyze", "--input", input.toString(), "--out", temp.resolve("o").toString());
         assertEquals(2, empty.status());
         assertTrue(empty.err().contains("group 'zz-empty' has no images"), empty.err());
-        CliTest.Run shard = CliTest.run("analyze", "--input", input.toString(), "--out", temp.resolve("o").toString(),
+        CliRunner.Run shard = CliRunner.run("analyze", "--input", input.toString(), "--out", temp.resolve("o").toString(),
                 "--shard", "4/3");
         assertTrue(shard.err().contains("--shard '4/3': I/N with 1 ≤ I ≤ N"), shard.err());
-        CliTest.Run nothing = CliTest.run("analyze", "--input", temp.resolve("o").toString(), "--out",
+        CliRunner.Run nothing = CliRunner.run("analyze", "--input", temp.resolve("o").toString(), "--out",
                 temp.resolve("o2").toString(), "--resume");
         assertEquals(2, nothing.status());
     }

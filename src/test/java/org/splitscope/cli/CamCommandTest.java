@@ -33,7 +33,7 @@ class CamCommandTest {
     void writesRawMapsMapsOnTheInputTheReportAndOverlays() throws Exception {
         Path out = temp.resolve("out");
         // --batch 1: two passes, streamed into one cam.npz
-        CliTest.Run run = CliTest.run("cam", "--model", MODEL, "--input", INPUT, "--block", "layer2.0.conv2",
+        CliRunner.Run run = CliRunner.run("cam", "--model", MODEL, "--input", INPUT, "--block", "layer2.0.conv2",
                 "--out", out.toString(), "--batch", "1");
         assertEquals(0, run.status(), run.err());
 
@@ -103,7 +103,7 @@ class CamCommandTest {
         for (int i = 0; i < bad.length; i++) {
             Path out = temp.resolve("out" + i);
             String[] args = concat(new String[] {"cam", "--input", INPUT, "--out", out.toString(), "--model"}, bad[i]);
-            CliTest.Run run = CliTest.run(args);
+            CliRunner.Run run = CliRunner.run(args);
             assertEquals(2, run.status(), String.join(" ", bad[i]) + ": " + run.err());
             assertTrue(run.err().startsWith("error: ") && run.err().strip().lines().count() == 1, run.err());
             assertTrue(run.err().contains(expected[i]), run.err());

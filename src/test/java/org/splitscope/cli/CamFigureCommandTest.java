@@ -53,7 +53,7 @@ class CamFigureCommandTest {
             assertTrue(export.saveFigure(vm, window, true, p -> false, p -> {}));
         }
         Path cli = temp.resolve("cli.png");
-        CliTest.Run run = CliTest.run(figure("--block", "layer3.0.conv2", "--class", "dress", "--method", "gradcampp",
+        CliRunner.Run run = CliRunner.run(figure("--block", "layer3.0.conv2", "--class", "dress", "--method", "gradcampp",
                 "--width", "1200px", "--out", cli.toString()).toArray(String[]::new));
         assertEquals(0, run.status(), run.err());
         BufferedImage a = ImageIO.read(window.toFile());
@@ -69,7 +69,7 @@ class CamFigureCommandTest {
         assertEquals("Dress (class 3)", cliText.get("Class"));
 
         Path pdf = temp.resolve("cam.pdf");
-        run = CliTest.run(figure("--out", pdf.toString()).toArray(String[]::new));
+        run = CliRunner.run(figure("--out", pdf.toString()).toArray(String[]::new));
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("cam of layer2.0"), run.out());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -85,7 +85,7 @@ class CamFigureCommandTest {
             {"--block", "layer2.0.conv3"}, {"--method", "scorecam"}}) {
             List<String> args = figure("--out", out.toString());
             args.addAll(List.of(bad));
-            CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+            CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
             assertEquals(SplitScopeCli.USER_ERROR, run.status(), String.join(" ", bad));
             assertTrue(run.err().startsWith("error: "), run.err());
             assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());

@@ -3,14 +3,12 @@ package org.splitscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.splitscope.cli.CliRunner.run;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,31 +17,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.TestSupport;
+import org.splitscope.cli.CliRunner.Run;
 import picocli.CommandLine;
 
 /** The CLI end to end, in process: real files in, files out read back; broken files out with exit 2. */
 public class CliTest {
     @TempDir
     Path temp;
-
-    public record Run(int status, String out, String err) {}
-
-    /** Runs the CLI in this JVM, capturing what it prints. */
-    public static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = SplitScopeCli.run(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static String fixture(String name) {
         return TestSupport.resource("parity/" + name).toString();
@@ -261,16 +241,10 @@ public class CliTest {
 
     @Test
     void withoutADisplayTheExplorerSaysSoInOneLine() throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                org.splitscope.Launcher.class.getName());
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        Process p = pb.start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(2, p.waitFor());
+        Run run = ChildCli.of().unset("DISPLAY", "WAYLAND_DISPLAY").run();
+        assertEquals(2, run.status());
         assertEquals("error: the explorer needs a display (DISPLAY is not set); the command line works without one: "
-                + "splitscope --help", err.strip());
+                + "splitscope --help", run.err().strip());
     }
 
     @Test
@@ -286,16 +260,10 @@ public class CliTest {
     @Test
     void aUserWithoutAWritableHomeCanStillUseTheBundledModel() throws Exception {
         Path notAFolder = Files.writeString(temp.resolve("home-is-a-file"), "");
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Duser.home=" + notAFolder, "-Djava.io.tmpdir=" + temp,
-                "-cp", System.getProperty("java.class.path"), org.splitscope.Launcher.class.getName(), "info");
-        pb.environment().remove("XDG_CACHE_HOME");
-        pb.environment().remove("DJL_CACHE_DIR");
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        assertTrue(out.contains("fmnist-2s1x64d"), out);
+        Run run = ChildCli.of("info").jvm("-Duser.home=" + notAFolder, "-Djava.io.tmpdir=" + temp)
+                .unset("XDG_CACHE_HOME", "DJL_CACHE_DIR").runMerged();
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().contains("fmnist-2s1x64d"), run.out());
         assertTrue(Files.isDirectory(temp.resolve("splitscope-" + System.getProperty("user.name"))), "unpacked there instead");
     }
 
@@ -334,7 +302,7 @@ public class CliTest {
     @Test
     void aTerminatedCommandSaysSoInOneLineAndExits130() throws Exception {
         // SIGTERM (Ctrl+C's SIGINT takes the same way out) once the child says its work is under way
-        InterruptTest.Child child = InterruptTest.start(temp, "bench", "--preset", "resnest14d", "--iterations", "100000");
+        ChildCli.Child child = ChildCli.of("bench", "--preset", "resnest14d", "--iterations", "100000").startReady();
         child.signal("TERM");
         assertEquals(130, child.status(), child.err());
         assertEquals("interrupted; files being written were discarded, finished ones are kept", child.err().strip());

@@ -21,7 +21,7 @@ class DepthFigureCommandTest {
     @Test
     void writesTheDepthProfileOfEveryBlock() throws Exception {
         Path svg = temp.resolve("depth.svg");
-        CliTest.Run run = CliTest.run("figure", "--view", "depth", "--model", "fmnist-4s1x64d", "--input", IMAGE,
+        CliRunner.Run run = CliRunner.run("figure", "--view", "depth", "--model", "fmnist-4s1x64d", "--input", IMAGE,
                 "--block", "layer2.1", "--device", "cpu", "--out", svg.toString());
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("depth of layer2.1"), run.out());
@@ -48,7 +48,7 @@ class DepthFigureCommandTest {
             List<String> args = new ArrayList<>(List.of("figure", "--view", "depth", "--device", "cpu", "--out",
                     out.toString()));
             args.addAll(List.of(bad[i]));
-            CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+            CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
             String what = String.join(" ", bad[i]);
             assertEquals(SplitScopeCli.USER_ERROR, run.status(), what);
             assertTrue(run.err().startsWith("error: ") && run.err().contains(expected[i]), what + ": " + run.err());

@@ -46,7 +46,7 @@ class FigureCommandTest {
                 assertTrue(export.saveFigure(view.getValue(), window, true, p -> false, written::add));
                 assertEquals(List.of(window), written);
                 Path cli = temp.resolve(view.getKey() + "-cli.png");
-                CliTest.Run run = CliTest.run("figure", "--model", TestModels.gray28().toString(), "--input",
+                CliRunner.Run run = CliRunner.run("figure", "--model", TestModels.gray28().toString(), "--input",
                         TestModels.image().toString(), "--view", view.getKey(), "--block", "layer3.0", "--group", "1",
                         "--width", "1200px", "--dpi", "300", "--device", "cpu", "--out", cli.toString());
                 assertEquals(0, run.status(), run.err());
@@ -65,7 +65,7 @@ class FigureCommandTest {
     @Test
     void vectorFormatsAndBadRequestsAsAUserMeetsThem() throws Exception {
         Path pdf = temp.resolve("fig.pdf");
-        CliTest.Run run = CliTest.run("figure", "--model", TestModels.gray28().toString(), "--input",
+        CliRunner.Run run = CliRunner.run("figure", "--model", TestModels.gray28().toString(), "--input",
                 TestModels.image().toString(), "--view", "splitbars", "--device", "cpu", "--out", pdf.toString());
         assertEquals(0, run.status(), run.err());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -73,7 +73,7 @@ class FigureCommandTest {
             assertTrue(new PDFTextStripper().getText(doc).contains("layer2.0"), "the middle block, as the window");
         }
         Path svg = temp.resolve("fig");
-        run = CliTest.run("figure", "--model", TestModels.gray28().toString(), "--input", TestModels.image().toString(),
+        run = CliRunner.run("figure", "--model", TestModels.gray28().toString(), "--input", TestModels.image().toString(),
                 "--view", "gap", "--format", "svg", "--theme", "dark", "--device", "cpu", "--out", svg.toString());
         assertEquals(0, run.status(), run.err());
         assertTrue(Files.readString(temp.resolve("fig.svg")).contains("<text"), "the ending is added");
@@ -87,13 +87,13 @@ class FigureCommandTest {
                 args.addAll(List.of("--view", "heatmaps"));
             }
             args.addAll(List.of(bad));
-            run = CliTest.run(args.toArray(String[]::new));
+            run = CliRunner.run(args.toArray(String[]::new));
             assertEquals(SplitScopeCli.USER_ERROR, run.status(), String.join(" ", bad));
             assertTrue(run.err().startsWith("error: "), run.err());
             assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
             assertFalse(run.err().contains("Exception"), run.err());
         }
-        assertTrue(CliTest.run("figure", "--view", "pie", "--input", "x.png", "--out", "y.png").err()
+        assertTrue(CliRunner.run("figure", "--view", "pie", "--input", "x.png", "--out", "y.png").err()
                 .contains("unknown view 'pie'; views: heatmaps, splitbars, featuremaps, gap, dataset"));
         assertFalse(Files.exists(temp.resolve("bad.png")), "nothing written for a bad request");
     }

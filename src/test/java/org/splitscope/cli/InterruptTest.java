@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,55 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptTest {
     @TempDir
     Path temp;
-
-    /** A child JVM running the CLI, its stderr read line by line until it is ready. */
-    static final class Child {
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-        private final BufferedReader err;
-
-        private Child(Process process) {
-            this.process = process;
-            this.err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        }
-
-        /** Blocks until the child prints its readiness line; fails if it ends first. */
-        private void awaitReady() throws Exception {
-            for (String line; (line = err.readLine()) != null; ) {
-                if (line.startsWith("ready: ")) {
-                    return;
-                }
-                lines.add(line);
-            }
-            throw new AssertionError("the child ended before it was ready (" + process.waitFor() + "): " + lines);
-        }
-
-        void signal(String name) throws Exception {
-            assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor());
-        }
-
-        int status() throws Exception {
-            for (String line; (line = err.readLine()) != null; ) {
-                lines.add(line);
-            }
-            return process.waitFor();
-        }
-
-        String err() {
-            return String.join("\n", lines);
-        }
-    }
-
-    static Child start(Path temp, String... args) throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Dsplitscope.readiness=true", "-cp",
-                System.getProperty("java.class.path"), org.splitscope.Launcher.class.getName()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Child child = new Child(p);
-        child.awaitReady();
-        return child;
-    }
 
     /**
      * {@code groups} folders of {@code perGroup} links to one 1,200 × 1,200 PNG: decoding each takes long
@@ -110,8 +57,8 @@ class InterruptTest {
     void sigtermStopsAnalyzeWithItsStateSavedAndResumeFinishesIt() throws Exception {
         Path input = slowImages(2, 200);
         Path out = temp.resolve("out");
-        Child child = start(temp, "analyze", "--input", input.toString(), "--out", out.toString(), "--batch", "1",
-                "--device", "cpu");
+        ChildCli.Child child = ChildCli.of("analyze", "--input", input.toString(), "--out", out.toString(),
+                "--batch", "1", "--device", "cpu").startReady();
         child.signal("TERM");
         assertEquals(130, child.status(), child.err());
         String line = child.err().strip();
@@ -123,7 +70,7 @@ class InterruptTest {
         assertFalse(Files.exists(out.resolve("stats.json")), "no statistics that look finished");
         assertEquals(List.of(), hiddenParts(out));
         // --resume goes on from there (a few images suffice: the rest is the same images again)
-        CliTest.Run resumed = CliTest.run("analyze", "--input", input.toString(), "--out", out.toString(), "--batch",
+        CliRunner.Run resumed = CliRunner.run("analyze", "--input", input.toString(), "--out", out.toString(), "--batch",
                 "1", "--device", "cpu", "--resume", "--stop-after", Integer.toString(done + 1));
         assertEquals(130, resumed.status(), resumed.err());
         assertEquals("stopped after " + (done + 1) + " of 400 images (saved; --resume continues)", resumed.err().strip());
@@ -133,8 +80,8 @@ class InterruptTest {
     void ctrlCDuringCaptureDeletesWhatWasBeingWritten() throws Exception {
         Path input = slowImages(1, 300);
         Path out = temp.resolve("cap");
-        Child child = start(temp, "capture", "--input", input.resolve("bag").toString(), "--out", out.toString(),
-                "--batch", "1", "--device", "cpu");
+        ChildCli.Child child = ChildCli.of("capture", "--input", input.resolve("bag").toString(), "--out",
+                out.toString(), "--batch", "1", "--device", "cpu").startReady();
         child.signal("INT");
         assertEquals(130, child.status(), child.err());
         assertEquals("interrupted; files being written were discarded, finished ones are kept", child.err().strip());

@@ -37,13 +37,13 @@ class InterventionCliTest {
         }
     }
 
-    private CliTest.Run capture(Path out, List<String> files, String... extra) {
+    private CliRunner.Run capture(Path out, List<String> files, String... extra) {
         List<String> args = new ArrayList<>(List.of("capture", "--out", out.toString(), "--device", "cpu", "--batch",
                 "16"));
         args.addAll(List.of(extra));
         args.add("--input");
         args.addAll(files);
-        return CliTest.run(args.toArray(String[]::new));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
     private static JsonObject json(Path file) throws Exception {
@@ -53,7 +53,7 @@ class InterventionCliTest {
     @Test
     void captureRecordsTheInterventionsAndTheAttentionUsed() throws Exception {
         Path out = temp.resolve("forced");
-        CliTest.Run run = capture(out, images.subList(0, 4), "--intervene", "layer2.0=uniform", "--intervene",
+        CliRunner.Run run = capture(out, images.subList(0, 4), "--intervene", "layer2.0=uniform", "--intervene",
                 "layer3.1=onehot:1");
         assertEquals(0, run.status(), run.err());
         Path plainOut = temp.resolve("plain");
@@ -107,18 +107,18 @@ class InterventionCliTest {
         };
         for (String[] c : cases) {
             Path out = temp.resolve("bad" + c[0].hashCode());
-            CliTest.Run run = capture(out, images.subList(0, 1), "--intervene", c[0]);
+            CliRunner.Run run = capture(out, images.subList(0, 1), "--intervene", c[0]);
             assertEquals(2, run.status(), c[0]);
             assertTrue(run.err().startsWith("error: intervention '" + c[0] + "': "), run.err());
             assertTrue(run.err().contains(c[1]), run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
             assertFalse(Files.exists(out.resolve("capture.npz")) || Files.exists(out.resolve("capture.json")), c[0]);
         }
-        CliTest.Run twice = capture(temp.resolve("twice"), images.subList(0, 1), "--intervene", "layer2.0=uniform",
+        CliRunner.Run twice = capture(temp.resolve("twice"), images.subList(0, 1), "--intervene", "layer2.0=uniform",
                 "--intervene", "layer2.0=onehot:0");
         assertEquals(2, twice.status());
         assertTrue(twice.err().contains("layer2.0 is given more than one intervention"), twice.err());
-        CliTest.Run knockout = CliTest.run("knockout", "--input", "resources/samples/fashion-mnist", "--mode",
+        CliRunner.Run knockout = CliRunner.run("knockout", "--input", "resources/samples/fashion-mnist", "--mode",
                 "onehot:5", "--out", temp.resolve("k").toString(), "--device", "cpu");
         assertEquals(2, knockout.status());
         assertTrue(knockout.err().startsWith("error: intervention 'all=onehot:5': split 5 does not exist"),
@@ -142,7 +142,7 @@ class InterventionCliTest {
     void knockoutWithoutEffectChangesNothingAndOneWithEffectIsWhatCaptureSees() throws Exception {
         Path labelled = labelledFolder();
         Path none = temp.resolve("none");
-        CliTest.Run identity = CliTest.run("knockout", "--input", labelled.toString(), "--mode", "scale:0:1", "--out",
+        CliRunner.Run identity = CliRunner.run("knockout", "--input", labelled.toString(), "--mode", "scale:0:1", "--out",
                 none.toString(), "--batch", "7", "--device", "cpu");
         assertEquals(0, identity.status(), identity.err());
         JsonObject zero = json(none.resolve("knockout.json"));
@@ -164,7 +164,7 @@ class InterventionCliTest {
 
         // unlabelled: the target is the plain network's top class, as a capture with and without shows
         Path out = temp.resolve("uniform");
-        CliTest.Run sweep = CliTest.run("knockout", "--input", "resources/samples/fashion-mnist", "--out",
+        CliRunner.Run sweep = CliRunner.run("knockout", "--input", "resources/samples/fashion-mnist", "--out",
                 out.toString(), "--batch", "8", "--device", "cpu");
         assertEquals(0, sweep.status(), sweep.err());
         JsonObject k = json(out.resolve("knockout.json"));
@@ -212,12 +212,12 @@ class InterventionCliTest {
         }
 
         Path figure = temp.resolve("knockout.svg");
-        CliTest.Run drawn = CliTest.run("figure", "--view", "knockout", "--knockout", out.toString(), "--out",
+        CliRunner.Run drawn = CliRunner.run("figure", "--view", "knockout", "--knockout", out.toString(), "--out",
                 figure.toString());
         assertEquals(0, drawn.status(), drawn.err());
         String svg = Files.readString(figure);
         assertTrue(svg.contains("Δ logit") && svg.contains("layer3"), "labels stay text");
-        CliTest.Run missing = CliTest.run("figure", "--view", "knockout", "--knockout", temp.toString(), "--out",
+        CliRunner.Run missing = CliRunner.run("figure", "--view", "knockout", "--knockout", temp.toString(), "--out",
                 temp.resolve("x.png").toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("error: ") && missing.err().contains("knockout.json: no such file"),
@@ -229,7 +229,7 @@ class InterventionCliTest {
     void figureDrawsForcedAttentionWithCaptureSyntaxAndSaysSo() throws Exception {
         String coat = images.stream().filter(f -> f.contains("coat-")).findFirst().orElseThrow();
         Path png = temp.resolve("forced.png");
-        CliTest.Run run = CliTest.run("figure", "--view", "splitbars", "--input", coat, "--intervene", "all=uniform",
+        CliRunner.Run run = CliRunner.run("figure", "--view", "splitbars", "--input", coat, "--intervene", "all=uniform",
                 "--width", "3.5in", "--dpi", "72", "--out", png.toString());
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("attention forced: all blocks uniform"), run.out());
@@ -237,7 +237,7 @@ class InterventionCliTest {
         assertEquals("all blocks uniform", text.get("Intervention"));
 
         Path pdf = temp.resolve("forced.pdf");
-        assertEquals(0, CliTest.run("figure", "--view", "walkthrough", "--input", coat, "--intervene",
+        assertEquals(0, CliRunner.run("figure", "--view", "walkthrough", "--input", coat, "--intervene",
                 "layer2.0=onehot:1", "--out", pdf.toString()).status());
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertEquals("layer2.0 onehot:1", doc.getDocumentInformation().getCustomMetadataValue(
@@ -245,15 +245,15 @@ class InterventionCliTest {
         }
 
         // the same parsing as capture: a bad mode, a block the model lacks, a view that is not one capture
-        CliTest.Run bad = CliTest.run("figure", "--view", "heatmaps", "--input", coat, "--intervene", "all=sideways",
+        CliRunner.Run bad = CliRunner.run("figure", "--view", "heatmaps", "--input", coat, "--intervene", "all=sideways",
                 "--out", temp.resolve("bad.png").toString());
         assertEquals(2, bad.status());
         assertEquals(capture(temp.resolve("c"), List.of(coat), "--intervene", "all=sideways").err(), bad.err());
-        CliTest.Run noBlock = CliTest.run("figure", "--view", "gap", "--input", coat, "--intervene", "layer9.9=uniform",
+        CliRunner.Run noBlock = CliRunner.run("figure", "--view", "gap", "--input", coat, "--intervene", "layer9.9=uniform",
                 "--out", temp.resolve("bad.png").toString());
         assertTrue(noBlock.err().startsWith("error: intervention 'layer9.9=uniform': no split-attention block"),
                 noBlock.err());
-        CliTest.Run notOne = CliTest.run("figure", "--view", "variants", "--input", coat, "--intervene", "all=uniform",
+        CliRunner.Run notOne = CliRunner.run("figure", "--view", "variants", "--input", coat, "--intervene", "all=uniform",
                 "--out", temp.resolve("bad.png").toString());
         assertEquals(2, notOne.status());
         assertTrue(notOne.err().contains("not in --view variants"), notOne.err());

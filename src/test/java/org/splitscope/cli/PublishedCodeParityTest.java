@@ -59,7 +59,7 @@ class PublishedCodeParityTest {
         if (entry.get("avdFirst").getAsBoolean()) {
             args.add("--avd-first"); // the one thing the weights cannot show
         }
-        CliTest.Run run = CliTest.run(args.toArray(String[]::new));
+        CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, run.status(), run.err());
 
         try (NDManager manager = TestSupport.manager()) {

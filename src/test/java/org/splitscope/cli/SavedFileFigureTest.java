@@ -32,16 +32,16 @@ class SavedFileFigureTest {
               {"block": "layer2.0", "stage": 2, "deltaLogit": 1.5, "deltaProbability": 0.1, "deltaTop1": -0.5, "top1Changed": 0.0}]}
             """;
 
-    private CliTest.Run knockoutFigure(String json, String... more) throws Exception {
+    private CliRunner.Run knockoutFigure(String json, String... more) throws Exception {
         Path dir = Files.createDirectories(temp.resolve("k" + json.hashCode()));
         Files.writeString(dir.resolve("knockout.json"), json);
         List<String> args = new java.util.ArrayList<>(List.of("figure", "--view", "knockout", "--knockout",
                 dir.toString(), "--out", temp.resolve("k.svg").toString()));
         args.addAll(List.of(more));
-        return CliTest.run(args.toArray(String[]::new));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
-    private void assertRefused(CliTest.Run run, String... parts) {
+    private void assertRefused(CliRunner.Run run, String... parts) {
         assertEquals(2, run.status(), run.err());
         String err = run.err().strip();
         assertEquals(1, err.lines().count(), err);
@@ -55,7 +55,7 @@ class SavedFileFigureTest {
 
     @Test
     void anEditedKnockoutJsonIsOneLineNamingTheField() throws Exception {
-        CliTest.Run ok = knockoutFigure(KNOCKOUT);
+        CliRunner.Run ok = knockoutFigure(KNOCKOUT);
         assertEquals(0, ok.status(), ok.err());
         Files.delete(temp.resolve("k.svg"));
         Map<String, String[]> cases = new LinkedHashMap<>();
@@ -132,7 +132,7 @@ class SavedFileFigureTest {
 
     @Test
     void aFigureTallerThanAnyPageIsRefusedBeforeItIsPainted() throws Exception {
-        CliTest.Run few = datasetFigure(synthetic(8));
+        CliRunner.Run few = datasetFigure(synthetic(8));
         assertEquals(0, few.status(), few.err());
         Files.delete(temp.resolve("d.svg"));
         assertRefused(datasetFigure(synthetic(1000)), "in tall, more than 40 in");
@@ -145,10 +145,10 @@ class SavedFileFigureTest {
         Path dir = Files.createDirectories(temp.resolve("fifo"));
         org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", dir.resolve("knockout.json").toString())
                 .start().waitFor() == 0, "mkfifo");
-        assertRefused(CliTest.run("figure", "--view", "knockout", "--knockout", dir.toString(), "--out",
+        assertRefused(CliRunner.run("figure", "--view", "knockout", "--knockout", dir.toString(), "--out",
                 temp.resolve("k.svg").toString()), "knockout.json: not a regular file");
         assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("stats.json").toString()).start().waitFor());
-        assertRefused(CliTest.run("figure", "--view", "dataset", "--stats", dir.toString(), "--out",
+        assertRefused(CliRunner.run("figure", "--view", "dataset", "--stats", dir.toString(), "--out",
                 temp.resolve("d.svg").toString()), "stats.json: not a regular file");
     }
 
@@ -157,16 +157,16 @@ class SavedFileFigureTest {
         Path input = AnalyzeTest.folder(temp, 1);
         Files.move(input.resolve("bag"), input.resolve("b\u001bag"));
         Path out = temp.resolve("stats");
-        CliTest.Run run = CliTest.run("analyze", "--input", input.toString(), "--out", out.toString(), "--device", "cpu");
+        CliRunner.Run run = CliRunner.run("analyze", "--input", input.toString(), "--out", out.toString(), "--device", "cpu");
         assertEquals(0, run.status(), run.err());
         return out;
     }
 
-    private CliTest.Run datasetFigure(Path stats, String... more) {
+    private CliRunner.Run datasetFigure(Path stats, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("figure", "--view", "dataset", "--stats", stats.toString(),
                 "--out", temp.resolve("d.svg").toString()));
         args.addAll(List.of(more));
-        return CliTest.run(args.toArray(String[]::new));
+        return CliRunner.run(args.toArray(String[]::new));
     }
 
     private Path edited(Path stats, String name, UnaryOperator<String> jsonEdit) throws Exception {
@@ -191,7 +191,7 @@ class SavedFileFigureTest {
     void editedStatisticsAreOneLineNamingTheFileAndField() throws Exception {
         Path stats = stats();
         // a control character from a folder name is drawn visible: the SVG is well-formed XML
-        CliTest.Run ok = datasetFigure(stats, "--groups", "b\u001bag,coat");
+        CliRunner.Run ok = datasetFigure(stats, "--groups", "b\u001bag,coat");
         assertEquals(0, ok.status(), ok.err());
         String svg = Files.readString(temp.resolve("d.svg"));
         var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,17 +40,11 @@ class StreamingCaptureTest {
             Files.copy(TestModels.image(), input.resolve(String.format("img-%05d.png", i)));
         }
         Path out = temp.resolve("out");
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx100m", "-cp", System.getProperty("java.class.path"),
-                org.splitscope.Launcher.class.getName(), "capture", "--model", TestModels.gray28().toString(),
-                "--input", input.toString(), "--out", out.toString(), "--batch", "32", "--splits", "layer2.0",
-                "--device", "cpu");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(temp.resolve("log.txt").toFile());
-        Process p = pb.start();
-        int status = p.waitFor();
-        String log = Files.readString(temp.resolve("log.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, status, log.lines().filter(l -> !l.contains("\t")).toList().toString());
+        CliRunner.Run run = ChildCli.of("capture", "--model", TestModels.gray28().toString(), "--input",
+                input.toString(), "--out", out.toString(), "--batch", "32", "--splits", "layer2.0", "--device", "cpu")
+                .jvm("-Xmx100m").runMerged();
+        String log = run.out();
+        assertEquals(0, run.status(), log.lines().filter(l -> !l.contains("\t")).toList().toString());
         assertTrue(log.contains("captured " + images + " input(s)"), log.substring(Math.max(0, log.length() - 400)));
         try (NDManager manager = TestSupport.manager()) {
             Map<String, NDArray> z = TestSupport.decode(manager, out.resolve("capture.npz"));

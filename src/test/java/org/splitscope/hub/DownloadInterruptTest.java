@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.bundled.BundledModels;
+import org.splitscope.cli.ChildCli;
 import org.splitscope.io.Sha256;
 
 /**
@@ -33,48 +30,9 @@ class DownloadInterruptTest {
     @TempDir
     Path temp;
 
-    /** The CLI in a child JVM against the fake hub; stderr read line by line. */
-    private static final class Child {
-        final Process process;
-        final List<String> lines = new ArrayList<>();
-        final BufferedReader err;
-
-        Child(Process process) {
-            this.process = process;
-            this.err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        }
-
-        void awaitReady() throws Exception {
-            for (String line; (line = err.readLine()) != null; ) {
-                if (line.startsWith("ready: ")) {
-                    return;
-                }
-                lines.add(line);
-            }
-            throw new AssertionError("the child ended before it was ready (" + process.waitFor() + "): " + lines);
-        }
-
-        int status() throws Exception {
-            for (String line; (line = err.readLine()) != null; ) {
-                lines.add(line);
-            }
-            return process.waitFor();
-        }
-    }
-
-    private static Child start(Map<String, String> env, String... args) throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Dsplitscope.readiness=true", "-cp",
-                System.getProperty("java.class.path"), org.splitscope.Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().keySet().removeIf(k -> k.startsWith("HF_") || k.equals("TORCH_HOME"));
-        pb.environment().putAll(env);
-        return new Child(pb.start());
-    }
-
-    private static void signal(Child child, String name) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(child.process.pid())).start().waitFor());
+    /** The CLI in a child JVM against the fake hub, with none of the user's hub settings. */
+    private static ChildCli.Child start(Map<String, String> env, String... args) throws Exception {
+        return ChildCli.of(args).unsetIf(k -> k.startsWith("HF_") || k.equals("TORCH_HOME")).env(env).start();
     }
 
     /** Every file and link under the repository's cache folder, relative to it. */
@@ -94,13 +52,13 @@ class DownloadInterruptTest {
         CountDownLatch release = new CountDownLatch(1);
         hub.stall = release;
         try {
-            Child child = start(env, "download", REPO);
+            ChildCli.Child child = start(env, "download", REPO);
             child.awaitReady();
-            signal(child, name);
+            child.signal(name);
             int status = child.status();
-            assertEquals(130, status, String.join("\n", child.lines));
-            assertTrue(child.lines.stream().anyMatch(l -> l.startsWith("interrupted")), String.join("\n", child.lines));
-            assertFalse(child.lines.stream().anyMatch(l -> l.contains("Exception")), String.join("\n", child.lines));
+            assertEquals(130, status, child.err());
+            assertTrue(child.lines().stream().anyMatch(l -> l.startsWith("interrupted")), child.err());
+            assertFalse(child.lines().stream().anyMatch(l -> l.contains("Exception")), child.err());
             // only what huggingface_hub itself keeps for resuming: no blob under its final name, no snapshot
             assertEquals(List.of("blobs/" + sha + ".incomplete"), entries(repo), "after SIG" + name);
             long size = Files.size(repo.resolve("blobs/" + sha + ".incomplete"));
@@ -128,9 +86,9 @@ class DownloadInterruptTest {
             assertTrue(Files.size(repo.resolve("blobs/" + sha + ".incomplete")) >= afterInt);
 
             hub.requests.clear();
-            Child resume = start(env, "download", REPO);
+            ChildCli.Child resume = start(env, "download", REPO);
             int status = resume.status();
-            assertEquals(0, status, String.join("\n", resume.lines));
+            assertEquals(0, status, resume.err());
             assertTrue(hub.requests.stream().anyMatch(r -> r.server().equals("cdn") && r.range() != null
                     && r.range().startsWith("bytes=") && !r.range().equals("bytes=0-")), "resumed: " + hub.requests);
             Path blob = repo.resolve("blobs/" + sha);

@@ -12,26 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.bundled.BundledModels;
+import org.splitscope.cli.ChildCli;
+import org.splitscope.cli.CliRunner.Run;
 
 /** {@code --model hf:…} and {@code download} as a user runs them, in a child JVM with its own environment. */
 class HubCliTest {
     @TempDir
     Path temp;
 
-    record Run(int status, String out) {}
-
-    private Run run(Map<String, String> env, String... args) throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                org.splitscope.Launcher.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("HF_") || k.equals("TORCH_HOME"));
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.waitFor(), out);
+    /** stdout and stderr together, with none of the user's hub settings. */
+    private static Run run(Map<String, String> env, String... args) throws Exception {
+        return ChildCli.of(args).unsetIf(k -> k.startsWith("HF_") || k.equals("TORCH_HOME")).env(env).runMerged();
     }
 
     @Test

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splitscope.cli.ChildCli;
+import org.splitscope.cli.CliRunner;
 
 /**
  * The fallback in the shared temporary folder ({@code /tmp/splitscope-USER}, DJL's {@code djl.ai-USER})
@@ -103,17 +103,12 @@ class UserDirsTest {
     void theProgramRefusesWithOneLine() throws Exception {
         Files.createDirectory(fallback());
         Files.setPosixFilePermissions(fallback(), PosixFilePermissions.fromString("rwxrwxrwx"));
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                "-Duser.home=" + System.getProperty("user.home"), "-Djava.io.tmpdir=" + tmp,
-                "org.splitscope.Launcher", "info", "--presets");
-        pb.environment().remove("DJL_CACHE_DIR");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue(), err);
-        assertEquals("", out);
+        CliRunner.Run run = ChildCli.of("info", "--presets")
+                .jvm("-Duser.home=" + System.getProperty("user.home"), "-Djava.io.tmpdir=" + tmp)
+                .unset("DJL_CACHE_DIR").run();
+        String err = run.err();
+        assertEquals(2, run.status(), err);
+        assertEquals("", run.out());
         assertTrue(err.startsWith("error: " + fallback() + " is writable by other users"), err);
         assertEquals(1, err.lines().count(), err);
         assertFalse(Files.exists(fallback().resolve("pytorch")), "nothing unpacked there");

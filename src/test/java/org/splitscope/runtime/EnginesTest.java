@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.splitscope.SplitScopeException;
+import org.splitscope.cli.ChildCli;
+import org.splitscope.cli.CliRunner;
 
 class EnginesTest {
     @Test
@@ -55,19 +57,10 @@ class EnginesTest {
     }
 
     private static String settings(Map<String, String> env, String threads) throws Exception {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), ShowSettings.class.getName(),
-                threads);
-        pb.environment().remove("OMP_WAIT_POLICY");
-        pb.environment().remove("ONEDNN_MAX_CPU_ISA");
-        pb.environment().remove("GOMP_SPINCOUNT");
-        pb.environment().remove("SPLITSCOPE_THREADS");
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        assertEquals(0, p.waitFor(), out);
-        return out;
+        CliRunner.Run run = ChildCli.of(threads).main(ShowSettings.class)
+                .unset("OMP_WAIT_POLICY", "ONEDNN_MAX_CPU_ISA", "GOMP_SPINCOUNT", "SPLITSCOPE_THREADS").env(env).runMerged();
+        assertEquals(0, run.status(), run.out());
+        return run.out().strip();
     }
 
     /** Prints the settings the engine would start with, for the thread count given (0: automatic). */

@@ -17,7 +17,7 @@ import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.capture.BlockCapture;
-import org.splitscope.cli.CliTest;
+import org.splitscope.cli.CliRunner;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.CompareFigure;
 import org.splitscope.figure.Drawing;
@@ -90,12 +90,12 @@ class CompareViewModelTest {
             images = files.filter(p -> p.toString().endsWith(".png")).sorted().limit(2).toList();
         }
         Path svg = dir.resolve("compare.svg");
-        CliTest.Run run = CliTest.run("figure", "--view", "compare", "--input", images.get(0).toString(), "--compare",
+        CliRunner.Run run = CliRunner.run("figure", "--view", "compare", "--input", images.get(0).toString(), "--compare",
                 images.get(1).toString(), "--block", "layer2.0", "--out", svg.toString());
         assertEquals(0, run.status(), run.err());
         String text = Files.readString(svg);
         assertTrue(text.contains("Difference") && text.contains("Mean |Δa| per block"), "the figure's text");
-        CliTest.Run neither = CliTest.run("figure", "--view", "compare", "--input", images.get(0).toString(), "--out",
+        CliRunner.Run neither = CliRunner.run("figure", "--view", "compare", "--input", images.get(0).toString(), "--out",
                 dir.resolve("x.svg").toString());
         assertEquals(2, neither.status());
         assertTrue(neither.err().startsWith("error: --view compare needs"), neither.err());

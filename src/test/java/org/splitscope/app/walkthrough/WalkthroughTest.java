@@ -22,7 +22,7 @@ import org.splitscope.app.TestModels;
 import org.splitscope.app.main.MainViewModel;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.InternalsCapture;
-import org.splitscope.cli.CliTest;
+import org.splitscope.cli.CliRunner;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureStyle;
@@ -159,7 +159,7 @@ class WalkthroughTest {
         String model = TestModels.gray28().toString();
         String image = TestModels.image().toString();
         Path svg = dir.resolve("walk.svg");
-        CliTest.Run run = CliTest.run("figure", "--view", "walkthrough", "--model", model, "--input", image,
+        CliRunner.Run run = CliRunner.run("figure", "--view", "walkthrough", "--model", model, "--input", image,
                 "--step", "layout", "--channel", "5", "--out", svg.toString());
         assertEquals(0, run.status(), run.err());
         String text = Files.readString(svg);
@@ -167,7 +167,7 @@ class WalkthroughTest {
         for (List<String> bad : List.of(List.of("--step", "13"), List.of("--step", "nope"), List.of("--channel", "-1"),
                 List.of("--channel", "99999"))) {
             Path out = dir.resolve("bad.png");
-            CliTest.Run r = CliTest.run("figure", "--view", "walkthrough", "--model", model, "--input", image,
+            CliRunner.Run r = CliRunner.run("figure", "--view", "walkthrough", "--model", model, "--input", image,
                     bad.get(0), bad.get(1), "--out", out.toString());
             assertEquals(2, r.status(), bad + ": " + r.err());
             assertTrue(r.err().startsWith("error: ") && r.err().strip().lines().count() == 1, bad + ": " + r.err());

@@ -3,6 +3,7 @@ package org.splitscope.dataset;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +53,8 @@ final class LabelsCsv {
         List<DatasetInput.Item> items = new ArrayList<>();
         Map<String, String> labels = new HashMap<>(); // one String per label, however many rows share it
         try (BufferedReader text = utf8(csv); CsvReader<CsvRecord> reader = CsvReader.builder()
-                .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true).allowUnclosedQuote(false)
+                .skipEmptyLines(true).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE).allowUnclosedQuote(false)
                 .maxBufferSize(MAX_FIELD * 4).ofCsvRecord(text)) {
             for (CsvRecord row : reader) {
                 long line = row.getStartingLineNumber();

@@ -23,5 +23,7 @@
  *       two per pixel.
  * </ul>
  * Like PIL, truncated files are refused rather than shown half gray.
+ *
+ * <p>May import: {@code io}.
  */
 package org.splitscope.input;

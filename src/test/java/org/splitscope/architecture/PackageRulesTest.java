@@ -14,6 +14,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The layering the package-info files describe, checked on the compiled program (tests left out):
  * no import cycle between top-level packages ({@code org.splitscope.<pkg>}, each
  * {@code org.splitscope.view.<name>} a package of its own), nothing below {@code app} imports it,
- * and the drawing kit ({@code figure}) imports no view.
+ * the drawing kit ({@code figure}) imports no view, and the lower layers import only what their
+ * package-info says.
  */
 class PackageRulesTest {
     private static final String ROOT = "org.splitscope.";
@@ -105,6 +109,37 @@ class PackageRulesTest {
                 .and().resideOutsideOfPackage("org.splitscope") // the launcher starts the window
                 .should().dependOnClassesThat().resideInAPackage("org.splitscope.app..")
                 .because("app is the top layer: only the launcher starts it").check(program);
+    }
+
+    /** The lower layers import only what their package-info says (the root package's exception aside). */
+    private static final Map<String, Set<String>> LOWER_LAYERS = Map.of(
+            "io", Set.of(),
+            "runtime", Set.of("io"),
+            "input", Set.of("io"),
+            "logs", Set.of("io"),
+            "render", Set.of("input"),
+            "model", Set.of("input", "runtime"),
+            "checkpoint", Set.of("io", "model"),
+            "hub", Set.of("io", "model"),
+            "engine", Set.of("runtime", "model", "checkpoint", "input", "io"));
+
+    @Test
+    void lowerLayersImportOnlyWhatTheirPackageInfoSays() {
+        Set<String> wrong = new TreeSet<>();
+        for (JavaClass c : program) {
+            String from = topLevel(c.getPackageName());
+            Set<String> allowed = from == null ? null : LOWER_LAYERS.get(from);
+            if (allowed == null) {
+                continue;
+            }
+            for (var d : c.getDirectDependenciesFromSelf()) {
+                String to = topLevel(d.getTargetClass().getPackageName());
+                if (to != null && !to.equals(from) && !allowed.contains(to)) {
+                    wrong.add(from + " -> " + to + ": " + d.getDescription());
+                }
+            }
+        }
+        assertEquals(Set.of(), wrong);
     }
 
     @Test

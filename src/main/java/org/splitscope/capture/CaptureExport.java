@@ -55,7 +55,7 @@ public final class CaptureExport {
     }
 
     /** capture.json's interventions: block (or all) and mode as written, e.g. {"block": "layer2.0", "mode": "uniform"}. */
-    static JsonArray interventions(org.splitscope.intervene.Interventions interventions) {
+    static JsonArray interventions(Interventions interventions) {
         JsonArray list = new JsonArray();
         for (var i : interventions.list()) {
             JsonObject o = new JsonObject();

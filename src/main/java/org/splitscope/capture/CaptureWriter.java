@@ -14,7 +14,6 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.NpyAppender;
 

@@ -13,14 +13,14 @@ import org.splitscope.capture.CaptureExport;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.CaptureWriter;
+import org.splitscope.capture.Interventions;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.intervene.Interventions;
+import org.splitscope.input.Sample;
+import org.splitscope.input.Samples;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.FolderLock;
 import org.splitscope.io.Printable;
-import org.splitscope.input.Sample;
-import org.splitscope.input.Samples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,9 +59,9 @@ final class CaptureCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new SplitScopeException("--batch must be at least 1");
         }
-        List<org.splitscope.intervene.Intervention> forced = new ArrayList<>();
+        List<org.splitscope.capture.Intervention> forced = new ArrayList<>();
         for (String text : intervene) {
-            forced.add(org.splitscope.intervene.Intervention.parse(text)); // syntax first, before any file
+            forced.add(org.splitscope.capture.Intervention.parse(text)); // syntax first, before any file
         }
         List<Path> files = Samples.expand(inputs);
         AtomicFiles.requireWritableFolder(out); // before the work, not after it

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.SplitScopeException;
+import org.splitscope.capture.Intervention;
 import org.splitscope.io.CsvTable;
 
 /**

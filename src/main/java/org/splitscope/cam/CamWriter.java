@@ -19,6 +19,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.ModelJson;
 import org.splitscope.io.NpzWriter;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.InputImages;
@@ -137,8 +138,7 @@ public final class CamWriter implements AutoCloseable {
         JsonObject json = new JsonObject();
         JsonObject modelJson = new JsonObject();
         modelJson.addProperty("name", model.name());
-        modelJson.addProperty("file", model.file() == null ? null : model.file().toString());
-        modelJson.addProperty("sha256", model.sha256());
+        ModelJson.addFile(modelJson, model.file(), model.sha256());
         modelJson.addProperty("notation", model.config().notation());
         json.add("model", modelJson);
         json.addProperty("block", first.target());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.ModelJson;
 import org.splitscope.model.ResidualBlock;
 
 /**
@@ -79,8 +80,7 @@ public final class CaptureExport {
         modelJson.addProperty("preset", model.preset());
         modelJson.addProperty("configSource", model.configSource());
         modelJson.add("origins", GSON.toJsonTree(model.origins()));
-        modelJson.addProperty("file", model.file() == null ? null : model.file().toString());
-        modelJson.addProperty("sha256", model.sha256());
+        ModelJson.addFile(modelJson, model.file(), model.sha256());
         modelJson.add("config", GSON.toJsonTree(model.config()));
         modelJson.addProperty("notation", model.config().notation());
         json.add("model", modelJson);

@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,22 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.io.AtomicFiles;
-import org.splitscope.io.NpyAppender;
+import org.splitscope.io.ModelJson;
+import org.splitscope.io.NpzWriter;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.InputImages;
 
 /**
  * Writes the maps of a run batch by batch, so memory stays flat in the number of images:
  * {@code cam.npz} ({@code cam} float32 [N, h, w], the raw maps; {@code cam_input} [N, H, W],
- * normalised to 0…1 and resized to the input) grows as two {@code .npy} in a hidden scratch folder,
+ * normalised to 0…1 and resized to the input) grows in a hidden scratch folder ({@link NpzWriter}),
  * the overlays {@code <image>-cam.png} are drawn there too, and only {@link #finish} puts them,
  * {@code cam.npz} and {@code cam.json} in place. Closing without finishing writes nothing.
  */
@@ -40,22 +37,20 @@ public final class CamWriter implements AutoCloseable {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path dir;
-    private final Path scratch;
+    private final NpzWriter arrays;
     private final JsonArray inputs = new JsonArray();
     private final List<Map.Entry<String, Path>> overlays = new ArrayList<>();
     private final Set<String> overlayNames = new HashSet<>();
-    private NpyAppender cam;
-    private NpyAppender camInput;
     private CamResult first;
     private int images;
 
-    private CamWriter(Path dir, Path scratch) {
+    private CamWriter(Path dir, NpzWriter arrays) {
         this.dir = dir;
-        this.scratch = scratch;
+        this.arrays = arrays;
     }
 
     public static CamWriter open(Path dir) throws IOException {
-        return new CamWriter(dir, AtomicFiles.scratch(dir, "cam.arrays"));
+        return new CamWriter(dir, NpzWriter.open(dir, "cam.arrays"));
     }
 
     /** Deletes what an interrupted run left ({@code .cam.*.part}, {@code .*-cam.png.*.part}); only under the folder's lock. */
@@ -72,8 +67,8 @@ public final class CamWriter implements AutoCloseable {
             throws IOException, SplitScopeException {
         if (first == null) {
             first = batch;
-            cam = new NpyAppender(scratch.resolve("cam.npy"), batch.height(), batch.width());
-            camInput = new NpyAppender(scratch.resolve("cam_input.npy"), batch.inputHeight(), batch.inputWidth());
+            arrays.array("cam", batch.height(), batch.width());
+            arrays.array("cam_input", batch.inputHeight(), batch.inputWidth());
         } else if (batch.height() != first.height() || batch.width() != first.width()
                 || batch.inputHeight() != first.inputHeight() || batch.inputWidth() != first.inputWidth()) {
             throw new SplitScopeException(samples.get(0).source() + ": " + batch.inputHeight() + "×" + batch.inputWidth()
@@ -82,14 +77,13 @@ public final class CamWriter implements AutoCloseable {
         }
         for (int n = 0; n < batch.batch(); n++) {
             float[] map = batch.map(n);
-            cam.append(map, 0, map.length);
-            float[] onInput = batch.mapOnInput(n);
-            camInput.append(onInput, 0, onInput.length);
+            arrays.append("cam", map);
+            arrays.append("cam_input", batch.mapOnInput(n));
             Sample sample = samples.get(n);
             var image = CamMaps.overlay(InputImages.fromTensor(sample.data(), batch.inputHeight(), batch.inputWidth(),
                     model.preprocessing()), map, batch.width(), batch.height(), colormap);
             String name = overlayName(sample.source());
-            Path png = scratch.resolve(overlays.size() + ".png");
+            Path png = arrays.scratch().resolve(overlays.size() + ".png");
             ImageIO.write(image.toBufferedImage(), "png", png.toFile());
             overlays.add(Map.entry(name, png));
 
@@ -129,27 +123,13 @@ public final class CamWriter implements AutoCloseable {
         if (first == null) {
             throw new IllegalStateException("no maps");
         }
-        for (NpyAppender a : List.of(cam, camInput)) {
-            a.finish();
-            a.close();
-        }
+        arrays.finish();
         String json = GSON.toJson(report(model, choice, timings));
         List<Map.Entry<Path, AtomicFiles.Writer>> files = new ArrayList<>();
         for (var overlay : overlays) {
             files.add(Map.entry(dir.resolve(overlay.getKey()), out -> Files.copy(overlay.getValue(), out)));
         }
-        files.add(Map.entry(dir.resolve(NPZ), out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);   // numpy's layout: NAME.npy entries
-            zip.setLevel(Deflater.NO_COMPRESSION);
-            for (NpyAppender a : List.of(cam, camInput)) {
-                zip.putNextEntry(new ZipEntry(a.file().getFileName().toString()));
-                try (InputStream in = Files.newInputStream(a.file())) {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-            zip.finish();
-        }));
+        files.add(Map.entry(dir.resolve(NPZ), out -> arrays.writeTo(out, null)));
         files.add(Map.entry(dir.resolve(JSON), out -> out.write(json.getBytes(StandardCharsets.UTF_8))));
         AtomicFiles.writeAll(files);
     }
@@ -158,8 +138,7 @@ public final class CamWriter implements AutoCloseable {
         JsonObject json = new JsonObject();
         JsonObject modelJson = new JsonObject();
         modelJson.addProperty("name", model.name());
-        modelJson.addProperty("file", model.file() == null ? null : model.file().toString());
-        modelJson.addProperty("sha256", model.sha256());
+        ModelJson.addFile(modelJson, model.file(), model.sha256());
         modelJson.addProperty("notation", model.config().notation());
         json.add("model", modelJson);
         json.addProperty("block", first.target());
@@ -176,11 +155,6 @@ public final class CamWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (NpyAppender a : new NpyAppender[] {cam, camInput}) {
-            if (a != null) {
-                a.close();
-            }
-        }
-        AtomicFiles.deleteScratch(scratch);
+        arrays.close();
     }
 }

@@ -3,7 +3,6 @@ package org.splitscope.capture;
 import ai.djl.ndarray.NDArray;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ResNeSt;
 

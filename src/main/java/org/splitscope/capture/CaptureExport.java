@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
+import org.splitscope.io.ModelJson;
 import org.splitscope.model.ResidualBlock;
 
 /**
@@ -55,7 +56,7 @@ public final class CaptureExport {
     }
 
     /** capture.json's interventions: block (or all) and mode as written, e.g. {"block": "layer2.0", "mode": "uniform"}. */
-    static JsonArray interventions(org.splitscope.intervene.Interventions interventions) {
+    static JsonArray interventions(Interventions interventions) {
         JsonArray list = new JsonArray();
         for (var i : interventions.list()) {
             JsonObject o = new JsonObject();
@@ -79,8 +80,7 @@ public final class CaptureExport {
         modelJson.addProperty("preset", model.preset());
         modelJson.addProperty("configSource", model.configSource());
         modelJson.add("origins", GSON.toJsonTree(model.origins()));
-        modelJson.addProperty("file", model.file() == null ? null : model.file().toString());
-        modelJson.addProperty("sha256", model.sha256());
+        ModelJson.addFile(modelJson, model.file(), model.sha256());
         modelJson.add("config", GSON.toJsonTree(model.config()));
         modelJson.addProperty("notation", model.config().notation());
         json.add("model", modelJson);

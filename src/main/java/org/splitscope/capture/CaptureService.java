@@ -10,7 +10,6 @@ import java.util.function.BooleanSupplier;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
-import org.splitscope.intervene.Interventions;
 
 /**
  * Captures a batch of prepared samples on a loaded model: what the window, capture and figure run.

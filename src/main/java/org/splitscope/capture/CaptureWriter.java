@@ -2,45 +2,36 @@ package org.splitscope.capture;
 
 import com.google.gson.JsonArray;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.io.AtomicFiles;
-import org.splitscope.io.NpyAppender;
+import org.splitscope.io.NpzWriter;
 
 /**
  * Writes a capture batch by batch, so memory stays flat in the number of images: each array of
- * {@code capture.npz} grows as a {@code .npy} in a hidden scratch folder of the output, and only
+ * {@code capture.npz} grows in a hidden scratch folder of the output ({@link NpzWriter}), and only
  * {@link #finish} puts {@code capture.npz} (those files, zipped) and {@code capture.json} in place,
  * together. Closing without finishing leaves the previous pair as it was.
  */
 public final class CaptureWriter implements AutoCloseable {
     private final Path dir;
-    private final Path scratch;
-    private final Map<String, NpyAppender> arrays = new LinkedHashMap<>();
+    private final NpzWriter arrays;
     private final JsonArray inputs = new JsonArray();
     private List<BlockCapture> blocks;
     private int images;
     private double forwardMs;
     private double hostCopyMs;
 
-    private CaptureWriter(Path dir, Path scratch) {
+    private CaptureWriter(Path dir, NpzWriter arrays) {
         this.dir = dir;
-        this.scratch = scratch;
+        this.arrays = arrays;
     }
 
     public static CaptureWriter open(Path dir) throws IOException {
-        return new CaptureWriter(dir, AtomicFiles.scratch(dir, "capture.arrays"));
+        return new CaptureWriter(dir, NpzWriter.open(dir, "capture.arrays"));
     }
 
     /** Appends one batch: its arrays to the scratch files, its inputs' top-5 to the report. */
@@ -78,15 +69,11 @@ public final class CaptureWriter implements AutoCloseable {
     }
 
     private void open(String name, long... rest) throws IOException {
-        arrays.put(name, new NpyAppender(scratch.resolve(arrays.size() + ".npy"), rest));
+        arrays.array(name, rest);
     }
 
     private void append(String name, float[] values) throws IOException {
-        NpyAppender a = arrays.get(name);
-        if (a == null) {
-            throw new IllegalStateException("a batch with an array the first batch did not have: " + name);
-        }
-        a.append(values, 0, values.length);
+        arrays.append(name, values);
     }
 
     public int images() {
@@ -113,10 +100,7 @@ public final class CaptureWriter implements AutoCloseable {
         if (blocks == null) {
             throw new IllegalStateException("nothing captured");
         }
-        for (NpyAppender a : arrays.values()) {
-            a.finish();
-            a.close();
-        }
+        arrays.finish();
         // One id in both files (capture.json's "run", capture.npz's zip comment): the two are replaced
         // one rename after the other, and a reader between them can tell it has not got a pair.
         String run = java.util.UUID.randomUUID().toString();
@@ -125,37 +109,12 @@ public final class CaptureWriter implements AutoCloseable {
         report.addProperty("run", run);
         String json = CaptureExport.json(report);
         AtomicFiles.writeAll(List.of(
-                Map.entry(dir.resolve(CaptureExport.NPZ), out -> {
-                    // numpy's layout: NAME.npy entries. Deflate at level 0: stored bytes, but the CRC is
-                    // computed as the data streams through (STORED would need it before).
-                    ZipOutputStream zip = new ZipOutputStream(out);
-                    zip.setLevel(Deflater.NO_COMPRESSION);
-                    zip.setComment("splitscope run " + run);
-                    for (var e : arrays.entrySet()) {
-                        zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                        try (InputStream in = Files.newInputStream(e.getValue().file())) {
-                            in.transferTo(zip);
-                        }
-                        zip.closeEntry();
-                    }
-                    zip.finish();
-                }),
+                Map.entry(dir.resolve(CaptureExport.NPZ), out -> arrays.writeTo(out, "splitscope run " + run)),
                 Map.entry(dir.resolve(CaptureExport.JSON), out -> out.write(json.getBytes(StandardCharsets.UTF_8)))));
     }
 
     @Override
     public void close() throws IOException {
-        List<IOException> problems = new ArrayList<>();
-        for (NpyAppender a : arrays.values()) {
-            try {
-                a.close();
-            } catch (IOException e) {
-                problems.add(e);
-            }
-        }
-        AtomicFiles.deleteScratch(scratch);
-        if (!problems.isEmpty()) {
-            throw problems.get(0);
-        }
+        arrays.close();
     }
 }

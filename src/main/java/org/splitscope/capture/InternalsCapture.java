@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import org.splitscope.SplitScopeException;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ForwardingSink;
 

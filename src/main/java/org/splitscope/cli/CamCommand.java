@@ -2,7 +2,6 @@ package org.splitscope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,10 @@ import org.splitscope.cam.CamResult;
 import org.splitscope.cam.CamService;
 import org.splitscope.cam.CamWriter;
 import org.splitscope.cam.ClassChoice;
+import org.splitscope.dataset.BatchRun;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.io.AtomicFiles;
-import org.splitscope.io.FolderLock;
 import org.splitscope.io.Printable;
 import org.splitscope.render.Colormap;
 import picocli.CommandLine.Command;
@@ -72,44 +70,32 @@ final class CamCommand implements Callable<Integer> {
             throw new SplitScopeException("--colormap: " + e.getMessage());
         }
         List<Path> files = Samples.expand(inputs);
-        try (LoadedModel model = modelOptions.load()) {
+        try (BatchProgress progress = BatchProgress.start("cam", "inputs"); LoadedModel model = modelOptions.load()) {
             // Everything the user chose is checked before a file or folder is made.
             CamService.target(model, block);
             ClassChoice choice = ClassChoice.parse(classChoice, model.labels());
-            AtomicFiles.requireWritableFolder(out);
-            try (FolderLock lock = FolderLock.acquire(out, "cam")) {
-                run(model, files, choice, camMethod, overlayColors);
+            try (BatchRun run = BatchRun.lock(out, "cam")) {
+                run(run, model, files, choice, camMethod, overlayColors, progress);
             }
+        } catch (BatchRun.Stopped stopped) {
+            return SplitScopeCli.INTERRUPTED; // the interrupt hook says it, once the writer has discarded its files
         }
         return 0;
     }
 
-    private void run(LoadedModel model, List<Path> files, ClassChoice choice, CamMethod camMethod, Colormap colors)
-            throws SplitScopeException {
+    private void run(BatchRun run, LoadedModel model, List<Path> files, ClassChoice choice, CamMethod camMethod,
+            Colormap colors, BatchProgress progress) throws SplitScopeException {
         long start = System.nanoTime();
-        try {
-            CamWriter.removeStaleParts(out);
-        } catch (IOException e) {
-            throw new SplitScopeException(out + ": cannot remove what an interrupted run left (" + e.getMessage() + ")");
-        }
+        run.removeStaleParts(CamWriter::removeStaleParts, "run");
         // Batches go to the writer's scratch files as they complete: memory stays flat however many images.
         try (CamWriter writer = CamWriter.open(out)) {
-            List<Sample> pending = new ArrayList<>();
-            for (Path file : files) {
-                for (Sample sample : Samples.load(file, model.preprocessing())) {
-                    pending.add(sample);
-                    if (pending.size() == batch) {
-                        flush(model, pending, writer, choice, camMethod, colors);
-                    }
-                }
-            }
-            if (!pending.isEmpty()) {
-                flush(model, pending, writer, choice, camMethod, colors);
-            }
+            run.each(model, BatchRun.unlabelled(files), new BatchRun.Options("cam", batch, false, false, "input"), progress,
+                    (samples, items) -> flush(model, samples, writer, choice, camMethod, colors, progress));
             Map<String, Double> timings = new LinkedHashMap<>();
             timings.put("load", model.loadMs());
             timings.put("total", (System.nanoTime() - start) / 1e6);
             writer.finish(model, choice, timings);
+            progress.beforeOutput();
             System.out.printf("%d map(s) of %s at %s → %s%n", writer.images(), camMethod.displayName(), block,
                     out.resolve(CamWriter.NPZ));
         } catch (IOException e) {
@@ -118,15 +104,15 @@ final class CamCommand implements Callable<Integer> {
     }
 
     /** One pass over a batch: maps to the writer, each input's explained class printed. */
-    private void flush(LoadedModel model, List<Sample> pending, CamWriter writer, ClassChoice choice, CamMethod camMethod,
-            Colormap colors) throws SplitScopeException, IOException {
-        CamResult result = CamService.compute(model, pending, block, choice, camMethod);
-        writer.add(model, result, pending, colors);
-        for (int i = 0; i < pending.size(); i++) {
+    private void flush(LoadedModel model, List<Sample> samples, CamWriter writer, ClassChoice choice, CamMethod camMethod,
+            Colormap colors, BatchProgress progress) throws SplitScopeException, IOException {
+        CamResult result = CamService.compute(model, samples, block, choice, camMethod);
+        writer.add(model, result, samples, colors);
+        progress.beforeOutput();
+        for (int i = 0; i < samples.size(); i++) {
             CamResult.Explained c = result.classes().get(i);
-            System.out.printf("%s\t%d\t%s\t%.4f%n", Printable.clean(pending.get(i).source()), c.index(),
+            System.out.printf("%s\t%d\t%s\t%.4f%n", Printable.clean(samples.get(i).source()), c.index(),
                     Printable.clean(c.label()), c.logit());
         }
-        pending.clear();
     }
 }

@@ -13,14 +13,14 @@ import org.splitscope.capture.CaptureExport;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.CaptureWriter;
+import org.splitscope.capture.Intervention;
+import org.splitscope.capture.Interventions;
 import org.splitscope.capture.Prediction;
+import org.splitscope.dataset.BatchRun;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.intervene.Interventions;
-import org.splitscope.io.AtomicFiles;
-import org.splitscope.io.FolderLock;
-import org.splitscope.io.Printable;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
+import org.splitscope.io.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,65 +59,34 @@ final class CaptureCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new SplitScopeException("--batch must be at least 1");
         }
-        List<org.splitscope.intervene.Intervention> forced = new ArrayList<>();
-        for (String text : intervene) {
-            forced.add(org.splitscope.intervene.Intervention.parse(text)); // syntax first, before any file
-        }
+        List<Intervention> forced = Intervention.parseAll(intervene); // syntax first, before any file
         List<Path> files = Samples.expand(inputs);
-        AtomicFiles.requireWritableFolder(out); // before the work, not after it
-        try (FolderLock lock = FolderLock.acquire(out); LoadedModel model = modelOptions.load()) {
-            try {
-                CaptureExport.removeStaleParts(out);
-            } catch (IOException e) {
-                throw new SplitScopeException(out + ": cannot remove what an interrupted capture left (" + e.getMessage() + ")");
-            }
+        var options = new BatchRun.Options("capture", batch, skipBad, false, "input");
+        try (BatchProgress progress = BatchProgress.start("capture", "inputs");
+                BatchRun run = BatchRun.lock(out, "capture"); // before the work, not after it
+                LoadedModel model = modelOptions.load()) {
+            run.removeStaleParts(CaptureExport::removeStaleParts, "capture");
             checkBlocks(model);
             Interventions interventions = Interventions.of(forced, model.network());
             long start = System.nanoTime();
             List<String> sources = new ArrayList<>();
-            List<Sample> pending = new ArrayList<>();
-            List<CaptureExport.Skipped> skipped = new ArrayList<>();
-            double preprocessMs = 0;
+            List<CaptureExport.Skipped> skipped;
             // Batches stream to disk as they complete: memory stays flat however many images there are.
             try (CaptureWriter writer = CaptureWriter.open(out)) {
-                for (Path file : files) {
-                    long t = System.nanoTime();
-                    List<Sample> samples;
-                    try {
-                        samples = Samples.load(file, model.preprocessing());
-                    } catch (SplitScopeException e) {
-                        if (!skipBad) {
-                            throw e;
-                        }
-                        skipped.add(new CaptureExport.Skipped(file.toString(), e.getMessage()));
-                        continue;
-                    }
-                    preprocessMs += (System.nanoTime() - t) / 1e6;
-                    for (Sample sample : samples) {
-                        pending.add(sample);
-                        if (pending.size() == batch) {
-                            flush(model, pending, writer, sources, splitBlocks, interventions);
-                        }
-                    }
-                }
-                if (!pending.isEmpty()) {
-                    flush(model, pending, writer, sources, splitBlocks, interventions);
-                }
-                if (writer.images() == 0) {
-                    throw new SplitScopeException("no input could be read (" + skipped.size() + " skipped; the first: "
-                            + skipped.get(0).reason() + ")");
-                }
-                double totalMs = (System.nanoTime() - start) / 1e6;
+                BatchRun.Summary done = run.each(model, BatchRun.unlabelled(files), options, progress,
+                        (samples, items) -> flush(model, samples, writer, sources, interventions, progress));
                 Map<String, Double> timings = new LinkedHashMap<>();
                 timings.put("load", model.loadMs());
-                timings.put("preprocess", preprocessMs);
+                timings.put("preprocess", done.preprocessMs());
                 timings.put("forward", writer.forwardMs());
                 timings.put("hostCopy", writer.hostCopyMs());
-                timings.put("total", totalMs);
+                timings.put("total", (System.nanoTime() - start) / 1e6);
+                skipped = done.skipped().stream().map(k -> new CaptureExport.Skipped(k.path(), k.reason())).toList();
                 writer.finish(model, skipped, timings, interventions);
             } catch (IOException e) {
                 throw new SplitScopeException(out + ": cannot write the capture (" + reason(e) + ")", e);
             }
+            progress.beforeOutput();
             System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
                     sources.size(), model.network().attentionBlocks().size(),
                     out.resolve(CaptureExport.NPZ));
@@ -126,6 +95,8 @@ final class CaptureCommand implements Callable<Integer> {
                         skipped.stream().map(k -> Printable.clean(k.reason())).toList()));
             }
             return 0;
+        } catch (BatchRun.Stopped stopped) {
+            return SplitScopeCli.INTERRUPTED; // the interrupt hook says it, once the writer has discarded its files
         }
     }
 
@@ -141,18 +112,17 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Runs one batch, writes it, and prints each input's top class as it goes. */
-    private static void flush(LoadedModel model, List<Sample> pending, CaptureWriter writer, List<String> sources,
-            Set<String> splitBlocks, Interventions interventions) throws SplitScopeException, IOException {
-        CaptureResult result = CaptureService.capture(model, pending, splitBlocks, () -> false, interventions);
-        List<String> names = pending.stream().map(Sample::source).toList();
+    private void flush(LoadedModel model, List<Sample> samples, CaptureWriter writer, List<String> sources,
+            Interventions interventions, BatchProgress progress) throws SplitScopeException, IOException {
+        CaptureResult result = CaptureService.capture(model, samples, splitBlocks, () -> false, interventions);
+        List<String> names = samples.stream().map(Sample::source).toList();
         writer.add(model, result, names);
+        progress.beforeOutput();
         for (int i = 0; i < names.size(); i++) {
             Prediction top = Prediction.top(result.logits(i), 1, model.labels()).get(0);
             System.out.printf("%s\t%s\t%.3f%n", Printable.clean(names.get(i)), top.label(), top.probability());
         }
         sources.addAll(names);
-        pending.clear();
-        SplitScopeCli.ready("capture");
     }
 
     /** The OS's reason ("No space left on device"), not the temporary file's name. */

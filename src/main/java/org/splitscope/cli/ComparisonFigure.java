@@ -9,6 +9,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.analysis.AttentionComparison;
 import org.splitscope.analysis.ScaleProfile;
 import org.splitscope.bundled.BundledModels;
+import org.splitscope.capture.Interventions;
 import org.splitscope.compare.Comparisons;
 import org.splitscope.compare.VariantRuns;
 import org.splitscope.engine.LoadedModel;
@@ -23,7 +24,6 @@ import org.splitscope.figure.VariantsFigure;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.io.Printable;
 import org.splitscope.render.Colormap;
 

@@ -11,16 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
+import org.splitscope.capture.Intervention;
 import org.splitscope.dataset.DatasetInput;
+import org.splitscope.dataset.BatchRun;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.ImageLoader;
-import org.splitscope.input.Sample;
-import org.splitscope.input.Samples;
-import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.KnockoutResult;
 import org.splitscope.intervene.KnockoutSweep;
 import org.splitscope.io.AtomicFiles;
-import org.splitscope.io.FolderLock;
 import org.splitscope.io.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,45 +57,30 @@ final class KnockoutCommand implements Callable<Integer> {
         }
         Intervention.Mode knockout = Intervention.parseMode(mode);
         List<DatasetInput.Item> items = items();
-        AtomicFiles.requireWritableFolder(out);
-        try (FolderLock lock = FolderLock.acquire(out, "knockout"); LoadedModel model = modelOptions.load()) {
+        try (BatchProgress progress = BatchProgress.start("knockout", "images");
+                BatchRun run = BatchRun.lock(out, "knockout"); LoadedModel model = modelOptions.load()) {
             KnockoutSweep sweep = new KnockoutSweep(model, knockout);
             List<String> keys = model.labels().stream().map(org.splitscope.model.Labels::key).toList();
-            List<String[]> skipped = new ArrayList<>();
-            List<Sample> samples = new ArrayList<>();
-            List<Integer> truth = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                DatasetInput.Item item = items.get(i);
-                try {
-                    samples.add(Samples.load(item.file(), model.preprocessing()).get(0));
-                    truth.add(item.label() == null ? -1 : keys.indexOf(org.splitscope.model.Labels.key(item.label())));
-                } catch (SplitScopeException e) {
-                    skipped.add(new String[] {item.file().toString(), e.getMessage()});
-                }
-                if (samples.size() == batch || (i == items.size() - 1 && !samples.isEmpty())) {
-                    sweep.add(samples, truth.stream().mapToInt(Integer::intValue).toArray());
-                    samples.clear();
-                    truth.clear();
-                }
-            }
-            if (sweep.images() == 0) {
-                throw new SplitScopeException("no image could be read (" + skipped.size() + " skipped; the first: "
-                        + skipped.get(0)[1] + ")");
-            }
+            // every unreadable image is listed and left out (knockout has always skipped them)
+            BatchRun.Summary done = run.each(model, items, new BatchRun.Options("knockout", batch, true, true, "image"),
+                    progress, (samples, from) -> sweep.add(samples, from.stream().mapToInt(item -> item.label() == null
+                            ? -1 : keys.indexOf(org.splitscope.model.Labels.key(item.label()))).toArray()));
             KnockoutResult result = sweep.result();
             JsonObject json = result.json();
-            json.add("skipped", new com.google.gson.Gson().toJsonTree(skipped.stream()
-                    .map(s -> Map.of("path", s[0], "reason", s[1])).toList()));
+            json.add("skipped", new com.google.gson.Gson().toJsonTree(done.skipped()));
             byte[] text = KnockoutResult.text(json).getBytes(StandardCharsets.UTF_8);
             byte[] csv = result.csv();
             AtomicFiles.writeAll(List.of(Map.entry(out.resolve(KnockoutResult.CSV), o -> o.write(csv)),
                     Map.entry(out.resolve(KnockoutResult.JSON), o -> o.write(text))));
+            progress.beforeOutput();
             System.out.printf(Locale.ROOT, "knocked out %s (%s) over %s, %d labelled → %s%s%n",
                     AnalyzeCommand.plural(result.blocks().size(), "block"), result.mode(),
                     AnalyzeCommand.plural(result.images(), "image"), result.labelled(),
-                    out.resolve(KnockoutResult.CSV), skipped.isEmpty() ? "" : " (" + skipped.size()
+                    out.resolve(KnockoutResult.CSV), done.skipped().isEmpty() ? "" : " (" + done.skipped().size()
                             + " skipped, listed in knockout.json)");
             return 0;
+        } catch (BatchRun.Stopped stopped) {
+            return SplitScopeCli.INTERRUPTED; // the interrupt hook says it; nothing was written
         } catch (IOException e) {
             throw new SplitScopeException(out + ": cannot write the knock-out table (" + e.getMessage() + ")", e);
         }

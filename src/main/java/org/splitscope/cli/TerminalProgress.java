@@ -10,9 +10,9 @@ import org.splitscope.dataset.DatasetAnalysis;
 import org.splitscope.hub.Downloader;
 
 /**
- * The one progress line of the command line (downloads: bytes, speed, time left; analyze: images,
- * images/s, time left), rewritten in place on stderr at most ten times a second. Only when stderr is
- * a terminal ({@code isatty(2)}) that can move the cursor ({@code TERM} is not {@code dumb}): in a
+ * The one progress line of the command line (downloads: bytes, speed, time left; analyze, capture,
+ * cam, knockout: inputs, inputs/s, time left), rewritten in place on stderr at most ten times a
+ * second. Only when stderr is a terminal ({@code isatty(2)}) that can move the cursor ({@code TERM} is not {@code dumb}): in a
  * log file, a pipe or CI it would be noise of carriage returns.
  */
 final class TerminalProgress implements Downloader.Progress {
@@ -51,12 +51,30 @@ final class TerminalProgress implements Downloader.Progress {
 
     /** analyze's images. */
     DatasetAnalysis.Progress images() {
+        return counted("images");
+    }
+
+    /** Inputs done of all, per second and time left: {@code unit} is what they are ("images", "inputs"). */
+    DatasetAnalysis.Progress counted(String unit) {
         return (done, total, rate) -> {
             if (due(done == total)) {
-                show(String.format(Locale.ROOT, "%s%d / %d images, %.1f images/s, %.0f s left", what.isEmpty() ? "" : what + "  ",
-                        done, total, rate, (total - done) / Math.max(rate, 1e-9)));
+                show(String.format(Locale.ROOT, "%s%d / %d %s, %.1f %s/s, %.0f s left", what.isEmpty() ? "" : what + "  ",
+                        done, total, unit, rate, unit, (total - done) / Math.max(rate, 1e-9)));
             }
         };
+    }
+
+    /**
+     * Erases the progress line (nothing if none is shown), so that what a command prints on stdout
+     * next starts a clean line; the next update draws the line again.
+     */
+    void clear() {
+        if (lastLength > 0) {
+            err.print("\r" + " ".repeat(lastLength) + "\r");
+            err.flush();
+            lastLength = 0;
+            lastPrint = 0;
+        }
     }
 
     /** Ends the progress line (nothing if none was shown). */

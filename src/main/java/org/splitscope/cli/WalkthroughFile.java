@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.splitscope.SplitScopeException;
 import org.splitscope.analysis.Walkthrough;
 import org.splitscope.capture.InternalsCapture;
+import org.splitscope.capture.Interventions;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
@@ -17,7 +18,6 @@ import org.splitscope.figure.Provenance;
 import org.splitscope.figure.WalkthroughFigure;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.io.Printable;
 import org.splitscope.io.Sha256;
 

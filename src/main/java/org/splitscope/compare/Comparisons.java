@@ -9,11 +9,11 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.analysis.ScaleProfile;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.Interventions;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.figure.Provenance;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.render.Colormap;
 
 /** The captures the Compare view and {@code figure --view compare} draw from. */

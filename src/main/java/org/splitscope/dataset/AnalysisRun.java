@@ -143,10 +143,7 @@ public final class AnalysisRun {
             json.add("groupsWithoutClass", GSON.toJsonTree(withoutClass));
         }
         json.add("blocks", GSON.toJsonTree(stats == null ? List.of() : stats.blocks()));
-        JsonObject m = new JsonObject();
-        m.add("name", modelName == null ? com.google.gson.JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(modelName));
-        m.add("sha256", modelSha == null ? com.google.gson.JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(modelSha));
-        json.add("model", m);
+        json.add("model", org.splitscope.io.ModelJson.of(modelName, modelSha));
         json.addProperty("groupBy", groupBy);
         if (inputsSha != null) {
             json.addProperty("inputsSha256", inputsSha);

@@ -2,6 +2,7 @@ package org.splitscope.intervene;
 
 import java.util.List;
 import org.splitscope.capture.CaptureResult;
+import org.splitscope.capture.Interventions;
 import org.splitscope.capture.Prediction;
 
 /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.SplitScopeException;
+import org.splitscope.capture.Intervention;
 import org.splitscope.io.CsvTable;
 
 /**
@@ -68,10 +69,7 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
     /** knockout.json: model name and SHA-256, mode, target, counts, accuracy, one entry per block. */
     public JsonObject json() {
         JsonObject json = new JsonObject();
-        JsonObject m = new JsonObject();
-        m.addProperty("name", model);
-        m.addProperty("sha256", modelSha256);
-        json.add("model", m);
+        json.add("model", org.splitscope.io.ModelJson.of(model, modelSha256));
         json.addProperty("mode", mode);
         json.addProperty("target", target());
         json.addProperty("images", images);

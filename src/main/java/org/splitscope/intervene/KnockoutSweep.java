@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.SplitScopeException;
 import org.splitscope.capture.CaptureService;
+import org.splitscope.capture.Intervention;
+import org.splitscope.capture.Interventions;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;

@@ -22,9 +22,8 @@ import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.InterventionResult;
-import org.splitscope.intervene.Interventions;
+import org.splitscope.intervene.InterventionRunner;
 import org.splitscope.model.ResNeSt;
 
 /**
@@ -50,7 +49,7 @@ class FamilyCaptureTest {
     @Test
     void skUniformSharesThePathsAndOnePathAloneIsThatPath() throws Exception {
         try (LoadedModel model = load("sk_bottleneck_nosplit")) {
-            InterventionResult uniform = Interventions.compare(model, sample(model),
+            InterventionResult uniform = InterventionRunner.compare(model, sample(model),
                     List.of(Intervention.parse("layer2.0=uniform")), Set.of("layer2.0"), () -> false);
             BlockCapture b = uniform.after().block("layer2.0");
             assertEquals(2, b.radix());
@@ -62,7 +61,7 @@ class FamilyCaptureTest {
                 float mean = (b.splits()[i] + b.splits()[b.channels() * hw + i]) / 2;
                 assertEquals(mean, b.fused()[i], 1e-5, "V = mean of the two paths");
             }
-            InterventionResult second = Interventions.compare(model, sample(model),
+            InterventionResult second = InterventionRunner.compare(model, sample(model),
                     List.of(Intervention.parse("layer2.0=onehot:1")), Set.of("layer2.0"), () -> false);
             BlockCapture p = second.after().block("layer2.0");
             float[] path1 = java.util.Arrays.copyOfRange(p.splits(), p.channels() * hw, 2 * p.channels() * hw);
@@ -73,7 +72,7 @@ class FamilyCaptureTest {
     @Test
     void seUniformRemovesTheGateAndOneSplitOfAGateIsRefused() throws Exception {
         try (LoadedModel model = load("se_bottleneck_7x7")) {
-            InterventionResult r = Interventions.compare(model, sample(model),
+            InterventionResult r = InterventionRunner.compare(model, sample(model),
                     List.of(Intervention.parse("all=uniform")), Set.of("layer2.0"), () -> false);
             BlockCapture gated = r.before().block("layer2.0");
             BlockCapture open = r.after().block("layer2.0");

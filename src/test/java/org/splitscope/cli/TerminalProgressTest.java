@@ -60,4 +60,19 @@ class TerminalProgressTest {
         assertEquals("1 / 1000 images, 12345.6 images/s, 0 s left", shown[1]);
         assertEquals("1000 / 1000 images, 1.0 images/s, 0 s left \n", shown[2]); // one space over the longer line
     }
+
+    /** capture and cam print result lines on stdout between updates: the line is erased first, then redrawn. */
+    @Test
+    void aBatchCommandsLineMakesRoomForStdoutAndComesBack() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TerminalProgress p = new TerminalProgress("", new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        p.counted("inputs").update(4, 30, 20.0);
+        p.clear();
+        p.clear(); // nothing shown: nothing to erase
+        p.counted("inputs").update(8, 30, 20.0); // drawn at once after a clear, however soon
+        p.done();
+        String line = "4 / 30 inputs, 20.0 inputs/s, 1 s left";
+        assertEquals("\r" + line + "\r" + " ".repeat(line.length()) + "\r"
+                + "\r8 / 30 inputs, 20.0 inputs/s, 1 s left\n", bytes.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitscope.bundled.BundledModels;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.capture.Intervention;
 import org.splitscope.capture.Prediction;
 import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;
@@ -26,7 +27,7 @@ class InterventionsCompareTest {
                 null, Engines.device("cpu")))) {
             Sample sample = Samples.load(Path.of("resources/samples/fashion-mnist/coat-0006.png"),
                     model.preprocessing()).get(0);
-            InterventionResult r = Interventions.compare(model, sample,
+            InterventionResult r = InterventionRunner.compare(model, sample,
                     List.of(Intervention.parse("layer3.0=onehot:0")), Set.of("layer3.0"), () -> false);
 
             BlockCapture forced = r.after().block("layer3.0");
@@ -54,7 +55,7 @@ class InterventionsCompareTest {
             assertEquals(Prediction.top(after, 5, model.labels()), r.topAfter());
             assertEquals(5, r.topBefore().size());
 
-            InterventionResult same = Interventions.compare(model, sample, List.of(Intervention.parse("all=scale:1:1")));
+            InterventionResult same = InterventionRunner.compare(model, sample, List.of(Intervention.parse("all=scale:1:1")));
             assertArrayEquals(same.before().logits(), same.after().logits(), "scale by 1: the plain network");
             assertFalse(same.topChanged());
         }

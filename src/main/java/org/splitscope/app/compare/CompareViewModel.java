@@ -18,7 +18,7 @@ import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
-import org.splitscope.intervene.Interventions;
+import org.splitscope.capture.Interventions;
 import org.splitscope.compare.Comparisons;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.CompareFigure;

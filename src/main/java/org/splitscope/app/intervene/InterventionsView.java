@@ -17,7 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.intervene.Intervention;
+import org.splitscope.capture.Intervention;
 
 /**
  * Force the attention of a block (or all) and see what it does to the prediction; every other view

@@ -21,6 +21,7 @@ import org.splitscope.app.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
+import org.splitscope.capture.Intervention;
 import org.splitscope.capture.Prediction;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureRequest;
@@ -29,7 +30,6 @@ import org.splitscope.figure.KnockoutFigure;
 import org.splitscope.figure.Provenance;
 import org.splitscope.figure.View;
 import org.splitscope.figure.ViewData;
-import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.InterventionResult;
 import org.splitscope.intervene.KnockoutResult;
 import org.splitscope.intervene.KnockoutSweep;
@@ -143,7 +143,7 @@ public final class InterventionsViewModel extends FigureViewModel {
     public void apply() {
         try {
             Intervention added = Intervention.parse(block.get() + "=" + modeText());
-            org.splitscope.intervene.Interventions.of(List.of(added), session().modelProperty().get().network());
+            org.splitscope.capture.Interventions.of(List.of(added), session().modelProperty().get().network());
             List<Intervention> now = new ArrayList<>(session().interventionsProperty().get());
             now.removeIf(i -> i.block().equals(added.block()));
             now.add(added);

@@ -5,7 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 import org.splitscope.app.session.Session;
-import org.splitscope.intervene.Intervention;
+import org.splitscope.capture.Intervention;
 
 /**
  * The line every view shows while attention is forced, so no screen (or screenshot of it) passes

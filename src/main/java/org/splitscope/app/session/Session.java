@@ -27,14 +27,15 @@ import org.splitscope.app.TaskExecutor;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
-import org.splitscope.figure.FigureStyle;
-import org.splitscope.intervene.Intervention;
-import org.splitscope.intervene.InterventionResult;
-import org.splitscope.intervene.Interventions;
+import org.splitscope.capture.Intervention;
+import org.splitscope.capture.Interventions;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
+import org.splitscope.figure.FigureStyle;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
+import org.splitscope.intervene.InterventionResult;
+import org.splitscope.intervene.InterventionRunner;
 import org.splitscope.model.ResidualBlock;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.InputImages;
@@ -155,7 +156,7 @@ public final class Session {
                 return assemble(m, item, sample, CaptureService.capture(m, List.of(sample), eager, progress::isCancelled),
                         null);
             }
-            InterventionResult compared = Interventions.compare(m, sample, forced, eager, progress::isCancelled);
+            InterventionResult compared = InterventionRunner.compare(m, sample, forced, eager, progress::isCancelled);
             return assemble(m, item, sample, compared.after(), compared);
         }, result -> {
             forwards.set(forwards.get() + 1);

@@ -18,6 +18,7 @@ import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.InternalsCapture;
+import org.splitscope.capture.Interventions;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureStyle;
@@ -26,7 +27,6 @@ import org.splitscope.figure.View;
 import org.splitscope.figure.ViewData;
 import org.splitscope.figure.WalkthroughFigure;
 import org.splitscope.figure.WalkthroughStep;
-import org.splitscope.intervene.Interventions;
 import org.splitscope.io.Sha256;
 import org.splitscope.render.Raster;
 

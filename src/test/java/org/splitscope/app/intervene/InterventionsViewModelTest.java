@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.capture.Intervention;
 import org.splitscope.figure.FigureFilesTest;
 import org.splitscope.figure.FigureFormat;
-import org.splitscope.intervene.Intervention;
 
 /** Interventions in the window: every view's capture carries the forced attention; before/after; the sweep. */
 class InterventionsViewModelTest {

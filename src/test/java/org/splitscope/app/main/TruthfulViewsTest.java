@@ -17,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.TestModels;
 import org.splitscope.app.export.ExportViewModel;
+import org.splitscope.capture.Intervention;
 import org.splitscope.figure.FigureFilesTest;
 import org.splitscope.figure.FigureFormat;
-import org.splitscope.intervene.Intervention;
 
 /**
  * What the window shows is the result of the open model, image and settings, or nothing with a

@@ -1,4 +1,4 @@
-package org.splitscope.intervene;
+package org.splitscope.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,9 +19,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.splitscope.TestSupport;
-import org.splitscope.capture.BlockCapture;
-import org.splitscope.capture.Capture;
-import org.splitscope.capture.CaptureResult;
 import org.splitscope.checkpoint.Checkpoints;
 import org.splitscope.model.ResNeSt;
 import org.splitscope.model.ResNeStConfig;

@@ -1,4 +1,4 @@
-package org.splitscope.intervene;
+package org.splitscope.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

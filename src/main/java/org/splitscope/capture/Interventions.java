@@ -1,4 +1,4 @@
-package org.splitscope.intervene;
+package org.splitscope.capture;
 
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
@@ -6,20 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.splitscope.SplitScopeException;
-import org.splitscope.capture.CaptureResult;
-import org.splitscope.capture.CaptureService;
-import org.splitscope.capture.Prediction;
-import org.splitscope.engine.LoadedModel;
-import org.splitscope.input.Sample;
 import org.splitscope.io.Printable;
-import org.splitscope.model.ResidualBlock;
 import org.splitscope.model.CaptureSink;
 import org.splitscope.model.ForwardingSink;
 import org.splitscope.model.Mechanism;
 import org.splitscope.model.ResNeSt;
+import org.splitscope.model.ResidualBlock;
 
 /**
  * The interventions of one forward, checked against the model: at most one per block, plus at most
@@ -113,28 +106,6 @@ public final class Interventions {
             list.add(Intervention.parse(t));
         }
         return of(list, network);
-    }
-
-    /**
-     * What the window runs: one image captured as it is and with {@code list} forced, for the top-5
-     * before and after, the change per class, and the attention actually used.
-     *
-     * @param splitBlocks blocks whose split maps both captures should include (may be empty)
-     * @param cancelled asked after every block, as {@link CaptureService#capture} does
-     */
-    public static InterventionResult compare(LoadedModel model, Sample sample, List<Intervention> list,
-            Set<String> splitBlocks, BooleanSupplier cancelled) throws SplitScopeException {
-        Interventions forced = of(list, model.network());
-        CaptureResult before = CaptureService.capture(model, List.of(sample), splitBlocks, cancelled, NONE);
-        CaptureResult after = CaptureService.capture(model, List.of(sample), splitBlocks, cancelled, forced);
-        int k = Math.min(5, before.classes());
-        return new InterventionResult(forced, before, after, Prediction.top(before.logits(0), k, model.labels()),
-                Prediction.top(after.logits(0), k, model.labels()));
-    }
-
-    public static InterventionResult compare(LoadedModel model, Sample sample, List<Intervention> list)
-            throws SplitScopeException {
-        return compare(model, sample, list, Set.of(), () -> false);
     }
 
     /** As given, in order. */

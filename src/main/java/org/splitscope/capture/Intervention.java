@@ -1,4 +1,4 @@
-package org.splitscope.intervene;
+package org.splitscope.capture;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;

@@ -75,7 +75,7 @@ final class CpuKernels {
     }
 
     static final Choice PENDING = new Choice("AVX2",
-            "the safe default until the kernel check has run (`splitscope info --kernels` runs it now)");
+            "the safe default until the kernel check has run; `splitscope info --kernels` runs it now");
 
     static Choice decide(boolean cachesVisible, boolean switchedOff, IsaMachine machine) {
         if (!cachesVisible) {

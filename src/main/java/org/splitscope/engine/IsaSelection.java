@@ -79,6 +79,32 @@ public final class IsaSelection {
     }
 
     /**
+     * Runs the check now, in the foreground ({@code info --kernels}), and caches the verdict.
+     *
+     * @param progress told what is being tried, then each level's result, in words
+     * @return the verdict's reason ("AVX2: fastest exact of AVX, AVX2; checked 2026-12-05")
+     * @throws org.splitscope.SplitScopeException where the check does not apply or its verdict cannot be kept
+     */
+    public static String runNow(Consumer<String> progress) throws org.splitscope.SplitScopeException {
+        IsaMachine machine = IsaMachine.current();
+        if (machine == null) {
+            throw new org.splitscope.SplitScopeException("the oneDNN kernel check runs on Linux x86-64 only");
+        }
+        if (!CpuKernels.cacheSizesVisible()) {
+            throw new org.splitscope.SplitScopeException("this CPU hides its cache sizes: oneDNN stays at AVX "
+                    + "(its AVX2 kernels die with SIGFPE there), nothing to check");
+        }
+        progress.accept("trying " + String.join(", ", machine.candidates()) + " (a child process each; about half a minute)");
+        try {
+            IsaVerdict verdict = run(machine, "resnest50d", 5,
+                    t -> progress.accept(String.format(java.util.Locale.ROOT, "%-12s %s", t.isa(), t.describe())));
+            return verdict.why();
+        } catch (IOException | RuntimeException e) {
+            throw new org.splitscope.SplitScopeException("cannot keep the kernel check's verdict: " + e.getMessage());
+        }
+    }
+
+    /**
      * The trials for {@code levels}, in that order (nothing cached).
      *
      * @param command the child's command line for a level (the tests give one that crashes)
@@ -156,6 +182,7 @@ public final class IsaSelection {
     }
 
     private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".onednn-isa", ".part");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
@@ -190,6 +217,7 @@ public final class IsaSelection {
         Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) : 15_000); // let the start it came from finish
         Path file = cacheFile(machine);
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        Files.createDirectories(file.getParent());
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             if (lock == null || cached(machine).isPresent()) {

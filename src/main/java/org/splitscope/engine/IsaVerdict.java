@@ -23,10 +23,26 @@ record IsaVerdict(String key, LocalDate checked, List<IsaTrial> trials) {
         trials = List.copyOf(trials);
     }
 
-    /** The fastest exact level; empty when none was exact (then the safe default stays). */
+    /** The level used until a verdict exists; another must beat it clearly to replace it. */
+    static final String DEFAULT = "AVX2";
+    /** How much faster than {@link #DEFAULT} another level must be: less is within the noise of a few forwards. */
+    static final double MARGIN = 0.05;
+
+    /**
+     * The fastest exact level, except that {@link #DEFAULT}, when exact and within {@link #MARGIN} of
+     * the fastest, stays; empty when none was exact (then the safe default stays).
+     */
     Optional<String> chosen() {
-        return trials.stream().filter(t -> t.outcome() == IsaTrial.Outcome.EXACT)
-                .min(Comparator.comparingDouble(IsaTrial::ms)).map(IsaTrial::isa);
+        Optional<IsaTrial> fastest = exact().min(Comparator.comparingDouble(IsaTrial::ms));
+        Optional<IsaTrial> standing = exact().filter(t -> t.isa().equals(DEFAULT)).findFirst();
+        if (fastest.isPresent() && standing.isPresent() && standing.get().ms() <= fastest.get().ms() * (1 + MARGIN)) {
+            return Optional.of(DEFAULT);
+        }
+        return fastest.map(IsaTrial::isa);
+    }
+
+    private java.util.stream.Stream<IsaTrial> exact() {
+        return trials.stream().filter(t -> t.outcome() == IsaTrial.Outcome.EXACT);
     }
 
     /** "AVX2: fastest exact of AVX, AVX2 (ALL wrong); checked 2026-12-05". */
@@ -41,7 +57,9 @@ record IsaVerdict(String key, LocalDate checked, List<IsaTrial> trials) {
             }
         }
         String others = lost.isEmpty() ? "" : " (" + String.join(", ", lost) + ")";
-        String head = chosen().map(isa -> isa + ": fastest exact of " + String.join(", ", exact))
+        double best = exact().mapToDouble(IsaTrial::ms).min().orElse(Double.NaN);
+        String head = chosen().map(isa -> isa + (exact().anyMatch(t -> t.isa().equals(isa) && t.ms() == best)
+                        ? ": fastest exact of " : ": kept, within 5 % of the fastest exact of ") + String.join(", ", exact))
                 .orElse("no level was exact");
         return head + others + "; checked " + checked;
     }

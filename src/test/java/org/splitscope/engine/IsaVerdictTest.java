@@ -30,6 +30,20 @@ class IsaVerdictTest {
         assertEquals("AVX2: fastest exact of AVX, AVX2, AVX512_CORE; checked 2026-12-05", v.why());
     }
 
+    /** A few forwards on a busy machine differ by a few per cent: that does not move the level off AVX2. */
+    @Test
+    void theDefaultStaysUnlessAnotherIsClearlyFaster() {
+        IsaVerdict tie = verdict(IsaTrial.measured("AVX", 2e-7, 239.6), IsaTrial.measured("AVX2", 3e-7, 240.6),
+                IsaTrial.measured("AVX512_CORE", 3e-7, 235));
+        assertEquals(Optional.of("AVX2"), tie.chosen());
+        assertEquals("AVX2: kept, within 5 % of the fastest exact of AVX, AVX2, AVX512_CORE; checked 2026-12-05", tie.why());
+        IsaVerdict clear = verdict(IsaTrial.measured("AVX2", 3e-7, 240.6), IsaTrial.measured("AVX512_CORE", 3e-7, 200));
+        assertEquals(Optional.of("AVX512_CORE"), clear.chosen());
+        IsaVerdict noDefault = verdict(IsaTrial.measured("AVX", 2e-7, 300), IsaTrial.measured("AVX2", 0.05, 100),
+                IsaTrial.measured("AVX512_CORE", 3e-7, 290));
+        assertEquals(Optional.of("AVX512_CORE"), noDefault.chosen(), "AVX2 wrong: the fastest exact one");
+    }
+
     @Test
     void aWrongOrCrashingLevelLosesHoweverFast() {
         IsaVerdict v = verdict(IsaTrial.measured("AVX", 2e-7, 140), IsaTrial.failed("AVX2"),

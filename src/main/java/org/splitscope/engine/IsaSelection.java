@@ -82,20 +82,22 @@ public final class IsaSelection {
      * Runs the check now, in the foreground ({@code info --kernels}), and caches the verdict.
      *
      * @param progress told what is being tried, then each level's result, in words
-     * @return the verdict's reason ("AVX2: fastest exact of AVX, AVX2; checked 2026-12-05")
-     * @throws org.splitscope.SplitScopeException where the check does not apply or its verdict cannot be kept
+     * @return the verdict's reason ("AVX2: fastest exact of AVX, AVX2; checked 2026-12-05"), or why there is
+     *     nothing to check here
+     * @throws org.splitscope.SplitScopeException where its verdict cannot be kept
      */
     public static String runNow(Consumer<String> progress) throws org.splitscope.SplitScopeException {
         IsaMachine machine = IsaMachine.current();
         if (machine == null) {
-            throw new org.splitscope.SplitScopeException("the oneDNN kernel check runs on Linux x86-64 only");
+            return "AVX2 (the safe default; the kernel check runs on Linux x86-64 only)";
         }
         if (!CpuKernels.cacheSizesVisible()) {
-            throw new org.splitscope.SplitScopeException("this CPU hides its cache sizes: oneDNN stays at AVX "
-                    + "(its AVX2 kernels die with SIGFPE there), nothing to check");
+            return "AVX (the CPU's cache sizes are hidden, where oneDNN's AVX2 kernels die with SIGFPE): nothing to check";
         }
         progress.accept("trying " + String.join(", ", machine.candidates()) + " (a child process each; about half a minute)");
-        try {
+        Path lockFile = lockFile(machine);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) { // a background check under way: after it
             IsaVerdict verdict = run(machine, "resnest50d", 5,
                     t -> progress.accept(String.format(java.util.Locale.ROOT, "%-12s %s", t.isa(), t.describe())));
             return verdict.why();
@@ -192,6 +194,13 @@ public final class IsaSelection {
         }
     }
 
+    /** Held while a check runs, so that two processes never check (and time) at once. */
+    private static Path lockFile(IsaMachine machine) throws IOException {
+        Path file = cacheFile(machine);
+        Files.createDirectories(file.getParent());
+        return file.resolveSibling(file.getFileName() + ".lock");
+    }
+
     /** Starts {@link #main} as a separate process, at most once per process; its output goes nowhere. */
     static synchronized void startInBackground() {
         if (launched) {
@@ -215,9 +224,7 @@ public final class IsaSelection {
             return;
         }
         Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) : 15_000); // let the start it came from finish
-        Path file = cacheFile(machine);
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-        Files.createDirectories(file.getParent());
+        Path lockFile = lockFile(machine);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             if (lock == null || cached(machine).isPresent()) {

@@ -95,8 +95,7 @@ public final class IsaSelection {
             return "AVX (the CPU's cache sizes are hidden, where oneDNN's AVX2 kernels die with SIGFPE): nothing to check";
         }
         progress.accept("trying " + String.join(", ", machine.candidates()) + " (a child process each; about half a minute)");
-        Path lockFile = lockFile(machine);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(lockFile(machine), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) { // a background check under way: after it
             IsaVerdict verdict = run(machine, "resnest50d", 5,
                     t -> progress.accept(String.format(java.util.Locale.ROOT, "%-12s %s", t.isa(), t.describe())));

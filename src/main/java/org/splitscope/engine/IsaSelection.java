@@ -138,7 +138,7 @@ public final class IsaSelection {
             for (int round = -1; round < rounds; round++) {
                 for (IsaChild child : List.copyOf(diffs.keySet())) {
                     Double ms = child.ask("time") ? number(child.await("ms", CHILD_TIMEOUT_S)) : null;
-                    if (ms == null || !(ms > 0)) {
+                    if (ms == null || !(ms > 0)) { // also NaN
                         done.put(child.isa(), IsaTrial.failed(child.isa()));
                         diffs.remove(child);
                     } else if (round >= 0) {
@@ -154,13 +154,14 @@ public final class IsaSelection {
         return levels.stream().map(done::get).toList();
     }
 
-    /** A number a child printed, or null. */
-    private static Double number(String text) {
+    /** A number a child printed: NaN (a NaN output: wrong), or finite and not negative; else null. */
+    static Double number(String text) {
         if (text == null || text.length() > 30) {
             return null;
         }
         try {
-            return Double.parseDouble(text);
+            double v = Double.parseDouble(text);
+            return Double.isNaN(v) || (v >= 0 && v < 1e7) ? v : null;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -46,6 +46,16 @@ class IsaCheckTest {
         assertEquals("AVX", new IsaVerdict("k", LocalDate.now(), trials).chosen().orElseThrow());
     }
 
+    /** What a child prints is parsed, never trusted: a negative or endless number is no answer. */
+    @Test
+    void aChildsNumbersAreChecked() {
+        assertEquals(2e-7, IsaSelection.number("2e-07"));
+        assertTrue(Double.isNaN(IsaSelection.number("NaN")), "a NaN output: the level is wrong");
+        for (String bad : new String[] {null, "-1", "Infinity", "-Infinity", "1e400", "lots", "1".repeat(40)}) {
+            assertEquals(null, IsaSelection.number(bad), bad);
+        }
+    }
+
     @Test
     void theCachedVerdictDecidesAndADamagedOneIsRedone() throws Exception {
         IsaMachine machine = new IsaMachine("test CPU " + System.nanoTime(), Set.of("avx", "avx2"), "test libtorch");

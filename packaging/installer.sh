@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds target/installer/: an app image with its own trimmed Java runtime, whose launcher runs both
-# the explorer (no arguments) and the CLI (any command), and a .deb. Run by `mvn -Pinstaller package`
+# Builds target/installer/: an app image with its own trimmed Java runtime and a class-data sharing
+# archive (appcds.sh), whose launcher runs both the explorer (no arguments) and the CLI (any
+# command), and a .deb (which writes its archive when installed, from the app image's class list). Run by `mvn -Pinstaller package`
 # after the jar and target/lib/ exist.   usage: installer.sh VERSION "app-image deb"
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,12 +42,16 @@ unzip -q -o -j "$out/javafx"/javafx-graphics-*-linux.jar '*.so' -d "$out/runtime
 common=(--name splitscope --app-version "$version" --vendor "SplitScope" \
   --description "Explorer for split-attention networks (ResNeSt)" \
   --icon packaging/icon/splitscope-256.png \
-  --java-options "-Dsplitscope.launcher=jpackage")
+  --java-options "-Dsplitscope.launcher=jpackage" \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/splitscope.jsa')
 for type in $types; do
   case "$type" in
     app-image)
       jpackage --type app-image "${common[@]}" --input "$out/input" --main-jar splitscope.jar \
         --main-class org.splitscope.Launcher --runtime-image "$out/runtime" --dest "$out"
+      # start-up: the class-data sharing archive the launcher points at (a training run; seconds)
+      packaging/appcds.sh "$out/splitscope"
+      cp "$out/splitscope/lib/app/splitscope.classlist" "$out/input/" # for the .deb's postinst
       ;;
     deb)
       # menu entry with the icon; postinst links /usr/bin/splitscope to the launcher

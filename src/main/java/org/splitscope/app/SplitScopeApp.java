@@ -63,6 +63,9 @@ public final class SplitScopeApp extends Application {
         vm = new MainViewModel(executor, settings);
         MainView view = build(stage, vm, settings);
         stage.show();
+        if (StartupTiming.wanted()) {
+            StartupTiming.install(vm);
+        }
         vm.start(options);
         if (options.screenshot() != null) {
             screenshotWhenReady(stage, vm, options.screenshot());

@@ -122,7 +122,8 @@ final class BenchCommand implements Callable<Integer> {
             if (!Double.isNaN(loadMs)) {
                 out.put("load_ms", round(loadMs));
             }
-            out.put("cpu_kernels", Engines.cpuKernels());
+            out.put("onednn_isa", Engines.onednnIsa()); // ONEDNN_MAX_CPU_ISA as libtorch ran with it
+            out.put("cpu_kernels", Engines.cpuKernels()); // that, and why
             out.put("omp_wait_policy", Engines.ompWaitPolicy());
             out.put("djl", Engine.getDjlVersion());
             out.put("pytorch", Engine.getEngine("PyTorch").getVersion());

@@ -22,6 +22,10 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--presets", description = "List the known presets instead.")
     boolean presets;
 
+    @Option(names = "--kernels", description = "Run the oneDNN kernel check now (each ISA level this CPU has, in a "
+            + "child process, against PyTorch's values for a small ResNeSt; the fastest exact one is kept for later runs).")
+    boolean kernels;
+
     @Override
     public Integer call() throws SplitScopeException {
         if (presets) {
@@ -32,6 +36,11 @@ final class InfoCommand implements Callable<Integer> {
                         !c.avd() ? "none" : c.avdFirst() ? "first" : "last", p.preprocessing().size(),
                         p.preprocessing().cropFraction(), p.preprocessing().interpolation().name().toLowerCase());
             }
+            return 0;
+        }
+        if (kernels) {
+            String why = org.splitscope.engine.IsaSelection.runNow(line -> System.out.println(Printable.clean(line)));
+            System.out.printf("%-14s %s%n", "CPU kernels", Printable.clean(why));
             return 0;
         }
         try (LoadedModel model = modelOptions.load()) {
@@ -49,6 +58,7 @@ final class InfoCommand implements Callable<Integer> {
                     c.inChannels(), c.inChannels() == 1 ? "" : "s");
             System.out.printf("%-14s %,d parameters, crop %.3f, loaded in %.0f ms%n", "", Weights.count(model.network()),
                     model.preprocessing().cropFraction(), model.loadMs());
+            System.out.printf("%-14s oneDNN %s%n", "CPU kernels", org.splitscope.engine.Engines.cpuKernels());
             // the mechanism per stage: the first block of each says it (all blocks of a stage share it)
             for (ResidualBlock b : model.network().blocks()) {
                 if (b.name().endsWith(".0")) {

@@ -30,7 +30,7 @@ public final class Engines {
                 System.setProperty("DJL_CACHE_DIR", dir.toString());
             }
         }
-        NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", CpuKernels.safeIsa());
+        CpuKernels.apply(); // the oneDNN level: the kernel check's verdict, or the safe default meanwhile
         // libtorch's own log lines below ERROR are noise on a user's terminal; TORCH_CPP_LOG_LEVEL=WARNING
         // brings them back. (NNPACK's "Could not initialize NNPACK!" is a c10 warning, not a log line:
         // Nnpack turns NNPACK off instead.)
@@ -72,9 +72,14 @@ public final class Engines {
     /** The value of {@code SPLITSCOPE_THREADS} that turns on {@link IntraOpThreads}. */
     static final String ADAPTIVE = "adaptive";
 
-    /** The oneDNN instruction set the convolutions run with (see {@link CpuKernels}). */
+    /** The oneDNN instruction set the convolutions run with and why (see {@link CpuKernels}). */
     public static String cpuKernels() {
         return CpuKernels.describe();
+    }
+
+    /** The oneDNN instruction set alone: {@code ONEDNN_MAX_CPU_ISA} as native code sees it, or "default". */
+    public static String onednnIsa() {
+        return CpuKernels.isa();
     }
 
     /** How libtorch's OpenMP threads wait: the user's choice, PASSIVE, or the default with adaptive threads. */

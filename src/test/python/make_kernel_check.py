@@ -1,4 +1,4 @@
-"""Writes the oneDNN known-answer check's model into src/main/resources/org/splitscope/engine/
+"""Writes the oneDNN known-answer check's model into src/main/resources/org/splitscope/capture/
 (run with /usr/bin/python3; Debian's python3-torch):
 
     kernel-check.safetensors    a small random-weight ResNeSt (radix 4, cardinality 2: R*K = 8, the

@@ -67,6 +67,7 @@ public final class SplitScopeApp extends Application {
             StartupTiming.install(vm);
         }
         vm.start(options);
+        org.splitscope.runtime.Engines.checkKernelsIfDue(); // a first start picks the oneDNN level for the next
         if (options.screenshot() != null) {
             screenshotWhenReady(stage, vm, options.screenshot());
         }

@@ -39,7 +39,7 @@ final class InfoCommand implements Callable<Integer> {
             return 0;
         }
         if (kernels) {
-            String why = org.splitscope.engine.IsaSelection.runNow(line -> System.out.println(Printable.clean(line)));
+            String why = org.splitscope.runtime.IsaSelection.runNow(line -> System.out.println(Printable.clean(line)));
             System.out.printf("%-14s %s%n", "CPU kernels", Printable.clean(why));
             return 0;
         }
@@ -58,7 +58,7 @@ final class InfoCommand implements Callable<Integer> {
                     c.inChannels(), c.inChannels() == 1 ? "" : "s");
             System.out.printf("%-14s %,d parameters, crop %.3f, loaded in %.0f ms%n", "", Weights.count(model.network()),
                     model.preprocessing().cropFraction(), model.loadMs());
-            System.out.printf("%-14s oneDNN %s%n", "CPU kernels", org.splitscope.engine.Engines.cpuKernels());
+            System.out.printf("%-14s oneDNN %s%n", "CPU kernels", org.splitscope.runtime.Engines.cpuKernels());
             // the mechanism per stage: the first block of each says it (all blocks of a stage share it)
             for (ResidualBlock b : model.network().blocks()) {
                 if (b.name().endsWith(".0")) {

@@ -55,8 +55,7 @@ final class CpuKernels {
     private static Choice choice;
 
     /**
-     * Decides the level once per process and sets it (unless the user set one); starts the check in
-     * the background where a verdict is due.
+     * Decides the level once per process and sets it (unless the user set one).
      */
     static synchronized void apply() {
         if (choice != null) {
@@ -69,6 +68,14 @@ final class CpuKernels {
         }
         choice = decide(cacheSizesVisible(), IsaSelection.switchedOff(), IsaMachine.current());
         NativeEnvironment.setDefault("ONEDNN_MAX_CPU_ISA", choice.isa());
+    }
+
+    /**
+     * Starts the check in the background where a verdict is due. Only the window asks (not bench, whose
+     * numbers it would disturb):
+     * a one-off command (or {@code --help}) should not leave a process behind that times forwards.
+     */
+    static synchronized void checkIfDue() {
         if (choice == PENDING) {
             IsaSelection.startInBackground();
         }

@@ -72,6 +72,11 @@ public final class Engines {
     /** The value of {@code SPLITSCOPE_THREADS} that turns on {@link IntraOpThreads}. */
     static final String ADAPTIVE = "adaptive";
 
+    /** Starts the oneDNN kernel check in the background if this machine has no verdict yet. */
+    public static void checkKernelsIfDue() {
+        CpuKernels.checkIfDue();
+    }
+
     /** The oneDNN instruction set the convolutions run with and why (see {@link CpuKernels}). */
     public static String cpuKernels() {
         return CpuKernels.describe();

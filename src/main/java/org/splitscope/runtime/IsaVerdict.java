@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,10 +11,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@link IsaCheck} child process under one level: its answers as lines, each awaited with a time
+ * One known-answer check (org.splitscope.capture.IsaCheck) child process under one level: its answers as lines, each awaited with a time
  * limit, so a child that hangs or dies only makes its own level lose.
  */
-final class IsaChild implements AutoCloseable {
+public final class IsaChild implements AutoCloseable {
+    /** The child's main class; named, not imported: runtime sits below the model code it runs. */
+    static final String CHECK_MAIN = "org.splitscope.capture.IsaCheck";
+    /** What starts every line the child answers with. */
+    public static final String PREFIX = "kernel-check ";
+
     private static final String END = "\u0000end";
     private static final int MAX_LINE = 200;
     private final String isa;
@@ -48,8 +53,8 @@ final class IsaChild implements AutoCloseable {
     private void readLines() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(IsaCheck.PREFIX)) {
-                    lines.add(line.substring(IsaCheck.PREFIX.length(), Math.min(line.length(), MAX_LINE)));
+                if (line.startsWith(PREFIX)) {
+                    lines.add(line.substring(PREFIX.length(), Math.min(line.length(), MAX_LINE)));
                 }
             }
         } catch (IOException e) {

@@ -1,27 +1,27 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * One oneDNN ISA level tried by the known-answer check ({@link IsaCheck}) in a child process.
+ * One oneDNN ISA level tried by the known-answer check (org.splitscope.capture.IsaCheck) in a child process.
  *
  * @param isa a {@code ONEDNN_MAX_CPU_ISA} value from {@link #KNOWN}
  * @param outcome exact, wrong, or failed (the child crashed, e.g. SIGFPE, timed out or gave no answer)
  * @param relDiff max |ours − PyTorch's| / max(1, max |PyTorch's|) over logits, attention and GAP; NaN when failed
  * @param ms median ms of the timed forwards; NaN unless exact
  */
-record IsaTrial(String isa, Outcome outcome, double relDiff, double ms) {
+public record IsaTrial(String isa, Outcome outcome, double relDiff, double ms) {
     /** The levels the check may try, lowest first; nothing else is ever read back or set. */
-    static final java.util.List<String> KNOWN = java.util.List.of("AVX", "AVX2", "AVX512_CORE", "ALL");
+    public static final java.util.List<String> KNOWN = java.util.List.of("AVX", "AVX2", "AVX512_CORE", "ALL");
 
     /** What counts as the same forward as PyTorch's (the parity tests' 1e-4). */
-    static final double TOLERANCE = 1e-4;
+    public static final double TOLERANCE = 1e-4;
 
-    enum Outcome { EXACT, WRONG, FAILED }
+    public enum Outcome { EXACT, WRONG, FAILED }
 
-    IsaTrial {
+    public IsaTrial {
         if (!KNOWN.contains(isa)) {
             throw new IllegalArgumentException("unknown ISA level");
         }

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the known-answer check ({@link IsaCheck}) once per candidate level, each in a child process of
+ * Runs the known-answer check (org.splitscope.capture.IsaCheck) once per candidate level, each in a child process of
  * this JVM's own {@code java} and class path, and caches the {@link IsaVerdict} in the user's
  * SplitScope folder, one file per {@link IsaMachine#key()}. A child that crashes, hangs or answers
  * nonsense makes its level lose; nothing else it prints is kept.
@@ -71,7 +71,7 @@ public final class IsaSelection {
      */
     public static IsaVerdict run(IsaMachine machine, String preset, int rounds, Consumer<IsaTrial> progress)
             throws IOException {
-        List<IsaTrial> trials = check(machine.candidates(), isa -> javaCommand(IsaCheck.class.getName(), preset), rounds);
+        List<IsaTrial> trials = check(machine.candidates(), isa -> javaCommand(IsaChild.CHECK_MAIN, preset), rounds);
         trials.forEach(progress);
         IsaVerdict verdict = new IsaVerdict(machine.key(), LocalDate.now(ZoneOffset.UTC), trials);
         write(cacheFile(machine), verdict.format());

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;

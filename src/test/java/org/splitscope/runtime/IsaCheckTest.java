@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +22,7 @@ class IsaCheckTest {
         assumeTrue(IsaMachine.current() != null && IsaMachine.current().candidates().contains("AVX2")
                 && CpuKernels.cacheSizesVisible(), "needs Linux x86-64 with AVX2 and visible cache sizes");
         List<IsaTrial> trials = IsaSelection.check(List.of("AVX2"),
-                isa -> IsaSelection.javaCommand(IsaCheck.class.getName(), "none"), 2);
+                isa -> IsaSelection.javaCommand(org.splitscope.capture.IsaCheck.class.getName(), "none"), 2);
         assertEquals(1, trials.size());
         IsaTrial avx2 = trials.get(0);
         assertEquals(IsaTrial.Outcome.EXACT, avx2.outcome(), avx2.describe());

@@ -1,4 +1,4 @@
-package org.splitscope.engine;
+package org.splitscope.capture;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -12,12 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.splitscope.capture.BlockCapture;
-import org.splitscope.capture.Capture;
-import org.splitscope.capture.CaptureResult;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.engine.ModelLoader;
 import org.splitscope.model.ResNeSt;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
+import org.splitscope.runtime.Engines;
+import org.splitscope.runtime.IsaTrial;
 
 /**
  * The known-answer check, run in a child process under one {@code ONEDNN_MAX_CPU_ISA} (set in its
@@ -36,12 +37,12 @@ import org.splitscope.model.Weights;
  */
 public final class IsaCheck {
     /** The prefix of every line the parent reads. */
-    static final String PREFIX = "kernel-check ";
+    private static final String PREFIX = org.splitscope.runtime.IsaChild.PREFIX;
 
     private IsaCheck() {}
 
     public static void main(String[] args) throws Exception {
-        String isa = NativeEnvironment.get("ONEDNN_MAX_CPU_ISA");
+        String isa = System.getenv("ONEDNN_MAX_CPU_ISA"); // set by the parent for this child
         if (isa == null || !IsaTrial.KNOWN.contains(isa)) {
             System.err.println("error: ONEDNN_MAX_CPU_ISA must be one of " + IsaTrial.KNOWN);
             System.exit(2);

@@ -1,5 +1,8 @@
 package org.splitscope.cam;
 
+import org.splitscope.view.cam.CamMaps;
+import org.splitscope.view.cam.CamResult;
+import org.splitscope.view.cam.ClassChoice;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

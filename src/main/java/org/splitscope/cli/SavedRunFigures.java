@@ -5,17 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.splitscope.SplitScopeException;
-import org.splitscope.dataset.AnalysisRun;
-import org.splitscope.dataset.DatasetFigures;
-import org.splitscope.figure.DatasetFigure;
+import org.splitscope.view.dataset.AnalysisRun;
+import org.splitscope.view.dataset.DatasetFigures;
+import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.KnockoutFigure;
-import org.splitscope.intervene.KnockoutResult;
+import org.splitscope.view.knockout.KnockoutFigure;
+import org.splitscope.view.knockout.KnockoutResult;
 import org.splitscope.io.Printable;
 
 /** {@code figure} views drawn from a saved run (analyze's statistics, a knock-out sweep): no model is run. */

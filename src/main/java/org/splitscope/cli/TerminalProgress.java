@@ -6,7 +6,7 @@ import com.sun.jna.Platform;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
-import org.splitscope.dataset.DatasetAnalysis;
+import org.splitscope.view.dataset.DatasetAnalysis;
 import org.splitscope.hub.Downloader;
 
 /**

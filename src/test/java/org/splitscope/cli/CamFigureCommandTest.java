@@ -20,8 +20,8 @@ import org.splitscope.app.Explorers;
 import org.splitscope.app.TestModels;
 import org.splitscope.app.cam.CamViewModel;
 import org.splitscope.app.main.MainViewModel;
-import org.splitscope.cam.CamMethod;
-import org.splitscope.cam.ClassChoice;
+import org.splitscope.view.cam.CamMethod;
+import org.splitscope.view.cam.ClassChoice;
 import org.splitscope.figure.FigureFilesTest;
 import org.splitscope.figure.FigureFormat;
 

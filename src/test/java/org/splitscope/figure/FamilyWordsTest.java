@@ -1,5 +1,8 @@
 package org.splitscope.figure;
 
+import org.splitscope.view.depth.DepthFigure;
+import org.splitscope.view.walkthrough.WalkthroughFigure;
+import org.splitscope.view.walkthrough.WalkthroughStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,8 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitscope.SplitScopeException;
 import org.splitscope.TestSupport;
-import org.splitscope.analysis.DepthProfile;
-import org.splitscope.analysis.Walkthrough;
+import org.splitscope.view.depth.DepthProfile;
+import org.splitscope.view.walkthrough.Walkthrough;
 import org.splitscope.app.blocks.BlockInfo;
 import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.capture.BlockCapture;

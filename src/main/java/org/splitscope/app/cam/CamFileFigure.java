@@ -1,11 +1,11 @@
 package org.splitscope.app.cam;
 
 import java.io.IOException;
-import org.splitscope.analysis.CamEvidence;
+import org.splitscope.view.cam.CamEvidence;
 import org.splitscope.app.figure.CaptureFigure;
 import org.splitscope.app.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
-import org.splitscope.figure.CamRequest;
+import org.splitscope.view.cam.CamRequest;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;

@@ -2,9 +2,9 @@ package org.splitscope.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.splitscope.analysis.AttentionComparison;
+import org.splitscope.view.compare.AttentionComparison;
 import org.splitscope.analysis.AttentionMatrix;
-import org.splitscope.analysis.ScaleProfile;
+import org.splitscope.view.compare.ScaleProfile;
 import org.splitscope.figure.ViewData;
 
 /** The numbers of the comparison figures as a table. */

@@ -2,11 +2,11 @@ package org.splitscope.app.depth;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.splitscope.analysis.DepthProfile;
+import org.splitscope.view.depth.DepthProfile;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;
-import org.splitscope.figure.DepthFigure;
+import org.splitscope.view.depth.DepthFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureStyle;

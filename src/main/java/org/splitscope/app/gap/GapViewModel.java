@@ -5,15 +5,15 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.splitscope.analysis.GapHistograms;
-import org.splitscope.analysis.GapSummary;
+import org.splitscope.view.gap.GapHistograms;
+import org.splitscope.view.gap.GapSummary;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.GapFigure;
+import org.splitscope.view.gap.GapFigure;
 import org.splitscope.figure.View;
 import org.splitscope.render.ColorBars;
 

@@ -25,14 +25,14 @@ import org.splitscope.capture.Prediction;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.KnockoutFigure;
+import org.splitscope.view.knockout.KnockoutFigure;
 import org.splitscope.figure.Provenance;
 import org.splitscope.figure.View;
 import org.splitscope.figure.ViewData;
 import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.InterventionResult;
-import org.splitscope.intervene.KnockoutResult;
-import org.splitscope.intervene.KnockoutSweep;
+import org.splitscope.view.knockout.KnockoutResult;
+import org.splitscope.view.knockout.KnockoutSweep;
 import org.splitscope.model.ResidualBlock;
 
 /**

@@ -69,7 +69,7 @@ final class PresenterBar {
         return switch (vm.viewProperty().get()) {
             case WALKTHROUGH -> {
                 var step = vm.walkthrough().stepProperty().get();
-                yield "Step " + (step.ordinal() + 1) + " of " + org.splitscope.figure.WalkthroughStep.values().length
+                yield "Step " + (step.ordinal() + 1) + " of " + org.splitscope.view.walkthrough.WalkthroughStep.values().length
                         + " · " + vm.walkthrough().stepTitle(step) + (vm.session().blockProperty().get() == null ? ""
                                 : " · " + vm.session().blockProperty().get());
             }

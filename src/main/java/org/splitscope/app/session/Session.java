@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.splitscope.analysis.AttentionEntropy;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.TaskExecutor;

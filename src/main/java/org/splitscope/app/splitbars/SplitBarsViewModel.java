@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.splitscope.analysis.SplitBars;
+import org.splitscope.view.splitbars.SplitBars;
 import org.splitscope.analysis.SplitStats;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
@@ -16,7 +16,7 @@ import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.SplitBarsFigure;
+import org.splitscope.view.splitbars.SplitBarsFigure;
 import org.splitscope.figure.View;
 import org.splitscope.render.ColorBars;
 

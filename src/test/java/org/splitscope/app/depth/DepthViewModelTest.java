@@ -13,7 +13,7 @@ import org.splitscope.TestSupport;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.main.MainViewModel;
 import org.splitscope.bundled.BundledModels;
-import org.splitscope.figure.DepthFigure;
+import org.splitscope.view.depth.DepthFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.View;

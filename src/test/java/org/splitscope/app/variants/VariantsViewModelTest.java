@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splitscope.analysis.VariantRun;
+import org.splitscope.view.variants.VariantRun;
 import org.splitscope.app.Explorers;
 import org.splitscope.bundled.BundledModels;
 import org.splitscope.figure.Draw;

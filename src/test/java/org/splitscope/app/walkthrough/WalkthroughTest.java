@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.analysis.FeatureMaps;
-import org.splitscope.analysis.Walkthrough;
+import org.splitscope.view.featuremaps.FeatureMaps;
+import org.splitscope.view.walkthrough.Walkthrough;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.TestModels;
 import org.splitscope.app.main.MainViewModel;
@@ -27,8 +27,8 @@ import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Hit;
-import org.splitscope.figure.WalkthroughFigure;
-import org.splitscope.figure.WalkthroughStep;
+import org.splitscope.view.walkthrough.WalkthroughFigure;
+import org.splitscope.view.walkthrough.WalkthroughStep;
 
 /**
  * The walkthrough of a block (test model: R = 2, K = 2, so the radix-/cardinal-major layout matters):

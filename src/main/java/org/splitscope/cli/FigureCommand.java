@@ -22,11 +22,12 @@ import org.splitscope.view.cam.CamRequest;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.view.splitbars.SplitBarsFigure;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.view.walkthrough.WalkthroughFigure;
 import org.splitscope.view.walkthrough.WalkthroughStep;
 import org.splitscope.input.Sample;
@@ -50,9 +51,8 @@ final class FigureCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), variants, "
-                    + "walkthrough, dataset (with --stats) or knockout (with --knockout).")
+    @Option(names = "--view", required = true, paramLabel = "VIEW", completionCandidates = Views.FigureHelp.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -170,7 +170,7 @@ final class FigureCommand implements Callable<Integer> {
         try {
             walkStep = WalkthroughStep.parse(step);
             walkChannel = nonNegative("--channel", channel);
-            View v = View.parse(view);
+            ViewSpec v = Views.parse(view);
             request = FigureRequest.of(v, block, parseGroup(group), parseSplit(split), colormap(colormap))
                     .withHeatmap(scale(scale), opacity).withSplitBars(whiskers(whiskers), stacked).withBins(bins)
                     .withFeatureMaps(order(order), columns, 0);
@@ -182,7 +182,7 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(e.getMessage());
         }
         List<Intervention> forcedList = Intervention.parseAll(intervene); // syntax first, before any file
-        if (!forcedList.isEmpty() && Set.of(View.DATASET, View.KNOCKOUT, View.VARIANTS, View.CAM)
+        if (!forcedList.isEmpty() && Set.of(Views.DATASET, Views.KNOCKOUT, Views.VARIANTS, Views.CAM)
                 .contains(request.view())) {
             throw new SplitScopeException("--intervene draws forced attention in the views of one image's capture "
                     + "(heatmaps, splitbars, featuremaps, gap, depth, compare, walkthrough), not in --view "
@@ -199,10 +199,10 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(file + ": is a folder; --out names the figure file");
         }
         AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
-        if (request.view() == View.DATASET) {
+        if (request.view() == Views.DATASET) {
             return SavedRunFigures.dataset(stats, metric, groups, request, size, fileFormat, style, !noCaption, file);
         }
-        if (request.view() == View.KNOCKOUT) {
+        if (request.view() == Views.KNOCKOUT) {
             return SavedRunFigures.knockout(knockout, request, size, fileFormat, style, !noCaption, file);
         }
         if (input == null) {
@@ -211,25 +211,25 @@ final class FigureCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new SplitScopeException(input + ": no such file");
         }
-        if (request.view() == View.VARIANTS) {
+        if (request.view() == Views.VARIANTS) {
             ComparisonFigure.variants(input, request.colormap(), size, fileFormat, style, !noCaption, file);
             return 0;
         }
-        if (request.view() == View.COMPARE && (compare == null) == !scales) {
+        if (request.view() == Views.COMPARE && (compare == null) == !scales) {
             throw new SplitScopeException("--view compare needs --compare IMAGE (a second image) or --scales");
         }
-        boolean cam = request.view() == View.CAM;
+        boolean cam = request.view() == Views.CAM;
         CamMethod camMethod = cam ? CamMethod.parse(method) : null;
         boolean atV = cam && request.block() != null && request.block().endsWith(".conv2");
         try (LoadedModel model = modelOptions.load()) {
             Interventions forced = Interventions.of(forcedList, model.network());
-            if (request.view() == View.WALKTHROUGH) {
+            if (request.view() == Views.WALKTHROUGH) {
                 WalkthroughFile.write(model, input, pickBlock(model, request.block()), walkChannel,
                         new WalkthroughFigure.Options(request.colormap(), walkStep), size, fileFormat, style, !noCaption,
                         file, forced);
                 return 0;
             }
-            if (request.view() == View.COMPARE) {
+            if (request.view() == Views.COMPARE) {
                 ComparisonFigure.write(model, input, compare, pickBlock(model, request.block()), request.colormap(), size,
                         fileFormat, style, !noCaption, file, forced);
                 return 0;
@@ -251,7 +251,7 @@ final class FigureCommand implements Callable<Integer> {
             Drawing d;
             if (cam) {
                 // The same maps as the cam command and the window: CamService, beside this capture's split maps.
-                CamRequest camRequest = request.withCam(choice, camMethod, atV);
+                CamRequest camRequest = new CamRequest(request, choice, camMethod, atV);
                 CamEvidence evidence = CamEvidence.of(CamService.compute(model, samples, camRequest.target(), choice,
                         camMethod), 0, result.logits(0), selected, camRequest.group(selected));
                 provenance = camRequest.provenance(evidence, model.name(), model.sha256(), sample.source(),
@@ -260,7 +260,8 @@ final class FigureCommand implements Callable<Integer> {
             } else {
                 provenance = request.provenance(selected, model.name(), model.sha256(), sample.source(),
                         Sha256.of(input)).withIntervention(forced.describe());
-                d = request.drawForFile(selected, result.blocks(), raster, size, style, provenance, !noCaption);
+                d = request.draw(selected, result.blocks(), raster, size.widthPt(), style);
+                d = noCaption ? d : d.withCaption(provenance.caption());
             }
             FigureFiles.write(file, fileFormat, d, size, provenance);
             System.out.printf(Locale.ROOT, "%s: %s of %s, %.2f × %.2f in%s%s%n", Printable.clean(file.toString()),
@@ -292,7 +293,7 @@ final class FigureCommand implements Callable<Integer> {
     }
 
     /** --split and --group within the block: an error, not silently r = 0 or every group. */
-    private static void requireInRange(org.splitscope.figure.FigureRequest request, BlockCapture b)
+    private static void requireInRange(org.splitscope.view.image.FigureRequest request, BlockCapture b)
             throws SplitScopeException {
         if (request.split() != FeatureMaps.FUSED && request.split() >= b.radix()) {
             throw new SplitScopeException("--split " + request.split() + ": " + b.name() + " has " + b.radix()

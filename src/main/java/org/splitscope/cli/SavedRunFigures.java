@@ -11,7 +11,7 @@ import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.view.knockout.KnockoutFigure;

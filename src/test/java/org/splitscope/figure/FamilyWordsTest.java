@@ -1,5 +1,8 @@
 package org.splitscope.figure;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.view.depth.DepthFigure;
 import org.splitscope.view.walkthrough.WalkthroughFigure;
 import org.splitscope.view.walkthrough.WalkthroughStep;
@@ -66,7 +69,7 @@ class FamilyWordsTest {
         CaptureResult c = CaptureService.capture(model, List.of(sample(model)), Set.of(BLOCK));
         Raster input = new Raster(8, 8, new int[64]);
         List<String> out = new ArrayList<>();
-        for (View v : List.of(View.HEATMAPS, View.SPLITBARS, View.FEATUREMAPS, View.GAP, View.DEPTH)) {
+        for (ViewSpec v : List.of(Views.HEATMAPS, Views.SPLITBARS, Views.FEATUREMAPS, Views.GAP, Views.DEPTH)) {
             FigureRequest r = FigureRequest.of(v, BLOCK, 0, 0, Colormap.VIRIDIS);
             Draw.placedText(r.draw(c.block(BLOCK), c.blocks(), input, 1200, SCREEN)).forEach(t -> out.add(t.text()));
         }

@@ -27,6 +27,6 @@ record CamFileFigure(CamRequest request, CamEvidence evidence, ImageCapture capt
 
     @Override
     public ViewData data() {
-        return ViewData.of(evidence);
+        return org.splitscope.view.cam.CamFigure.data(evidence);
     }
 }

@@ -35,9 +35,10 @@ import org.splitscope.engine.LoadedModel;
 import org.splitscope.view.cam.CamFigure;
 import org.splitscope.view.cam.CamRequest;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.render.AttentionScale;
 
 /**
@@ -91,7 +92,7 @@ public final class CamViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public CamViewModel(Session session) {
-        super(session, View.CAM, "Hover over the CAM or a split's map for its values there");
+        super(session, Views.CAM, "Hover over the CAM or a split's map for its values there");
         session.modelProperty().addListener((obs, old, now) -> {
             classChoice.set(ClassChoice.TOP); // indices of another model
             classError.set(""); // a name the old model did not know may be the new one's
@@ -270,7 +271,7 @@ public final class CamViewModel extends FigureViewModel {
     /** The request with this view's class, method and place in the block; null before the first capture. */
     public CamRequest camRequest() {
         FigureRequest r = request();
-        return r == null ? null : r.withCam(classChoice.get(), method.get(), at.get() == At.SPLIT_ATTENTION);
+        return r == null ? null : new CamRequest(r, classChoice.get(), method.get(), at.get() == At.SPLIT_ATTENTION);
     }
 
     @Override

@@ -23,10 +23,11 @@ import org.splitscope.view.compare.Comparisons;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.view.compare.CompareFigure;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.input.Samples;
 
@@ -47,7 +48,7 @@ public final class CompareViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public CompareViewModel(Session session, ObservableList<ImageItem> strip) {
-        super(session, View.COMPARE, "Hover over a cell or a block for the numbers; click a block to select it");
+        super(session, Views.COMPARE, "Hover over a cell or a block for the numbers; click a block to select it");
         this.strip = strip;
         session.captureProperty().addListener((obs, old, now) -> {
             if (old == null || now == null || old.image() != now.image() || old.model() != now.model()) {

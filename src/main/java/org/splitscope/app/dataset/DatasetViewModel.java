@@ -37,10 +37,11 @@ import org.splitscope.view.dataset.DatasetInput;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.io.UserDirs;
 
@@ -72,7 +73,7 @@ public final class DatasetViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public DatasetViewModel(Session session) {
-        super(session, View.DATASET, "Hover over a bar, a map cell or a channel for its numbers");
+        super(session, Views.DATASET, "Hover over a bar, a map cell or a channel for its numbers");
         outputs = UserDirs.writable(".splitscope").resolve("analyses");
         block.addListener((obs, old, now) -> changed());
         metric.addListener((obs, old, now) -> changed());

@@ -5,7 +5,7 @@ import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
 import org.splitscope.figure.ViewData;
@@ -38,6 +38,6 @@ public record CaptureFigure(FigureRequest request, ImageCapture capture) impleme
 
     @Override
     public ViewData data() {
-        return ViewData.of(request, selected(), capture.result().blocks());
+        return request.data(selected(), capture.result().blocks());
     }
 }

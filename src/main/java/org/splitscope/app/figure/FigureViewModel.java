@@ -6,8 +6,9 @@ import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
-import org.splitscope.figure.FigureRequest;
-import org.splitscope.figure.View;
+import org.splitscope.view.image.FigureRequest;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 
 /**
  * What every figure view's model has: the session, a revision that moves whenever the figure would
@@ -15,11 +16,11 @@ import org.splitscope.figure.View;
  */
 public abstract class FigureViewModel {
     private final Session session;
-    private final View view;
+    private final ViewSpec view;
     private final Readout readout;
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
 
-    protected FigureViewModel(Session session, View view, String hint) {
+    protected FigureViewModel(Session session, ViewSpec view, String hint) {
         this.session = session;
         this.view = view;
         this.readout = new Readout(session, hint);
@@ -76,7 +77,7 @@ public abstract class FigureViewModel {
                 session.splitProperty().get(), session.colormapProperty().get());
     }
 
-    public View view() {
+    public ViewSpec view() {
         return view;
     }
 

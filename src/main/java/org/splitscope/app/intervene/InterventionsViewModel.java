@@ -23,11 +23,12 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.Prediction;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.view.knockout.KnockoutFigure;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.intervene.Intervention;
 import org.splitscope.intervene.InterventionResult;
@@ -94,7 +95,7 @@ public final class InterventionsViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public InterventionsViewModel(Session session) {
-        super(session, View.KNOCKOUT, "Hover over a bar for the block's effect");
+        super(session, Views.KNOCKOUT, "Hover over a bar for the block's effect");
         // The sweep belongs to one model and image: gone from the screen (and from exports) with either.
         knockout.addListener((obs, old, now) -> changed());
         session().modelProperty().addListener((obs, old, now) -> knockout.set(null));

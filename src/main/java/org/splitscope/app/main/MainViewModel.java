@@ -29,6 +29,8 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.render.Colormap;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 
 /**
  * The whole explorer as view models: one session shared by the feature view models, the start-up
@@ -52,38 +54,6 @@ public final class MainViewModel {
         READY
     }
 
-    /** The views, in tab order, with the names used in file names and {@code splitscope.view}. */
-    public enum View {
-        HEATMAPS("heatmaps", "Heatmaps"),
-        SPLIT_BARS("splitbars", "Bars"),
-        FEATURE_MAPS("featuremaps", "Maps"),
-        GAP("gap", "GAP"),
-        DEPTH("depth", "Depth"),
-        COMPARE("compare", "Compare"),
-        CAM("cam", "Grad-CAM"),
-        VARIANTS("variants", "Variants"),
-        INTERVENTIONS("interventions", "Intervene"),
-        DATASET("dataset", "Dataset"),
-        WALKTHROUGH("walkthrough", "Walkthrough");
-
-        public final String id;
-        public final String title;
-
-        View(String id, String title) {
-            this.id = id;
-            this.title = title;
-        }
-
-        public static View byId(String id) {
-            for (View v : values()) {
-                if (v.id.equalsIgnoreCase(id)) {
-                    return v;
-                }
-            }
-            return HEATMAPS;
-        }
-    }
-
     private static final Set<String> CHECKPOINT_EXTENSIONS = Set.of("safetensors", "pth", "pt", "ckpt", "bin", "params");
 
     private final Settings settings;
@@ -104,7 +74,7 @@ public final class MainViewModel {
     private final WalkthroughViewModel walkthrough;
     private final ExportViewModel export;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
-    private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
+    private final ObjectProperty<ViewSpec> view = new SimpleObjectProperty<>(this, "view", Views.HEATMAPS);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_MODEL);
     private javafx.beans.binding.StringBinding forcedBanner;
 
@@ -134,11 +104,11 @@ public final class MainViewModel {
         interventions.setProblemHandler(problem::set);
         compare.setProblemHandler(problem::set);
         variants.setProblemHandler(problem::set);
-        variants.activeProperty().bind(view.isEqualTo(View.VARIANTS)); // five models run only for the view shown
+        variants.activeProperty().bind(view.isEqualTo(Views.VARIANTS)); // five models run only for the view shown
         cam.setProblemHandler(problem::set);
-        cam.activeProperty().bind(view.isEqualTo(View.CAM)); // a backward pass only for the view shown
+        cam.activeProperty().bind(view.isEqualTo(Views.CAM)); // a backward pass only for the view shown
         walkthrough.setProblemHandler(problem::set);
-        walkthrough.activeProperty().bind(view.isEqualTo(View.WALKTHROUGH)); // its extra forward only when shown
+        walkthrough.activeProperty().bind(view.isEqualTo(Views.WALKTHROUGH)); // its extra forward only when shown
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -172,7 +142,7 @@ public final class MainViewModel {
             session.darkProperty().set(options.dark());
         }
         if (options.view() != null) {
-            view.set(View.byId(options.view()));
+            view.set(Views.tab(options.view()));
         }
         if (options.block() != null) {
             session.blockProperty().set(options.block());
@@ -193,11 +163,11 @@ public final class MainViewModel {
         images.addSamples();
         // Queued after the model opens (one executor), so an analysis runs the model just opened.
         if (options.stats() != null) {
-            view.set(View.DATASET);
+            view.set(Views.DATASET);
             dataset.open(options.stats());
         }
         if (options.analyze() != null) {
-            view.set(View.DATASET);
+            view.set(Views.DATASET);
             session.executor().submit(null, p -> null, ignored -> dataset.analyze(options.analyze()), e -> {});
         }
     }
@@ -315,7 +285,7 @@ public final class MainViewModel {
         return problem;
     }
 
-    public ObjectProperty<View> viewProperty() {
+    public ObjectProperty<ViewSpec> viewProperty() {
         return view;
     }
 

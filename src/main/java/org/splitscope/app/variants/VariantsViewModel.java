@@ -18,11 +18,12 @@ import org.splitscope.app.session.Session;
 import org.splitscope.bundled.BundledModels;
 import org.splitscope.view.variants.VariantRuns;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
 import org.splitscope.view.variants.VariantsFigure;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 
 /**
@@ -40,7 +41,7 @@ public final class VariantsViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public VariantsViewModel(Session session) {
-        super(session, View.VARIANTS, "Hover over a variant or a stage for its numbers");
+        super(session, Views.VARIANTS, "Hover over a variant or a stage for its numbers");
         session.imageProperty().addListener((obs, old, now) -> update());
         active.addListener((obs, old, now) -> update());
     }

@@ -19,10 +19,11 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.InternalsCapture;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.view.walkthrough.WalkthroughFigure;
 import org.splitscope.view.walkthrough.WalkthroughStep;
@@ -44,7 +45,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public WalkthroughViewModel(Session session) {
-        super(session, View.WALKTHROUGH, "Next / Previous or space to step; click a stage to go to it, a channel "
+        super(session, Views.WALKTHROUGH, "Next / Previous or space to step; click a stage to go to it, a channel "
                 + "in the GAP strip or the attention matrix to follow it");
         session.captureProperty().addListener((obs, old, now) -> {
             if (old == null || now == null || old.image() != now.image() || old.model() != now.model()

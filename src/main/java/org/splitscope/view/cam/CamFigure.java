@@ -1,5 +1,8 @@
 package org.splitscope.view.cam;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.splitscope.figure.ViewData;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Hit;
@@ -79,5 +82,35 @@ public final class CamFigure {
         return String.format(Locale.ROOT, "%s = %.3f · ρ = %s", e.words().channelGate() ? "g" : "a",
                 e.meanAttention()[r],
                 Double.isNaN(rho) ? "–" : String.format(Locale.ROOT, "%.2f", rho));
+    }
+
+    /**
+     * The Grad-CAM view's numbers, one value a row: the raw CAM on its own grid, each split's
+     * contribution map, and per split its mean attention and correlation with the CAM.
+     */
+    public static ViewData data(CamEvidence e) {
+        List<List<Object>> rows = new ArrayList<>();
+        String label = e.explained().label();
+        int index = e.explained().index();
+        for (int y = 0; y < e.height(); y++) {
+            for (int x = 0; x < e.width(); x++) {
+                rows.add(List.of(e.target(), index, label, "cam", "", y, x, e.map()[y * e.width() + x]));
+            }
+        }
+        var c = e.contributions();
+        if (c != null) {
+            for (int r = 0; r < c.radix(); r++) {
+                for (int y = 0; y < c.height(); y++) {
+                    for (int x = 0; x < c.width(); x++) {
+                        rows.add(List.of(e.block(), index, label, "contribution", r, y, x, c.value(r, x, y)));
+                    }
+                }
+            }
+            for (int r = 0; r < c.radix(); r++) {
+                rows.add(List.of(e.block(), index, label, "mean_attention", r, "", "", e.meanAttention()[r]));
+                rows.add(List.of(e.block(), index, label, "correlation_with_cam", r, "", "", e.correlation()[r]));
+            }
+        }
+        return new ViewData(List.of("at", "class", "label", "quantity", "split", "y", "x", "value"), rows);
     }
 }

@@ -1,11 +1,12 @@
 package org.splitscope.view.cam;
 
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,7 @@ public record CamRequest(FigureRequest base, ClassChoice choice, CamMethod metho
         extra.put("Method", method.displayName());
         extra.put("CAM at", e.target() + (e.atSplitAttention() ? " (" + e.words().adjective() + " output "
                 + e.words().outputSymbol() + ")" : " (block output)"));
-        return new Provenance(View.CAM.id(), model, modelSha256, image, imageSha256, e.block(),
+        return new Provenance(Views.CAM.id(), model, modelSha256, image, imageSha256, e.block(),
                 k == SplitContributions.ALL_GROUPS ? "all groups" : "k = " + k, null, base.colormap().displayName(),
                 null, extra);
     }

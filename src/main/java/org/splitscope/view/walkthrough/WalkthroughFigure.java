@@ -8,7 +8,8 @@ import org.splitscope.figure.Hit;
 import org.splitscope.figure.MathText;
 import org.splitscope.figure.Provenance;
 import org.splitscope.figure.TextBlock;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
@@ -241,7 +242,7 @@ public final class WalkthroughFigure {
     /** What the file records: the block, the step and the channel followed. */
     public static Provenance provenance(Walkthrough w, Options o, String model, String modelSha256, String image,
             String imageSha256) {
-        return new Provenance(View.WALKTHROUGH.id(), model, modelSha256, image, imageSha256, w.block(),
+        return new Provenance(Views.WALKTHROUGH.id(), model, modelSha256, image, imageSha256, w.block(),
                 "c = " + w.channel() + " (k = " + w.group() + ")", "step " + (o.step().ordinal() + 1) + " "
                         + o.step().id(), o.colormap().displayName(), null);
     }

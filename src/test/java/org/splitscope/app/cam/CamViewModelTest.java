@@ -1,5 +1,7 @@
 package org.splitscope.app.cam;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,7 +54,7 @@ class CamViewModelTest {
             var session = e.vm().session();
             session.blockProperty().set("layer3.0");
             assertNull(vm.evidenceProperty().get(), "no backward pass while another view is shown");
-            e.vm().viewProperty().set(MainViewModel.View.CAM);
+            e.vm().viewProperty().set(Views.CAM);
             ImageCapture c = session.capture();
             assertShows(vm, expected(c, "layer3.0", ClassChoice.TOP, CamMethod.GRADCAM));
             CamEvidence top = vm.evidenceProperty().get();

@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -146,7 +148,7 @@ class MainViewModelTest {
         assertTrue(MainViewModel.isCheckpoint(Path.of("x/resnest50.pth")));
         assertTrue(MainViewModel.isCheckpoint(Path.of("m.safetensors")));
         assertFalse(MainViewModel.isCheckpoint(Path.of("cat.png")));
-        assertEquals(MainViewModel.View.GAP, MainViewModel.View.byId("gap"));
+        assertEquals(Views.GAP, Views.tab("gap"));
     }
 
     @Test
@@ -159,7 +161,7 @@ class MainViewModelTest {
             e.vm().session().blockProperty().set("layer3.0");
             assertEquals(hint, readout.text(), "a new block");
             readout.show(e.vm().heatmap().readout(new org.splitscope.view.heatmaps.HeatmapFigure.Cell(0, 1, 3)));
-            e.vm().viewProperty().set(MainViewModel.View.GAP);
+            e.vm().viewProperty().set(Views.GAP);
             assertEquals(hint, readout.text(), "another view");
             readout.show(e.vm().heatmap().readout(new org.splitscope.view.heatmaps.HeatmapFigure.Cell(0, 1, 3)));
             e.vm().images().next();

@@ -1,5 +1,7 @@
 package org.splitscope.app.walkthrough;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -43,7 +45,7 @@ class WalkthroughTest {
             var session = e.vm().session();
             WalkthroughViewModel vm = e.vm().walkthrough();
             assertEquals(null, vm.capturedProperty().get(), "no extra forward while the view is not shown");
-            e.vm().viewProperty().set(MainViewModel.View.WALKTHROUGH);
+            e.vm().viewProperty().set(Views.WALKTHROUGH);
             InternalsCapture.Result result = vm.capturedProperty().get();
             assertNotNull(result, "captured on showing the view");
             String name = session.blockProperty().get();
@@ -111,7 +113,7 @@ class WalkthroughTest {
     @Test
     void stageBoxesAndChannelsAnswerWhereTheyAreDrawn() throws Exception {
         try (var e = Explorers.started()) {
-            e.vm().viewProperty().set(MainViewModel.View.WALKTHROUGH);
+            e.vm().viewProperty().set(Views.WALKTHROUGH);
             WalkthroughViewModel vm = e.vm().walkthrough();
             vm.stepProperty().set(WalkthroughStep.GAP);
             Walkthrough w = vm.walkthrough();

@@ -3,7 +3,7 @@ package org.splitscope.app.cam;
 import java.io.IOException;
 import org.splitscope.view.cam.CamEvidence;
 import org.splitscope.app.figure.CaptureFigure;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.view.cam.CamRequest;
 import org.splitscope.figure.Drawing;

@@ -20,7 +20,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.view.cam.CamEvidence;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;

@@ -1,5 +1,6 @@
 package org.splitscope.app.compare;
 
+import org.splitscope.view.compare.CompareData;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -12,7 +13,7 @@ import org.splitscope.view.compare.AttentionComparison;
 import org.splitscope.view.compare.ScaleProfile;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;

@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
 import org.splitscope.view.dataset.DatasetStats;
 import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.view.dataset.AnalysisRun;

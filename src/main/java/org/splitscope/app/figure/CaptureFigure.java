@@ -1,5 +1,7 @@
 package org.splitscope.app.figure;
 
+
+import org.splitscope.figure.FileFigure;
 import java.io.IOException;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;

@@ -1,5 +1,6 @@
 package org.splitscope.app.figure;
 
+import org.splitscope.figure.FileFigure;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.splitscope.app.session.ImageCapture;

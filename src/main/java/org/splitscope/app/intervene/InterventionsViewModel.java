@@ -17,7 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
@@ -271,13 +271,7 @@ public final class InterventionsViewModel extends FigureViewModel {
 
             @Override
             public ViewData data() {
-                List<List<Object>> rows = new ArrayList<>();
-                for (KnockoutResult.Effect e : k.blocks()) {
-                    rows.add(java.util.Arrays.asList(e.block(), e.stage(), e.deltaLogit(), e.deltaProbability(),
-                            e.deltaTop1(), e.top1Changed()));
-                }
-                return new ViewData(List.of("block", "stage", "delta_logit", "delta_probability", "delta_top1",
-                        "top1_changed"), rows);
+                return KnockoutFigure.data(k);
             }
         };
     }

@@ -11,7 +11,7 @@ import org.splitscope.analysis.AblationTable;
 import org.splitscope.view.variants.VariantRun;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
@@ -173,18 +173,7 @@ public final class VariantsViewModel extends FigureViewModel {
 
             @Override
             public ViewData data() {
-                List<List<Object>> rows = new java.util.ArrayList<>();
-                for (VariantRun v : r) {
-                    for (VariantRun.StageEnd e : v.stageEnds()) {
-                        for (int s = 0; s < e.splitMeans().length; s++) {
-                            rows.add(java.util.Arrays.asList(v.notation(), e.block(), s, e.splitMeans()[s],
-                                    Double.isNaN(e.entropy()) ? null : e.entropy(), v.top().get(0).label(),
-                                    v.top().get(0).probability()));
-                        }
-                    }
-                }
-                return new ViewData(List.of("variant", "block", "split", "mean_attention", "entropy", "top_class",
-                        "top_probability"), rows);
+                return VariantsFigure.data(r);
             }
         };
     }

@@ -13,7 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.splitscope.view.walkthrough.Walkthrough;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;

@@ -1,5 +1,6 @@
 package org.splitscope.view.knockout;
 
+import org.splitscope.figure.ViewData;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
@@ -182,5 +183,16 @@ public final class KnockoutFigure {
         KnockoutResult.Effect e = k.blocks().get(bar.block());
         return String.format(Locale.ROOT, "%s knocked out (%s): %s %+.4g", e.block(), k.mode(), bar.measure().label(),
                 bar.measure().of(e));
+    }
+
+    /** The sweep's numbers: one row per block knocked out. */
+    public static ViewData data(KnockoutResult k) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (KnockoutResult.Effect e : k.blocks()) {
+            rows.add(java.util.Arrays.asList(e.block(), e.stage(), e.deltaLogit(), e.deltaProbability(),
+                    e.deltaTop1(), e.top1Changed()));
+        }
+        return new ViewData(List.of("block", "stage", "delta_logit", "delta_probability", "delta_top1",
+                "top1_changed"), rows);
     }
 }

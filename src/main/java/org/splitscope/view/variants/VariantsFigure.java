@@ -1,5 +1,6 @@
 package org.splitscope.view.variants;
 
+import org.splitscope.figure.ViewData;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Drawing;
@@ -186,5 +187,21 @@ public final class VariantsFigure {
         Draw.text(g, radix == 1 ? String.format(Locale.ROOT, "gate %.3f", e.splitMeans()[0])
                 : String.format(Locale.ROOT, "H %.3f", e.entropy()), x + w / 2, barBottom + 2, Draw.H.CENTER,
                 Draw.V.TOP);
+    }
+
+    /** Each variant's stage ends: mean attention per split, entropy, its top class. */
+    public static ViewData data(List<VariantRun> r) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (VariantRun v : r) {
+            for (VariantRun.StageEnd e : v.stageEnds()) {
+                for (int s = 0; s < e.splitMeans().length; s++) {
+                    rows.add(java.util.Arrays.asList(v.notation(), e.block(), s, e.splitMeans()[s],
+                            Double.isNaN(e.entropy()) ? null : e.entropy(), v.top().get(0).label(),
+                            v.top().get(0).probability()));
+                }
+            }
+        }
+        return new ViewData(List.of("variant", "block", "split", "mean_attention", "entropy", "top_class",
+                "top_probability"), rows);
     }
 }

@@ -1,17 +1,15 @@
-package org.splitscope.app.compare;
+package org.splitscope.view.compare;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.splitscope.view.compare.AttentionComparison;
 import org.splitscope.analysis.AttentionMatrix;
-import org.splitscope.view.compare.ScaleProfile;
 import org.splitscope.figure.ViewData;
 
 /** The numbers of the comparison figures as a table. */
-final class CompareData {
+public final class CompareData {
     private CompareData() {}
 
-    static ViewData of(Object data) {
+    public static ViewData of(Object data) {
         List<List<Object>> rows = new ArrayList<>();
         if (data instanceof AttentionComparison c) {
             AttentionMatrix a = c.a();

@@ -23,12 +23,18 @@ public interface FileFigure {
         Drawing draw(double width, FigureStyle style);
     }
 
-    /** A figure whose provenance is known already. */
-    static FileFigure of(Provenance provenance, Painter painter, Supplier<ViewData> data) {
+    /** Something read when the file is written, not before: a file's hash, say. */
+    @FunctionalInterface
+    interface Lazy<T> {
+        T get() throws IOException;
+    }
+
+    /** A figure from its three parts; the provenance is read when the file is written. */
+    static FileFigure of(Lazy<Provenance> provenance, Painter painter, Supplier<ViewData> data) {
         return new FileFigure() {
             @Override
-            public Provenance provenance() {
-                return provenance;
+            public Provenance provenance() throws IOException {
+                return provenance.get();
             }
 
             @Override

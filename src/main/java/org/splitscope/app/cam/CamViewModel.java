@@ -282,7 +282,7 @@ public final class CamViewModel extends FigureViewModel {
         if (e == null || c == null || r == null) {
             return null;
         }
-        return new CamFileFigure(r, e, c);
+        return r.file(e, c.input(), org.splitscope.app.figure.CaptureOrigin.of(c));
     }
 
     @Override

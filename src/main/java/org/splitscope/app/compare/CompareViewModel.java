@@ -1,5 +1,6 @@
 package org.splitscope.app.compare;
 
+import org.splitscope.view.Origin;
 import org.splitscope.view.compare.CompareData;
 import java.util.List;
 import java.util.Locale;
@@ -227,26 +228,7 @@ public final class CompareViewModel extends FigureViewModel {
         String block = session().blockProperty().get();
         String image = data instanceof AttentionComparison cmp ? cmp.first() + " vs " + cmp.second()
                 : c.image().name() + " at 1×, 1.5×, 2×";
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws java.io.IOException {
-                return Comparisons.provenance(c.model(), image, block, colormap).withIntervention(c.forced());
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                List<String> blocks = data instanceof AttentionComparison cmp ? cmp.blocks()
-                        : ((ScaleProfile) data).blocks();
-                var o = new CompareFigure.Options(colormap, blocks.indexOf(block));
-                return data instanceof AttentionComparison cmp ? CompareFigure.draw(cmp, o, width, style)
-                        : CompareFigure.scales((ScaleProfile) data, o, width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return CompareData.of(data);
-            }
-        };
+                return CompareFigure.file(data, block, colormap, new Origin(c.model(), image, () -> null, c.forced()));
     }
 
     public ObservableList<ImageItem> strip() {

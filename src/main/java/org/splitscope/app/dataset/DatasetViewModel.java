@@ -293,22 +293,7 @@ public final class DatasetViewModel extends FigureViewModel {
         }
         DatasetFigures f = figures();
         String source = folder.get().getFileName().toString();
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws IOException {
-                return f.provenance(r, source);
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return f.draw(r, width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return f.data(r);
-            }
-        };
+                return f.file(r, source);
     }
 
     public ReadOnlyObjectProperty<AnalysisRun> runProperty() {

@@ -51,7 +51,13 @@ public abstract class FigureViewModel {
     public FileFigure fileFigure() {
         FigureRequest r = request();
         ImageCapture c = session.capture();
-        return r == null || c == null ? null : new CaptureFigure(r, c);
+        if (r == null || c == null) {
+            return null;
+        }
+        // The block is looked up when the file is written: a capture without it fails that write, saying why.
+        java.util.function.Supplier<FileFigure> f = () -> r.file(c.block(r.block()), c.result().blocks(), c.input(),
+                CaptureOrigin.of(c));
+        return FileFigure.of(() -> f.get().provenance(), (w, s) -> f.get().draw(w, s), () -> f.get().data());
     }
 
     /**

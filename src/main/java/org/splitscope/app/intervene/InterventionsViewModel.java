@@ -258,22 +258,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         }
         var colormap = session().colormapProperty().get();
         String source = c.image().name();
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() {
-                return KnockoutFigure.provenance(k, source, colormap);
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return KnockoutFigure.draw(k, new KnockoutFigure.Options(colormap), width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return KnockoutFigure.data(k);
-            }
-        };
+                return KnockoutFigure.file(k, source, colormap);
     }
 
     public ReadOnlyObjectProperty<KnockoutResult> knockoutProperty() {

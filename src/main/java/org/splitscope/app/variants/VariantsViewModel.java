@@ -159,23 +159,8 @@ public final class VariantsViewModel extends FigureViewModel {
         }
         var colormap = session().colormapProperty().get();
         AblationTable table = ablation;
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws java.io.IOException {
-                return VariantRuns.provenance(item.name(), item.file() == null ? null
-                        : org.splitscope.io.Sha256.of(item.file()), colormap);
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return VariantsFigure.draw(item.name(), r, table, new VariantsFigure.Options(colormap), width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return VariantsFigure.data(r);
-            }
-        };
+                return VariantsFigure.file(item.name(), () -> item.file() == null ? null
+                : org.splitscope.io.Sha256.of(item.file()), r, table, colormap);
     }
 
     public ReadOnlyObjectProperty<List<VariantRun>> runsProperty() {

@@ -1,5 +1,6 @@
 package org.splitscope.app.walkthrough;
 
+import org.splitscope.app.figure.CaptureOrigin;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -187,26 +188,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
             return null;
         }
         var options = new WalkthroughFigure.Options(session().colormapProperty().get(), step.get());
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws java.io.IOException {
-                var image = c.image();
-                String imageSha = image.file() != null ? Sha256.of(image.file())
-                        : Sha256.of(Raster.of(image.pixels()).argb());
-                return WalkthroughFigure.provenance(w, options, c.model().name(), c.model().sha256(),
-                        c.sample().source(), imageSha).withIntervention(c.forced());
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return WalkthroughFigure.draw(w, options, width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return WalkthroughFigure.data(w);
-            }
-        };
+                return WalkthroughFigure.file(w, options, CaptureOrigin.of(c));
     }
 
     /** Whether the view is shown: only then does a new image or block run the walkthrough's forward. */

@@ -1,5 +1,7 @@
 package org.splitscope.view.cam;
 
+import org.splitscope.view.Origin;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureSize;
@@ -58,5 +60,12 @@ public record CamRequest(FigureRequest base, ClassChoice choice, CamMethod metho
         return new Provenance(Views.CAM.id(), model, modelSha256, image, imageSha256, e.block(),
                 k == SplitContributions.ALL_GROUPS ? "all groups" : "k = " + k, null, base.colormap().displayName(),
                 null, extra);
+    }
+
+    /** The Grad-CAM figure for a file: the window's export and {@code figure --view cam} alike. */
+    public FileFigure file(CamEvidence e, Raster input, Origin origin) {
+        return FileFigure.of(() -> provenance(e, origin.model().name(), origin.model().sha256(), origin.image(),
+                origin.imageSha256().get()).withIntervention(origin.forced()),
+                (width, style) -> draw(e, input, width, style), () -> CamFigure.data(e));
     }
 }

@@ -1,5 +1,7 @@
 package org.splitscope.view.compare;
 
+import org.splitscope.view.Origin;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Drawing;
@@ -103,5 +105,22 @@ public final class CompareFigure {
                     floor, o.selected(), width, s));
         }
         return Drawing.column(s, parts);
+    }
+
+    /**
+     * The comparison for a file: the window's export and {@code figure --view compare} alike.
+     *
+     * @param data an {@link AttentionComparison} or a {@link ScaleProfile}
+     * @param origin its image is what is compared ("coat.png vs shirt.png", "coat.png at 1×, 1.5×, 2×")
+     */
+    public static FileFigure file(Object data, String block, Colormap colormap, Origin origin) {
+        return FileFigure.of(() -> Comparisons.provenance(origin.model(), origin.image(), block, colormap)
+                .withIntervention(origin.forced()), (width, style) -> {
+                    List<String> blocks = data instanceof AttentionComparison c ? c.blocks()
+                            : ((ScaleProfile) data).blocks();
+                    Options o = new Options(colormap, blocks.indexOf(block));
+                    return data instanceof AttentionComparison c ? draw(c, o, width, style)
+                            : scales((ScaleProfile) data, o, width, style);
+                }, () -> CompareData.of(data));
     }
 }

@@ -1,5 +1,6 @@
 package org.splitscope.view.dataset;
 
+import org.splitscope.figure.FileFigure;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.figure.Drawing;
@@ -100,5 +101,10 @@ public record DatasetFigures(String block, DatasetFigure.Metric metric, int spli
             }
         }
         return new ViewData(List.of("panel", "block", "group", "split", "channel", "value", "std"), rows);
+    }
+
+    /** The statistics of {@code run} (saved in folder {@code source}) for a file: window and {@code figure} alike. */
+    public FileFigure file(AnalysisRun run, String source) {
+        return FileFigure.of(() -> provenance(run, source), (width, style) -> draw(run, width, style), () -> data(run));
     }
 }

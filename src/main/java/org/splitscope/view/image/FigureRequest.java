@@ -1,5 +1,7 @@
 package org.splitscope.view.image;
 
+import org.splitscope.view.Origin;
+import org.splitscope.figure.FileFigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -192,5 +194,12 @@ public record FigureRequest(ViewSpec view, String block, int group, int split, C
                     "attention"), rows);
         }
         throw new IllegalArgumentException("the " + view + " view's numbers are not one capture's");
+    }
+
+    /** This request's figure of one capture, for a file: the window's export and {@code figure} alike. */
+    public FileFigure file(BlockCapture selected, List<BlockCapture> blocks, Raster input, Origin origin) {
+        return FileFigure.of(() -> provenance(selected, origin.model().name(), origin.model().sha256(), origin.image(),
+                origin.imageSha256().get()).withIntervention(origin.forced()),
+                (width, style) -> draw(selected, blocks, input, width, style), () -> data(selected, blocks));
     }
 }

@@ -1,5 +1,6 @@
 package org.splitscope.view.knockout;
 
+import org.splitscope.figure.FileFigure;
 import org.splitscope.figure.ViewData;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Drawing;
@@ -194,5 +195,11 @@ public final class KnockoutFigure {
         }
         return new ViewData(List.of("block", "stage", "delta_logit", "delta_probability", "delta_top1",
                 "top1_changed"), rows);
+    }
+
+    /** The sweep for a file: the window's export and {@code figure --view knockout} alike. */
+    public static FileFigure file(KnockoutResult k, String source, Colormap colormap) {
+        return FileFigure.of(() -> provenance(k, source, colormap),
+                (width, style) -> draw(k, new Options(colormap), width, style), () -> data(k));
     }
 }

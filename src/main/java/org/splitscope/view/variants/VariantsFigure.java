@@ -1,5 +1,6 @@
 package org.splitscope.view.variants;
 
+import org.splitscope.figure.FileFigure;
 import org.splitscope.figure.ViewData;
 import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.Draw;
@@ -203,5 +204,12 @@ public final class VariantsFigure {
         }
         return new ViewData(List.of("variant", "block", "split", "mean_attention", "entropy", "top_class",
                 "top_probability"), rows);
+    }
+
+    /** The variants figure for a file: the window's export and {@code figure --view variants} alike. */
+    public static FileFigure file(String image, FileFigure.Lazy<String> imageSha256, List<VariantRun> runs,
+            AblationTable ablation, Colormap colormap) {
+        return FileFigure.of(() -> VariantRuns.provenance(image, imageSha256.get(), colormap),
+                (width, style) -> draw(image, runs, ablation, new Options(colormap), width, style), () -> data(runs));
     }
 }

@@ -1,5 +1,7 @@
 package org.splitscope.view.walkthrough;
 
+import org.splitscope.view.Origin;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
@@ -278,5 +280,12 @@ public final class WalkthroughFigure {
     /** "Squeeze-excitation" from "squeeze-excitation". */
     private static String capital(String words) {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The walkthrough for a file: the window's export and {@code figure --view walkthrough} alike. */
+    public static FileFigure file(Walkthrough w, Options o, Origin origin) {
+        return FileFigure.of(() -> provenance(w, o, origin.model().name(), origin.model().sha256(), origin.image(),
+                origin.imageSha256().get()).withIntervention(origin.forced()),
+                (width, style) -> draw(w, o, width, style), () -> data(w));
     }
 }

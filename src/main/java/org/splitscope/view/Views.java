@@ -41,6 +41,14 @@ public final class Views {
     private static final List<ViewSpec> FIGURE_ORDER = List.of(HEATMAPS, SPLITBARS, FEATUREMAPS, GAP, DATASET,
             KNOCKOUT, COMPARE, CAM, DEPTH, VARIANTS, WALKTHROUGH);
 
+    /**
+     * The block every view opens on, in the window and in {@code figure} without {@code --block}: a
+     * middle one (early maps are large but generic, late ones small); null when there is none.
+     */
+    public static String defaultBlock(List<String> blocks) {
+        return blocks.isEmpty() ? null : blocks.get(blocks.size() / 2);
+    }
+
     /** The window's tabs, in order. */
     public static List<ViewSpec> tabs() {
         return ALL.stream().filter(ViewSpec::tab).toList();

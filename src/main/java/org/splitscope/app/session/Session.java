@@ -122,7 +122,9 @@ public final class Session {
     }
 
     /**
-     * Runs the network again for the current model and image (the only place a capture starts). The
+     * Runs the network again for the current model and image: the one place the session's capture
+     * starts (split maps join it block by block later; Compare, Variants, Walkthrough and Grad-CAM
+     * run forwards of their own). The
      * capture of the previous model or image is dropped at once: the views show the capturing state
      * rather than one image's attention under another's name.
      */
@@ -186,10 +188,9 @@ public final class Session {
                 entropy, Map.of(), intervened);
     }
 
-    /** A middle block: early maps are large but generic, late ones small. */
+    /** The block the views open on (chosen where {@code figure} chooses it too). */
     private static String defaultBlock(ImageCapture c) {
-        List<BlockCapture> blocks = c.result().blocks();
-        return blocks.isEmpty() ? null : blocks.get(blocks.size() / 2).name();
+        return org.splitscope.view.Views.defaultBlock(c.result().blocks().stream().map(BlockCapture::name).toList());
     }
 
     /**

@@ -1,5 +1,11 @@
 package org.splitscope.view.compare;
 
+import org.splitscope.view.Origin;
+import org.splitscope.io.Printable;
+import org.splitscope.input.ImageLoader;
+import org.splitscope.figure.FileFigure;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,5 +64,35 @@ public final class Comparisons {
             throws java.io.IOException {
         return new Provenance("compare", model.name(), model.sha256(), images, null, block, "all groups", null,
                 colormap.displayName(), null);
+    }
+
+    /**
+     * {@code figure --view compare}: two images, or one at three scales, captured alike.
+     *
+     * @param second the other image, or null for the scales of {@code input}
+     */
+    public static FileFigure file(LoadedModel model, Path input, Path second, String block, Colormap colormap,
+            Interventions forced) throws SplitScopeException {
+        String a = Printable.clean(input.getFileName().toString());
+        if (second == null) {
+            ScaleProfile profile = scales(model, a, ImageLoader.load(input), () -> false, forced);
+            return CompareFigure.file(profile, block, colormap,
+                    new Origin(model, a + " at 1×, 1.5×, 2×", () -> null, forced.describe()));
+        }
+        if (!Files.isRegularFile(second)) {
+            throw new SplitScopeException(second + ": no such file");
+        }
+        String b = Printable.clean(second.getFileName().toString());
+        AttentionComparison c = AttentionComparison.of(a, blocks(model, one(input, model), () -> false, forced), b,
+                blocks(model, one(second, model), () -> false, forced), block);
+        return CompareFigure.file(c, block, colormap, new Origin(model, a + " vs " + b, () -> null, forced.describe()));
+    }
+
+    private static Sample one(Path image, LoadedModel model) throws SplitScopeException {
+        List<Sample> samples = Samples.load(image, model.preprocessing());
+        if (samples.size() != 1) {
+            throw new SplitScopeException(image + ": holds " + samples.size() + " inputs; compare takes one each");
+        }
+        return samples.get(0);
     }
 }

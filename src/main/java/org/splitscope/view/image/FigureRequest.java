@@ -34,8 +34,9 @@ import org.splitscope.view.splitbars.SplitBarsFigure;
 /**
  * Everything that decides a view's figure besides the capture: the selection (block, group, split)
  * and the view's settings, for the views drawn straight from one image's capture (heatmaps,
- * splitbars, featuremaps, gap, depth; cam builds on it). The window's tabs, its export and the
- * {@code figure} command all draw through {@link #draw}, so the same request gives the same file.
+ * splitbars, featuremaps, gap, depth; cam builds on it). The window's export and the {@code figure}
+ * command both write through {@link #file}, so the same request gives the same file; the tabs call
+ * the same painters on the data they keep between redraws.
  *
  * @param group a cardinal group k or {@link SplitContributions#ALL_GROUPS}
  * @param split a split r or {@link FeatureMaps#FUSED}

@@ -6,7 +6,7 @@ import org.splitscope.view.variants.VariantRuns;
 import org.splitscope.view.variants.VariantRun;
 import org.splitscope.view.knockout.KnockoutResult;
 import org.splitscope.view.knockout.KnockoutFigure;
-import org.splitscope.view.dataset.DatasetFigures;
+import org.splitscope.view.dataset.DatasetRequest;
 import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.view.dataset.AnalysisRun;
 import org.splitscope.view.compare.Comparisons;
@@ -300,7 +300,7 @@ final class FigureCommand implements Callable<Integer> {
         FileFigure figure;
         Provenance provenance;
         try {
-            figure = new DatasetFigures(request.block(), DatasetFigure.Metric.parse(metric), request.split(), groups,
+            figure = new DatasetRequest(request.block(), DatasetFigure.Metric.parse(metric), request.split(), groups,
                     request.colormap()).file(run, stats.toAbsolutePath().getFileName().toString());
             provenance = figure.provenance(); // checks the block and the groups against the run
         } catch (IllegalArgumentException | IOException e) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.splitscope.view.dataset.ChannelProfiles;
 import org.splitscope.view.dataset.DatasetStats;
 import org.splitscope.view.dataset.GroupShares;
-import org.splitscope.view.dataset.DatasetFigures;
+import org.splitscope.view.dataset.DatasetRequest;
 import org.splitscope.view.dataset.ChannelProfileFigure;
 import org.splitscope.view.dataset.DatasetFigure;
 
@@ -12,7 +12,7 @@ import org.splitscope.view.dataset.DatasetFigure;
 final class DatasetReadouts {
     private DatasetReadouts() {}
 
-    static String of(DatasetStats s, DatasetFigures f, Object target) {
+    static String of(DatasetStats s, DatasetRequest f, Object target) {
         DatasetFigure.Options o;
         try {
             o = f.options(s);

@@ -32,7 +32,7 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.view.dataset.AnalysisRun;
 import org.splitscope.view.dataset.DatasetAnalysis;
-import org.splitscope.view.dataset.DatasetFigures;
+import org.splitscope.view.dataset.DatasetRequest;
 import org.splitscope.view.dataset.DatasetInput;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.view.dataset.DatasetFigure;
@@ -48,7 +48,7 @@ import org.splitscope.io.UserDirs;
 /**
  * The Dataset view: runs {@code analyze} over a labelled folder with the open model (in the
  * background, stoppable, resumable), or reopens saved statistics, and draws them through the same
- * {@link DatasetFigures} as {@code figure --view dataset}.
+ * {@link DatasetRequest} as {@code figure --view dataset}.
  */
 public final class DatasetViewModel extends FigureViewModel {
     static final int BATCH = 16;
@@ -234,7 +234,7 @@ public final class DatasetViewModel extends FigureViewModel {
         split.set(Math.min(split.get(), s.blocks().get(0).radix() - 1));
         List<String> keep = new ArrayList<>(chosen.stream().filter(nonEmpty::contains).toList());
         chosen.setAll(keep.isEmpty()
-                ? nonEmpty.subList(0, Math.min(DatasetFigures.DEFAULT_GROUPS, nonEmpty.size())) : keep);
+                ? nonEmpty.subList(0, Math.min(DatasetRequest.DEFAULT_GROUPS, nonEmpty.size())) : keep);
         if (!analyzing.get()) {
             String note = r.accuracyNote();
             message.set(String.format(Locale.ROOT, "%d images in %d groups · %s%s", s.total(), nonEmpty.size(), dir,
@@ -244,8 +244,8 @@ public final class DatasetViewModel extends FigureViewModel {
     }
 
     /** The figure's request: block, metric, split and groups as chosen. */
-    public DatasetFigures figures() {
-        return new DatasetFigures(block.get(), metric.get(), split.get(), List.copyOf(chosen),
+    public DatasetRequest figures() {
+        return new DatasetRequest(block.get(), metric.get(), split.get(), List.copyOf(chosen),
                 session().colormapProperty().get());
     }
 
@@ -291,7 +291,7 @@ public final class DatasetViewModel extends FigureViewModel {
         if (r == null) {
             return null;
         }
-        DatasetFigures f = figures();
+        DatasetRequest f = figures();
         String source = folder.get().getFileName().toString();
                 return f.file(r, source);
     }

@@ -154,7 +154,7 @@ class DatasetViewModelTest {
         }
     }
 
-    private static final int DEFAULT = org.splitscope.view.dataset.DatasetFigures.DEFAULT_GROUPS;
+    private static final int DEFAULT = org.splitscope.view.dataset.DatasetRequest.DEFAULT_GROUPS;
 
     @Test
     void aFolderWithoutGroupsIsAProblemNotARun() throws Exception {

@@ -17,13 +17,13 @@ import org.splitscope.render.Colormap;
  * @param block null for the last block
  * @param groups group names; empty for the first {@value #DEFAULT_GROUPS} non-empty groups
  */
-public record DatasetFigures(String block, DatasetFigure.Metric metric, int split, List<String> groups,
+public record DatasetRequest(String block, DatasetFigure.Metric metric, int split, List<String> groups,
         Colormap colormap) {
     public static final int DEFAULT_GROUPS = 6;
     /** Groups compared side by side in one figure at most: more do not fit a page. */
     public static final int MAX_GROUPS = 24;
 
-    public DatasetFigures {
+    public DatasetRequest {
         groups = List.copyOf(groups);
     }
 

@@ -130,6 +130,7 @@ public final class CamViewModel extends FigureViewModel {
         }
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -314,6 +315,7 @@ public final class CamViewModel extends FigureViewModel {
     }
 
     /** Whether the view is shown: maps are computed only then (the main view model binds it). */
+    @Override
     public BooleanProperty activeProperty() {
         return active;
     }

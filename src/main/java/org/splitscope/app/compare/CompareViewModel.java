@@ -62,6 +62,7 @@ public final class CompareViewModel extends FigureViewModel {
         mode.addListener((obs, old, now) -> recompute());
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }

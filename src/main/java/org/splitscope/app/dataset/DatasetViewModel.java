@@ -90,6 +90,7 @@ public final class DatasetViewModel extends FigureViewModel {
         });
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }

@@ -20,6 +20,8 @@ public abstract class FigureViewModel {
     private final ViewSpec view;
     private final Readout readout;
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final javafx.beans.property.BooleanProperty active =
+            new javafx.beans.property.SimpleBooleanProperty(this, "active");
 
     protected FigureViewModel(Session session, ViewSpec view, String hint) {
         this.session = session;
@@ -40,6 +42,17 @@ public abstract class FigureViewModel {
 
     /** The hover line for a hit target of the figure (null: the hint). */
     public abstract String readout(Object target);
+
+    /** Where the view reports what failed; views that run nothing of their own have nothing to report. */
+    public void setProblemHandler(java.util.function.Consumer<org.splitscope.app.session.Problem> handler) {}
+
+    /**
+     * Whether the view is shown. Views that run more than the session's capture (Grad-CAM, Variants,
+     * Walkthrough) run it only then; the others draw what the session holds and need not look.
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
+    }
 
     /** The figure for a file, with this view's settings; null when there is nothing to draw. */
     public abstract FigureRequest request();

@@ -111,6 +111,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         compare(session().capture());
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }

@@ -1,5 +1,9 @@
 package org.splitscope.app.main;
 
+import org.splitscope.app.figure.FigureViewModel;
+import java.util.Objects;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +77,7 @@ public final class MainViewModel {
     private final org.splitscope.app.cam.CamViewModel cam;
     private final WalkthroughViewModel walkthrough;
     private final ExportViewModel export;
+    private final Map<ViewSpec, FigureViewModel> tabs;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
     private final ObjectProperty<ViewSpec> view = new SimpleObjectProperty<>(this, "view", Views.HEATMAPS);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_MODEL);
@@ -100,15 +105,12 @@ public final class MainViewModel {
         model.setProblemHandler(problem::set);
         images.setProblemHandler(problem::set);
         export.setProblemHandler(problem::set);
-        dataset.setProblemHandler(problem::set);
-        interventions.setProblemHandler(problem::set);
-        compare.setProblemHandler(problem::set);
-        variants.setProblemHandler(problem::set);
-        variants.activeProperty().bind(view.isEqualTo(Views.VARIANTS)); // five models run only for the view shown
-        cam.setProblemHandler(problem::set);
-        cam.activeProperty().bind(view.isEqualTo(Views.CAM)); // a backward pass only for the view shown
-        walkthrough.setProblemHandler(problem::set);
-        walkthrough.activeProperty().bind(view.isEqualTo(Views.WALKTHROUGH)); // its extra forward only when shown
+        this.tabs = tabs(); // in the registry's tab order
+        for (Map.Entry<ViewSpec, FigureViewModel> tab : tabs.entrySet()) {
+            tab.getValue().setProblemHandler(problem::set);
+            // Grad-CAM, Variants and Walkthrough run their extra passes only for the view shown.
+            tab.getValue().activeProperty().bind(view.isEqualTo(tab.getKey()));
+        }
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -120,9 +122,7 @@ public final class MainViewModel {
                 executor.status().runningProperty()));
 
         // A readout belongs to the view it was read from.
-        view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), depth.readout(), compare.readout(), variants.readout(), cam.readout(), interventions.readout(),
-                dataset.readout(), walkthrough.readout()).forEach(org.splitscope.app.session.Readout::clear));
+        view.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.readout().clear()));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -131,6 +131,23 @@ public final class MainViewModel {
             }
         }
         session.colormapProperty().addListener((obs, old, now) -> settings.setColormap(now.name()));
+    }
+
+    /** Each tab's view model, in the registry's tab order. */
+    private Map<ViewSpec, FigureViewModel> tabs() {
+        Map<ViewSpec, FigureViewModel> all = Map.ofEntries(Map.entry(Views.HEATMAPS, heatmap),
+                Map.entry(Views.SPLITBARS, splitBars), Map.entry(Views.FEATUREMAPS, featureMaps), Map.entry(Views.GAP, gap),
+                Map.entry(Views.DEPTH, depth), Map.entry(Views.COMPARE, compare), Map.entry(Views.CAM, cam),
+                Map.entry(Views.VARIANTS, variants), Map.entry(Views.INTERVENTIONS, interventions),
+                Map.entry(Views.DATASET, dataset), Map.entry(Views.WALKTHROUGH, walkthrough));
+        Map<ViewSpec, FigureViewModel> ordered = new LinkedHashMap<>();
+        Views.tabs().forEach(v -> ordered.put(v, Objects.requireNonNull(all.get(v), v.id())));
+        return ordered;
+    }
+
+    /** The view model of the tab {@code view}. */
+    public FigureViewModel tab(ViewSpec view) {
+        return tabs.get(view);
     }
 
     /**

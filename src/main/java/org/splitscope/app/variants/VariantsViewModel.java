@@ -54,11 +54,13 @@ public final class VariantsViewModel extends FigureViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
 
     /** Whether the view is shown: five models are run only then. */
+    @Override
     public BooleanProperty activeProperty() {
         return active;
     }

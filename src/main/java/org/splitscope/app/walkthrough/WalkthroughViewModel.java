@@ -65,6 +65,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
         recompute();
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -192,6 +193,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
     }
 
     /** Whether the view is shown: only then does a new image or block run the walkthrough's forward. */
+    @Override
     public BooleanProperty activeProperty() {
         return active;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.splitscope.engine.LoadedModel;
+import org.splitscope.engine.Origins;
 import org.splitscope.model.ResNeStConfig;
 import org.splitscope.model.Weights;
 

@@ -45,7 +45,7 @@ public final class SplitContributions {
         return maps;
     }
 
-    static void requireSplits(BlockCapture block) {
+    public static void requireSplits(BlockCapture block) {
         if (!block.hasSplits()) {
             throw new IllegalArgumentException(block.name() + " was captured without its split maps");
         }

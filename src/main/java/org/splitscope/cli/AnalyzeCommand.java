@@ -1,13 +1,14 @@
 package org.splitscope.cli;
 
+import org.splitscope.batch.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
-import org.splitscope.dataset.AnalysisRun;
-import org.splitscope.dataset.DatasetAnalysis;
-import org.splitscope.dataset.DatasetInput;
+import org.splitscope.view.dataset.AnalysisRun;
+import org.splitscope.view.dataset.DatasetAnalysis;
+import org.splitscope.batch.DatasetInput;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
@@ -103,13 +104,13 @@ final class AnalyzeCommand implements Callable<Integer> {
      * The run's progress and its way out on Ctrl+C/SIGTERM: the hook sets the flag, the run saves its
      * state after the batch it is in and ends; the hook waits for that (bounded) before the program ends.
      */
-    private static final class Interruptible implements DatasetAnalysis.Progress, SplitScopeCli.OnInterrupt {
+    private static final class Interruptible implements Progress, SplitScopeCli.OnInterrupt {
         private final java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
         private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         private volatile String stoppedWith;
-        private final DatasetAnalysis.Progress shown;
+        private final Progress shown;
 
-        Interruptible(DatasetAnalysis.Progress shown) {
+        Interruptible(Progress shown) {
             this.shown = shown;
         }
 

@@ -1,10 +1,11 @@
 package org.splitscope.cli;
 
+import org.splitscope.batch.Progress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.splitscope.dataset.BatchRun;
-import org.splitscope.dataset.DatasetAnalysis;
+import org.splitscope.batch.BatchRun;
+
 
 /**
  * The progress line and the way out on Ctrl+C/SIGTERM of a {@link BatchRun} command (capture, cam,
@@ -13,12 +14,12 @@ import org.splitscope.dataset.DatasetAnalysis;
  * folder; then the usual line ("interrupted; files being written were discarded …") and exit 130.
  * Opened first and closed last around the run, so that its close comes after every writer's.
  */
-final class BatchProgress implements DatasetAnalysis.Progress, SplitScopeCli.OnInterrupt, AutoCloseable {
+final class BatchProgress implements Progress, SplitScopeCli.OnInterrupt, AutoCloseable {
     /** How long a signal waits for the batch in flight: a capture keeps nothing, so it need not wait long. */
     private static final long WAIT_MS = 5_000;
     private final String command;
     private final TerminalProgress line;
-    private final DatasetAnalysis.Progress shown;
+    private final Progress shown;
     private final AtomicBoolean signal = new AtomicBoolean();
     private final CountDownLatch ended = new CountDownLatch(1);
 

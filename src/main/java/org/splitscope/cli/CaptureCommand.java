@@ -16,7 +16,7 @@ import org.splitscope.capture.CaptureWriter;
 import org.splitscope.capture.Intervention;
 import org.splitscope.capture.Interventions;
 import org.splitscope.capture.Prediction;
-import org.splitscope.dataset.BatchRun;
+import org.splitscope.batch.BatchRun;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;

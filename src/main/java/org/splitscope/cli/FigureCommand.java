@@ -1,5 +1,21 @@
 package org.splitscope.cli;
 
+import org.splitscope.view.walkthrough.WalkthroughRun;
+import org.splitscope.view.variants.VariantsFigure;
+import org.splitscope.view.variants.VariantRuns;
+import org.splitscope.view.variants.VariantRun;
+import org.splitscope.view.knockout.KnockoutResult;
+import org.splitscope.view.knockout.KnockoutFigure;
+import org.splitscope.view.dataset.DatasetRequest;
+import org.splitscope.view.dataset.DatasetFigure;
+import org.splitscope.view.dataset.AnalysisRun;
+import org.splitscope.view.compare.Comparisons;
+import org.splitscope.view.Origin;
+import org.splitscope.input.ImageLoader;
+import org.splitscope.figure.Provenance;
+import org.splitscope.figure.FileFigure;
+import org.splitscope.bundled.BundledModels;
+import java.util.function.Function;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,29 +24,30 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.splitscope.SplitScopeException;
-import org.splitscope.analysis.CamEvidence;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.cam.CamEvidence;
+import org.splitscope.view.featuremaps.FeatureMaps;
+import org.splitscope.view.cam.CamMethod;
+import org.splitscope.view.cam.CamService;
+import org.splitscope.view.cam.ClassChoice;
 import org.splitscope.analysis.SplitContributions;
-import org.splitscope.cam.CamMethod;
-import org.splitscope.cam.CamService;
-import org.splitscope.cam.ClassChoice;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Intervention;
 import org.splitscope.capture.Interventions;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.figure.CamRequest;
+import org.splitscope.view.cam.CamRequest;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFormat;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureSize;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.SplitBarsFigure;
-import org.splitscope.figure.View;
-import org.splitscope.figure.WalkthroughFigure;
-import org.splitscope.figure.WalkthroughStep;
+import org.splitscope.view.splitbars.SplitBarsFigure;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
+import org.splitscope.view.walkthrough.WalkthroughFigure;
+import org.splitscope.view.walkthrough.WalkthroughStep;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
 import org.splitscope.io.AtomicFiles;
@@ -50,9 +67,8 @@ final class FigureCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW",
-            description = "heatmaps, splitbars, featuremaps, gap, depth, cam, compare (with --compare or --scales), variants, "
-                    + "walkthrough, dataset (with --stats) or knockout (with --knockout).")
+    @Option(names = "--view", required = true, paramLabel = "VIEW", completionCandidates = Views.FigureHelp.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String view;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "One image (or a .npy holding one).")
@@ -169,11 +185,12 @@ final class FigureCommand implements Callable<Integer> {
         int walkChannel;
         try {
             walkStep = WalkthroughStep.parse(step);
-            walkChannel = nonNegative("--channel", channel);
-            View v = View.parse(view);
-            request = FigureRequest.of(v, block, parseGroup(group), parseSplit(split), colormap(colormap))
-                    .withHeatmap(scale(scale), opacity).withSplitBars(whiskers(whiskers), stacked).withBins(bins)
-                    .withFeatureMaps(order(order), columns, 0);
+            walkChannel = FigureArguments.nonNegative("--channel", channel);
+            ViewSpec v = Views.parse(view);
+            request = FigureRequest.of(v, block, FigureArguments.parseGroup(group), FigureArguments.parseSplit(split),
+                    FigureArguments.colormap(colormap)).withHeatmap(FigureArguments.scale(scale), opacity)
+                    .withSplitBars(FigureArguments.whiskers(whiskers), stacked).withBins(bins)
+                    .withFeatureMaps(FigureArguments.order(order), columns, 0);
             size = FigureSize.parse(width, dpi);
             fileFormat = format != null ? FigureFormat.parse(format)
                     : FigureFormat.of(out) != null ? FigureFormat.of(out) : FigureFormat.PNG;
@@ -182,7 +199,7 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(e.getMessage());
         }
         List<Intervention> forcedList = Intervention.parseAll(intervene); // syntax first, before any file
-        if (!forcedList.isEmpty() && Set.of(View.DATASET, View.KNOCKOUT, View.VARIANTS, View.CAM)
+        if (!forcedList.isEmpty() && Set.of(Views.DATASET, Views.KNOCKOUT, Views.VARIANTS, Views.CAM)
                 .contains(request.view())) {
             throw new SplitScopeException("--intervene draws forced attention in the views of one image's capture "
                     + "(heatmaps, splitbars, featuremaps, gap, depth, compare, walkthrough), not in --view "
@@ -199,11 +216,17 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(file + ": is a folder; --out names the figure file");
         }
         AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
-        if (request.view() == View.DATASET) {
-            return SavedRunFigures.dataset(stats, metric, groups, request, size, fileFormat, style, !noCaption, file);
+        Output to = new Output(file, fileFormat, size, style, !noCaption);
+        if (request.view() == Views.DATASET) {
+            return dataset(request, to);
         }
-        if (request.view() == View.KNOCKOUT) {
-            return SavedRunFigures.knockout(knockout, request, size, fileFormat, style, !noCaption, file);
+        if (request.view() == Views.KNOCKOUT) {
+            if (knockout == null) {
+                throw new SplitScopeException("--view knockout needs --knockout DIR (a knockout output folder)");
+            }
+            KnockoutResult k = KnockoutResult.read(knockout);
+            return to.write(KnockoutFigure.file(k, knockout.getFileName().toString(), request.colormap()),
+                    "knockout of " + Printable.clean(knockout.toString()), d -> "");
         }
         if (input == null) {
             throw new SplitScopeException("--input IMAGE is needed for the " + request.view() + " view");
@@ -211,159 +234,99 @@ final class FigureCommand implements Callable<Integer> {
         if (!Files.isRegularFile(input)) {
             throw new SplitScopeException(input + ": no such file");
         }
-        if (request.view() == View.VARIANTS) {
-            ComparisonFigure.variants(input, request.colormap(), size, fileFormat, style, !noCaption, file);
-            return 0;
+        if (request.view() == Views.VARIANTS) {
+            String name = Printable.clean(input.getFileName().toString());
+            List<VariantRun> runs = VariantRuns.run(name, ImageLoader.load(input), () -> false);
+            return to.write(VariantsFigure.file(name, () -> Sha256.of(input), runs, BundledModels.ablation(),
+                    request.colormap()), runs.size() + " variants", d -> "");
         }
-        if (request.view() == View.COMPARE && (compare == null) == !scales) {
+        if (request.view() == Views.COMPARE && (compare == null) == !scales) {
             throw new SplitScopeException("--view compare needs --compare IMAGE (a second image) or --scales");
         }
-        boolean cam = request.view() == View.CAM;
+        boolean cam = request.view() == Views.CAM;
         CamMethod camMethod = cam ? CamMethod.parse(method) : null;
         boolean atV = cam && request.block() != null && request.block().endsWith(".conv2");
         try (LoadedModel model = modelOptions.load()) {
             Interventions forced = Interventions.of(forcedList, model.network());
-            if (request.view() == View.WALKTHROUGH) {
-                WalkthroughFile.write(model, input, pickBlock(model, request.block()), walkChannel,
-                        new WalkthroughFigure.Options(request.colormap(), walkStep), size, fileFormat, style, !noCaption,
-                        file, forced);
-                return 0;
+            if (request.view() == Views.WALKTHROUGH) {
+                String name = FigureArguments.pickBlock(model, request.block());
+                return to.write(WalkthroughRun.file(model, input, name, walkChannel,
+                        new WalkthroughFigure.Options(request.colormap(), walkStep), forced),
+                        String.format(Locale.ROOT, "walkthrough of %s, step %d %s, channel %d", name,
+                                walkStep.ordinal() + 1, walkStep.id(), walkChannel), d -> "");
             }
-            if (request.view() == View.COMPARE) {
-                ComparisonFigure.write(model, input, compare, pickBlock(model, request.block()), request.colormap(), size,
-                        fileFormat, style, !noCaption, file, forced);
-                return 0;
+            if (request.view() == Views.COMPARE) {
+                String name = FigureArguments.pickBlock(model, request.block());
+                return to.write(Comparisons.file(model, input, compare, name, request.colormap(), forced),
+                        "compare at " + name, d -> "");
             }
             List<Sample> samples = Samples.load(input, model.preprocessing());
             if (samples.size() != 1) {
                 throw new SplitScopeException(input + ": holds " + samples.size() + " inputs; a figure shows one");
             }
             Sample sample = samples.get(0);
-            String name = pickBlock(model, atV ? request.block().replaceFirst("\\.conv2$", "") : request.block());
+            String name = FigureArguments.pickBlock(model, atV ? request.block().replaceFirst("\\.conv2$", "") : request.block());
             request = request.withBlock(name);
             ClassChoice choice = cam ? ClassChoice.parse(classChoice, model.labels()) : null;
             CaptureResult result = CaptureService.capture(model, samples, Set.of(name), () -> false, forced);
             BlockCapture selected = result.block(name);
-            requireInRange(request, selected);
+            FigureArguments.requireInRange(request, selected);
             Raster raster = InputImages.fromTensor(sample.data(), (int) sample.shape()[1], (int) sample.shape()[2],
                     model.preprocessing());
-            org.splitscope.figure.Provenance provenance;
-            Drawing d;
+            Origin origin = new Origin(model, sample.source(), () -> Sha256.of(input), forced.describe());
+            FileFigure figure;
             if (cam) {
                 // The same maps as the cam command and the window: CamService, beside this capture's split maps.
-                CamRequest camRequest = request.withCam(choice, camMethod, atV);
+                CamRequest camRequest = new CamRequest(request, choice, camMethod, atV);
                 CamEvidence evidence = CamEvidence.of(CamService.compute(model, samples, camRequest.target(), choice,
                         camMethod), 0, result.logits(0), selected, camRequest.group(selected));
-                provenance = camRequest.provenance(evidence, model.name(), model.sha256(), sample.source(),
-                        Sha256.of(input));
-                d = camRequest.drawForFile(evidence, raster, size, style, provenance, !noCaption);
+                figure = camRequest.file(evidence, raster, origin);
             } else {
-                provenance = request.provenance(selected, model.name(), model.sha256(), sample.source(),
-                        Sha256.of(input)).withIntervention(forced.describe());
-                d = request.drawForFile(selected, result.blocks(), raster, size, style, provenance, !noCaption);
+                figure = request.file(selected, result.blocks(), raster, origin);
             }
-            FigureFiles.write(file, fileFormat, d, size, provenance);
-            System.out.printf(Locale.ROOT, "%s: %s of %s, %.2f × %.2f in%s%s%n", Printable.clean(file.toString()),
-                    request.view(), name, d.width() / 72, d.height() / 72, fileFormat == FigureFormat.PNG
-                            ? String.format(Locale.ROOT, " (%d × %d px at %.0f dpi)", size.pixels(d.width()),
-                                    size.pixels(d.height()), dpi) : "",
-                    forced.isEmpty() ? "" : ", attention forced: " + forced.describe());
-            return 0;
-        } catch (IOException e) {
-            throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
+            return to.write(figure, request.view() + " of " + name, d -> (fileFormat == FigureFormat.PNG
+                    ? String.format(Locale.ROOT, " (%d × %d px at %.0f dpi)", size.pixels(d.width()),
+                            size.pixels(d.height()), dpi) : "")
+                    + (forced.isEmpty() ? "" : ", attention forced: " + forced.describe()));
         }
     }
 
-    /** The block asked for, or the middle one as the window opens on. */
-    private static String pickBlock(LoadedModel model, String asked) throws SplitScopeException {
-        List<String> names = model.network().attentionBlocks().stream()
-                .map(org.splitscope.model.ResidualBlock::name).toList();
-        if (names.isEmpty()) {
-            throw new SplitScopeException(model.name() + " has no split-attention blocks (radix 0): nothing to draw");
+    /** The dataset view: drawn from analyze's stats.npz/stats.json, no model run. */
+    private int dataset(FigureRequest request, Output to) throws SplitScopeException {
+        if (stats == null) {
+            throw new SplitScopeException("--view dataset needs --stats DIR (an analyze output folder)");
         }
-        if (asked == null) {
-            return names.get(names.size() / 2);
-        }
-        if (!names.contains(asked)) {
-            throw new SplitScopeException("--block: no split-attention block '" + Printable.clean(asked) + "' in "
-                    + model.name() + " (blocks: " + names.get(0) + " … " + names.get(names.size() - 1) + ")");
-        }
-        return asked;
-    }
-
-    /** --split and --group within the block: an error, not silently r = 0 or every group. */
-    private static void requireInRange(org.splitscope.figure.FigureRequest request, BlockCapture b)
-            throws SplitScopeException {
-        if (request.split() != FeatureMaps.FUSED && request.split() >= b.radix()) {
-            throw new SplitScopeException("--split " + request.split() + ": " + b.name() + " has " + b.radix()
-                    + (b.radix() == 1 ? " split (r = 0, the gate)" : " splits (r = 0 … " + (b.radix() - 1) + ")"));
-        }
-        if (request.group() != SplitContributions.ALL_GROUPS && request.group() >= b.cardinality()) {
-            throw new SplitScopeException("--group " + request.group() + ": " + b.name() + " has " + b.cardinality()
-                    + (b.cardinality() == 1 ? " cardinal group (k = 0)" : " cardinal groups (k = 0 … "
-                            + (b.cardinality() - 1) + ")") + ", or all");
-        }
-    }
-
-    static int parseGroup(String s) {
-        if (s.equalsIgnoreCase("all")) {
-            return SplitContributions.ALL_GROUPS;
-        }
-        return nonNegative("--group", s);
-    }
-
-    static int parseSplit(String s) {
-        if (s.equalsIgnoreCase("v") || s.equalsIgnoreCase("fused")) {
-            return FeatureMaps.FUSED;
-        }
-        return nonNegative("--split", s);
-    }
-
-    private static int nonNegative(String option, String s) {
+        AnalysisRun run = AnalysisRun.read(stats);
+        FileFigure figure;
+        Provenance provenance;
         try {
-            int v = Integer.parseInt(s.trim());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // below
+            figure = new DatasetRequest(request.block(), DatasetFigure.Metric.parse(metric), request.split(), groups,
+                    request.colormap()).file(run, stats.toAbsolutePath().getFileName().toString());
+            provenance = figure.provenance(); // checks the block and the groups against the run
+        } catch (IllegalArgumentException | IOException e) {
+            throw new SplitScopeException(stats + ": " + e.getMessage());
         }
-        throw new IllegalArgumentException(option + " '" + s + "' is not a number ≥ 0"
-                + (option.equals("--group") ? " or all" : option.equals("--split") ? " or V" : ""));
+        return to.write(figure, "dataset of " + Printable.clean(stats.toString()) + " at " + provenance.block(),
+                d -> "");
+    }
+
+    /** Where and how the figure is written: the one write path and its one summary line. */
+    private record Output(Path file, FigureFormat format, FigureSize size, FigureStyle style, boolean caption) {
+        /** Writes {@code figure} and prints "FILE: WHAT, W × H in" and what {@code more} adds for the drawing. */
+        int write(FileFigure figure, String what, Function<Drawing, String> more) throws SplitScopeException {
+            Drawing d;
+            try {
+                d = FigureFiles.write(file, format, figure, size, style, caption);
+            } catch (IOException e) {
+                throw new SplitScopeException(file + ": cannot write the figure (" + e.getMessage() + ")", e);
+            }
+            System.out.printf(Locale.ROOT, "%s: %s, %.2f × %.2f in%s%n", Printable.clean(file.toString()), what,
+                    d.width() / 72, d.height() / 72, more.apply(d));
+            return 0;
+        }
     }
 
     static Colormap colormap(String s) {
-        for (Colormap c : Colormap.values()) {
-            if (c.displayName().equalsIgnoreCase(s) || c.name().equalsIgnoreCase(s)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown colormap '" + s + "' (viridis, magma, coolwarm or RdBu)");
-    }
-
-    static AttentionScale scale(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "fixed" -> AttentionScale.FIXED;
-            case "data" -> AttentionScale.DATA;
-            case "uniform" -> AttentionScale.AROUND_UNIFORM;
-            default -> throw new IllegalArgumentException("unknown --scale '" + s + "' (fixed, data or uniform)");
-        };
-    }
-
-    static SplitBarsFigure.Whiskers whiskers(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "minmax", "min-max" -> SplitBarsFigure.Whiskers.MIN_MAX;
-            case "quartiles" -> SplitBarsFigure.Whiskers.QUARTILES;
-            default -> throw new IllegalArgumentException("unknown --whiskers '" + s + "' (minmax or quartiles)");
-        };
-    }
-
-    static FeatureMaps.Order order(String s) {
-        for (FeatureMaps.Order o : FeatureMaps.Order.values()) {
-            if (o.name().equalsIgnoreCase(s)) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown --order '" + s + "' (channel, attention or activation)");
+        return FigureArguments.colormap(s);
     }
 }

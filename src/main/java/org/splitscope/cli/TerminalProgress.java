@@ -1,12 +1,13 @@
 package org.splitscope.cli;
 
+import org.splitscope.batch.Progress;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
-import org.splitscope.dataset.DatasetAnalysis;
+import org.splitscope.view.dataset.DatasetAnalysis;
 import org.splitscope.hub.Downloader;
 
 /**
@@ -50,12 +51,12 @@ final class TerminalProgress implements Downloader.Progress {
     }
 
     /** analyze's images. */
-    DatasetAnalysis.Progress images() {
+    Progress images() {
         return counted("images");
     }
 
     /** Inputs done of all, per second and time left: {@code unit} is what they are ("images", "inputs"). */
-    DatasetAnalysis.Progress counted(String unit) {
+    Progress counted(String unit) {
         return (done, total, rate) -> {
             if (due(done == total)) {
                 show(String.format(Locale.ROOT, "%s%d / %d %s, %.1f %s/s, %.0f s left", what.isEmpty() ? "" : what + "  ",

@@ -5,6 +5,6 @@
  * itself is started by {@code runtime}.
  *
  * <p>May import: {@code runtime}, {@code model}, {@code checkpoint}, {@code input}, {@code io} and DJL.
- * Never {@code app}, {@code cli} or anything that runs a model (capture, cam, intervene).
+ * Never {@code app}, {@code cli} or anything that runs a model (capture, batch, the views).
  */
 package org.splitscope.engine;

@@ -120,7 +120,7 @@ public final class BlockChart {
     }
 
     /** x and y offset of each legend entry (a line swatch and a name), wrapping where the width runs out. */
-    static List<double[]> legendLayout(List<String> names, FigureStyle s, double width) {
+    public static List<double[]> legendLayout(List<String> names, FigureStyle s, double width) {
         List<double[]> at = new ArrayList<>();
         double x = 0;
         double y = 0;

@@ -75,6 +75,21 @@ public final class FigureFiles {
         return null;
     }
 
+    /**
+     * The one way a view's figure becomes a file, in the window and the {@code figure} command: its
+     * provenance, its drawing at the size's width, the caption line unless left out, then the write.
+     *
+     * @return what was written
+     */
+    public static Drawing write(Path file, FigureFormat format, FileFigure figure, FigureSize size, FigureStyle style,
+            boolean caption) throws IOException {
+        Provenance p = figure.provenance();
+        Drawing d = figure.draw(size.widthPt(), style);
+        Drawing out = caption ? d.withCaption(p.caption()) : d;
+        write(file, format, out, size, p);
+        return out;
+    }
+
     /** @throws IOException also when the drawing is too large to paint ({@link #tooLarge}): nothing is written */
     public static void write(Path file, FigureFormat format, Drawing d, FigureSize size, Provenance p)
             throws IOException {

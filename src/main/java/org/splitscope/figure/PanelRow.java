@@ -14,22 +14,22 @@ import org.splitscope.render.ValueRange;
  * the input and class activation map of the Grad-CAM view are laid out by this one code. Panels that
  * would be too small in one row (R = 4 in a paper column) wrap onto further rows.
  */
-final class PanelRow {
+public final class PanelRow {
     /**
      * @param footer small text under the panel, or null: its parts (split at " · ") stacked when the
      *     line is wider than the panel
      * @param raster the panel's image at a given side in device pixels (made once the layout knows it)
      * @param cell hover target of each of {@code columns × rows} cells, or null for none
      */
-    record Panel(String label, String footer, IntFunction<Raster> raster, int columns, int rows, Hit.Cell cell) {}
+    public record Panel(String label, String footer, IntFunction<Raster> raster, int columns, int rows, Hit.Cell cell) {}
 
     /** The colour scale beside the panels. */
-    record Bar(Colormap colormap, ValueRange range, String label) {}
+    public record Bar(Colormap colormap, ValueRange range, String label) {}
 
     private PanelRow() {}
 
     /** Just the title and a line of text where the panels will be (e.g. while the split maps are captured). */
-    static Drawing pending(String title, String status, double width, FigureStyle s) {
+    public static Drawing pending(String title, String status, double width, FigureStyle s) {
         double p = s.pad();
         TextBlock t = TextBlock.of(title, s.title(), width - 2 * p);
         double titleH = t.height() + p;
@@ -43,7 +43,7 @@ final class PanelRow {
     }
 
     /** @param maxPanel the largest side of a panel */
-    static Drawing draw(String titleText, List<Panel> panels, Bar bar, String note, double maxPanel, double width,
+    public static Drawing draw(String titleText, List<Panel> panels, Bar bar, String note, double maxPanel, double width,
             FigureStyle s) {
         double p = s.pad();
         TextBlock title = TextBlock.of(titleText, s.title(), width - 2 * p);

@@ -1,5 +1,8 @@
 package org.splitscope.analysis;
 
+import org.splitscope.view.featuremaps.FeatureMaps;
+import org.splitscope.view.gap.GapStatistics;
+import org.splitscope.view.gap.GapSummary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

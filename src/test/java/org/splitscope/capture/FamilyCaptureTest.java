@@ -22,8 +22,8 @@ import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.InterventionResult;
-import org.splitscope.intervene.InterventionRunner;
+import org.splitscope.view.interventions.InterventionResult;
+import org.splitscope.view.interventions.InterventionRunner;
 import org.splitscope.model.ResNeSt;
 
 /**

@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splitscope.TestSupport;
-import org.splitscope.cam.CamMaps;
+import org.splitscope.view.cam.CamMaps;
 
 /** {@code cam} end to end: the files it writes, read back, and bad choices refused before any file. */
 class CamCommandTest {

@@ -1,5 +1,7 @@
 package org.splitscope.cli;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,8 +22,8 @@ import org.splitscope.app.Explorers;
 import org.splitscope.app.TestModels;
 import org.splitscope.app.cam.CamViewModel;
 import org.splitscope.app.main.MainViewModel;
-import org.splitscope.cam.CamMethod;
-import org.splitscope.cam.ClassChoice;
+import org.splitscope.view.cam.CamMethod;
+import org.splitscope.view.cam.ClassChoice;
 import org.splitscope.figure.FigureFilesTest;
 import org.splitscope.figure.FigureFormat;
 
@@ -41,7 +43,7 @@ class CamFigureCommandTest {
     void theCommandWritesTheWindowsFigure() throws Exception {
         Path window = temp.resolve("window.png");
         try (var e = Explorers.started()) {
-            e.vm().viewProperty().set(MainViewModel.View.CAM);
+            e.vm().viewProperty().set(Views.CAM);
             e.vm().session().blockProperty().set("layer3.0");
             CamViewModel vm = e.vm().cam();
             vm.atProperty().set(CamViewModel.At.SPLIT_ATTENTION);

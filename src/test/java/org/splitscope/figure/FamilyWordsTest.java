@@ -1,5 +1,11 @@
 package org.splitscope.figure;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
+import org.splitscope.view.image.FigureRequest;
+import org.splitscope.view.depth.DepthFigure;
+import org.splitscope.view.walkthrough.WalkthroughFigure;
+import org.splitscope.view.walkthrough.WalkthroughStep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,8 +18,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitscope.SplitScopeException;
 import org.splitscope.TestSupport;
-import org.splitscope.analysis.DepthProfile;
-import org.splitscope.analysis.Walkthrough;
+import org.splitscope.view.depth.DepthProfile;
+import org.splitscope.view.walkthrough.Walkthrough;
 import org.splitscope.app.blocks.BlockInfo;
 import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.capture.BlockCapture;
@@ -63,7 +69,7 @@ class FamilyWordsTest {
         CaptureResult c = CaptureService.capture(model, List.of(sample(model)), Set.of(BLOCK));
         Raster input = new Raster(8, 8, new int[64]);
         List<String> out = new ArrayList<>();
-        for (View v : List.of(View.HEATMAPS, View.SPLITBARS, View.FEATUREMAPS, View.GAP, View.DEPTH)) {
+        for (ViewSpec v : List.of(Views.HEATMAPS, Views.SPLITBARS, Views.FEATUREMAPS, Views.GAP, Views.DEPTH)) {
             FigureRequest r = FigureRequest.of(v, BLOCK, 0, 0, Colormap.VIRIDIS);
             Draw.placedText(r.draw(c.block(BLOCK), c.blocks(), input, 1200, SCREEN)).forEach(t -> out.add(t.text()));
         }

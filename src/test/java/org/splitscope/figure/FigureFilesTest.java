@@ -1,5 +1,6 @@
 package org.splitscope.figure;
 
+import org.splitscope.view.heatmaps.HeatmapFigure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,9 @@
 package org.splitscope.figure;
 
+import org.splitscope.view.featuremaps.FeatureMapsFigure;
+import org.splitscope.view.gap.GapFigure;
+import org.splitscope.view.heatmaps.HeatmapFigure;
+import org.splitscope.view.splitbars.SplitBarsFigure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +13,7 @@ import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 import org.splitscope.analysis.AttentionMatrix;
-import org.splitscope.analysis.FeatureMapGrid;
+import org.splitscope.view.featuremaps.FeatureMapGrid;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.ValueRange;

@@ -1,5 +1,9 @@
 package org.splitscope.figure;
 
+import org.splitscope.view.featuremaps.FeatureMapsFigure;
+import org.splitscope.view.gap.GapFigure;
+import org.splitscope.view.heatmaps.HeatmapFigure;
+import org.splitscope.view.splitbars.SplitBarsFigure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

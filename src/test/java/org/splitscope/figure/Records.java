@@ -3,22 +3,22 @@ package org.splitscope.figure;
 import java.util.List;
 import org.splitscope.analysis.AttentionMatrix;
 import org.splitscope.analysis.ChannelValue;
-import org.splitscope.analysis.ContributionMaps;
-import org.splitscope.analysis.FeatureMapGrid;
-import org.splitscope.analysis.FeatureMaps;
-import org.splitscope.analysis.GapHistograms;
-import org.splitscope.analysis.GapSummary;
-import org.splitscope.analysis.SplitBars;
+import org.splitscope.view.heatmaps.ContributionMaps;
+import org.splitscope.view.featuremaps.FeatureMapGrid;
+import org.splitscope.view.featuremaps.FeatureMaps;
+import org.splitscope.view.gap.GapHistograms;
+import org.splitscope.view.gap.GapSummary;
+import org.splitscope.view.splitbars.SplitBars;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.analysis.SplitStats;
 import org.splitscope.render.Raster;
 
 /** Hand-made data records: figures drawn from them do not depend on a network or a checkpoint. */
-final class Records {
+public final class Records {
     private Records() {}
 
     /** R = 2, K = 2, C/K = 6: weight(k, r, c) = r == 0 ? p : 1 − p with p running over the channels. */
-    static AttentionMatrix matrix() {
+    public static AttentionMatrix matrix() {
         int radix = 2;
         int groups = 2;
         int per = 6;
@@ -33,7 +33,7 @@ final class Records {
         return new AttentionMatrix("layer2.0", radix, groups, groups * per, w);
     }
 
-    static ContributionMaps maps() {
+    public static ContributionMaps maps() {
         float[][] maps = new float[2][16];
         for (int i = 0; i < 16; i++) {
             maps[0][i] = i;
@@ -42,7 +42,7 @@ final class Records {
         return new ContributionMaps("layer2.0", 2, SplitContributions.ALL_GROUPS, 4, 4, maps);
     }
 
-    static Raster input() {
+    public static Raster input() {
         int[] argb = new int[8 * 8];
         for (int i = 0; i < argb.length; i++) {
             int v = (i * 4) & 0xFF;
@@ -51,7 +51,7 @@ final class Records {
         return new Raster(8, 8, argb);
     }
 
-    static SplitBars bars() {
+    public static SplitBars bars() {
         List<SplitStats> g0 = List.of(new SplitStats(0, 6, 0.6, 0.4, 0.5, 0.6, 0.7, 0.8),
                 new SplitStats(1, 6, 0.4, 0.2, 0.3, 0.4, 0.5, 0.6));
         List<SplitStats> g1 = List.of(new SplitStats(0, 6, 0.3, 0.1, 0.2, 0.3, 0.4, 0.5),
@@ -62,7 +62,7 @@ final class Records {
                 new SplitBars.BlockBars("layer3.0", 2, new double[] {0.2, 0.8}, 0.6)));
     }
 
-    static GapHistograms gap() {
+    public static GapHistograms gap() {
         GapSummary a = new GapSummary(0, 6, 1.0, 0.5, 0.2, 2.0, 0.2, 0.45, new int[] {1, 2, 2, 1},
                 List.of(new ChannelValue(3, 2.0), new ChannelValue(1, 1.5)));
         GapSummary b = new GapSummary(1, 6, 2.0, 0.8, 0.5, 3.0, 0.5, 0.625, new int[] {2, 1, 0, 3},
@@ -70,7 +70,7 @@ final class Records {
         return new GapHistograms("layer2.0", List.of(a, b), 0.2, 3.0);
     }
 
-    static FeatureMapGrid grid() {
+    public static FeatureMapGrid grid() {
         List<FeatureMapGrid.Tile> tiles = new java.util.ArrayList<>();
         for (int c = 0; c < 6; c++) {
             float[] v = new float[9];

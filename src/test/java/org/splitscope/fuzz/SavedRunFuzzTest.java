@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.splitscope.SplitScopeException;
-import org.splitscope.dataset.AnalysisRun;
-import org.splitscope.intervene.KnockoutResult;
+import org.splitscope.view.dataset.AnalysisRun;
+import org.splitscope.view.knockout.KnockoutResult;
 import org.splitscope.io.Npz64;
 
 /**

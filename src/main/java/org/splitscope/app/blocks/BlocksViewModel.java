@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;

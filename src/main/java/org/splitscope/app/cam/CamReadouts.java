@@ -1,10 +1,10 @@
 package org.splitscope.app.cam;
 
 import java.util.Locale;
-import org.splitscope.analysis.CamEvidence;
-import org.splitscope.analysis.ContributionMaps;
-import org.splitscope.figure.CamFigure;
-import org.splitscope.figure.HeatmapFigure;
+import org.splitscope.view.cam.CamEvidence;
+import org.splitscope.view.heatmaps.ContributionMaps;
+import org.splitscope.view.cam.CamFigure;
+import org.splitscope.view.heatmaps.HeatmapFigure;
 import org.splitscope.render.ColorBars;
 
 /** The hover line of the Grad-CAM view: under the pointer, the CAM and what each split adds at the same place. */

@@ -11,8 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.cam.CamMethod;
-import org.splitscope.cam.ClassChoice;
+import org.splitscope.view.cam.CamMethod;
+import org.splitscope.view.cam.ClassChoice;
 
 /** The class activation map of the selected block over the input, beside the block's split contributions. */
 public final class CamView extends FigureView<CamViewModel> {

@@ -17,27 +17,28 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.SplitScopeException;
-import org.splitscope.analysis.CamEvidence;
+import org.splitscope.view.cam.CamEvidence;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
-import org.splitscope.cam.CamMethod;
-import org.splitscope.cam.CamResult;
-import org.splitscope.cam.CamService;
-import org.splitscope.cam.ClassChoice;
+import org.splitscope.view.cam.CamMethod;
+import org.splitscope.view.cam.CamResult;
+import org.splitscope.view.cam.CamService;
+import org.splitscope.view.cam.ClassChoice;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.figure.CamFigure;
-import org.splitscope.figure.CamRequest;
+import org.splitscope.view.cam.CamFigure;
+import org.splitscope.view.cam.CamRequest;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.render.AttentionScale;
 
 /**
@@ -91,7 +92,7 @@ public final class CamViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public CamViewModel(Session session) {
-        super(session, View.CAM, "Hover over the CAM or a split's map for its values there");
+        super(session, Views.CAM, "Hover over the CAM or a split's map for its values there");
         session.modelProperty().addListener((obs, old, now) -> {
             classChoice.set(ClassChoice.TOP); // indices of another model
             classError.set(""); // a name the old model did not know may be the new one's
@@ -129,6 +130,7 @@ public final class CamViewModel extends FigureViewModel {
         }
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -270,7 +272,7 @@ public final class CamViewModel extends FigureViewModel {
     /** The request with this view's class, method and place in the block; null before the first capture. */
     public CamRequest camRequest() {
         FigureRequest r = request();
-        return r == null ? null : r.withCam(classChoice.get(), method.get(), at.get() == At.SPLIT_ATTENTION);
+        return r == null ? null : new CamRequest(r, classChoice.get(), method.get(), at.get() == At.SPLIT_ATTENTION);
     }
 
     @Override
@@ -281,7 +283,7 @@ public final class CamViewModel extends FigureViewModel {
         if (e == null || c == null || r == null) {
             return null;
         }
-        return new CamFileFigure(r, e, c);
+        return r.file(e, c.input(), org.splitscope.app.figure.CaptureOrigin.of(c));
     }
 
     @Override
@@ -313,6 +315,7 @@ public final class CamViewModel extends FigureViewModel {
     }
 
     /** Whether the view is shown: maps are computed only then (the main view model binds it). */
+    @Override
     public BooleanProperty activeProperty() {
         return active;
     }

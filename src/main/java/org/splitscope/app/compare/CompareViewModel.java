@@ -1,5 +1,7 @@
 package org.splitscope.app.compare;
 
+import org.splitscope.view.Origin;
+import org.splitscope.view.compare.CompareData;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -8,25 +10,26 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
-import org.splitscope.analysis.AttentionComparison;
-import org.splitscope.analysis.ScaleProfile;
+import org.splitscope.view.compare.AttentionComparison;
+import org.splitscope.view.compare.ScaleProfile;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.Interventions;
-import org.splitscope.compare.Comparisons;
+import org.splitscope.view.compare.Comparisons;
 import org.splitscope.figure.BlockChart;
-import org.splitscope.figure.CompareFigure;
+import org.splitscope.view.compare.CompareFigure;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.input.Samples;
 
@@ -47,7 +50,7 @@ public final class CompareViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public CompareViewModel(Session session, ObservableList<ImageItem> strip) {
-        super(session, View.COMPARE, "Hover over a cell or a block for the numbers; click a block to select it");
+        super(session, Views.COMPARE, "Hover over a cell or a block for the numbers; click a block to select it");
         this.strip = strip;
         session.captureProperty().addListener((obs, old, now) -> {
             if (old == null || now == null || old.image() != now.image() || old.model() != now.model()) {
@@ -59,6 +62,7 @@ public final class CompareViewModel extends FigureViewModel {
         mode.addListener((obs, old, now) -> recompute());
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -225,26 +229,7 @@ public final class CompareViewModel extends FigureViewModel {
         String block = session().blockProperty().get();
         String image = data instanceof AttentionComparison cmp ? cmp.first() + " vs " + cmp.second()
                 : c.image().name() + " at 1×, 1.5×, 2×";
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws java.io.IOException {
-                return Comparisons.provenance(c.model(), image, block, colormap).withIntervention(c.forced());
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                List<String> blocks = data instanceof AttentionComparison cmp ? cmp.blocks()
-                        : ((ScaleProfile) data).blocks();
-                var o = new CompareFigure.Options(colormap, blocks.indexOf(block));
-                return data instanceof AttentionComparison cmp ? CompareFigure.draw(cmp, o, width, style)
-                        : CompareFigure.scales((ScaleProfile) data, o, width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return CompareData.of(data);
-            }
-        };
+                return CompareFigure.file(data, block, colormap, new Origin(c.model(), image, () -> null, c.forced()));
     }
 
     public ObservableList<ImageItem> strip() {

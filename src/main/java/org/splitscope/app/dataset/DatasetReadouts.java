@@ -1,18 +1,18 @@
 package org.splitscope.app.dataset;
 
 import java.util.Locale;
-import org.splitscope.analysis.ChannelProfiles;
-import org.splitscope.analysis.DatasetStats;
-import org.splitscope.analysis.GroupShares;
-import org.splitscope.dataset.DatasetFigures;
-import org.splitscope.figure.ChannelProfileFigure;
-import org.splitscope.figure.DatasetFigure;
+import org.splitscope.view.dataset.ChannelProfiles;
+import org.splitscope.view.dataset.DatasetStats;
+import org.splitscope.view.dataset.GroupShares;
+import org.splitscope.view.dataset.DatasetRequest;
+import org.splitscope.view.dataset.ChannelProfileFigure;
+import org.splitscope.view.dataset.DatasetFigure;
 
 /** The hover line for each part of the dataset figure, from the same statistics it is drawn from. */
 final class DatasetReadouts {
     private DatasetReadouts() {}
 
-    static String of(DatasetStats s, DatasetFigures f, Object target) {
+    static String of(DatasetStats s, DatasetRequest f, Object target) {
         DatasetFigure.Options o;
         try {
             o = f.options(s);

@@ -24,7 +24,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.figure.DatasetFigure;
+import org.splitscope.view.dataset.DatasetFigure;
 
 /**
  * Statistics over a labelled folder: run an analysis or open saved results, then choose the block,

@@ -1,5 +1,6 @@
 package org.splitscope.app.dataset;
 
+import org.splitscope.batch.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,30 +25,31 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.splitscope.analysis.DatasetStats;
+import org.splitscope.view.dataset.DatasetStats;
 import org.splitscope.app.TaskExecutor;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
-import org.splitscope.dataset.AnalysisRun;
-import org.splitscope.dataset.DatasetAnalysis;
-import org.splitscope.dataset.DatasetFigures;
-import org.splitscope.dataset.DatasetInput;
+import org.splitscope.view.dataset.AnalysisRun;
+import org.splitscope.view.dataset.DatasetAnalysis;
+import org.splitscope.view.dataset.DatasetRequest;
+import org.splitscope.batch.DatasetInput;
 import org.splitscope.engine.LoadedModel;
-import org.splitscope.figure.DatasetFigure;
+import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.io.UserDirs;
 
 /**
  * The Dataset view: runs {@code analyze} over a labelled folder with the open model (in the
  * background, stoppable, resumable), or reopens saved statistics, and draws them through the same
- * {@link DatasetFigures} as {@code figure --view dataset}.
+ * {@link DatasetRequest} as {@code figure --view dataset}.
  */
 public final class DatasetViewModel extends FigureViewModel {
     static final int BATCH = 16;
@@ -72,7 +74,7 @@ public final class DatasetViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public DatasetViewModel(Session session) {
-        super(session, View.DATASET, "Hover over a bar, a map cell or a channel for its numbers");
+        super(session, Views.DATASET, "Hover over a bar, a map cell or a channel for its numbers");
         outputs = UserDirs.writable(".splitscope").resolve("analyses");
         block.addListener((obs, old, now) -> changed());
         metric.addListener((obs, old, now) -> changed());
@@ -89,6 +91,7 @@ public final class DatasetViewModel extends FigureViewModel {
         });
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -192,8 +195,8 @@ public final class DatasetViewModel extends FigureViewModel {
         });
     }
 
-    private DatasetAnalysis.Progress progressOf(TaskExecutor.Progress job) {
-        return new DatasetAnalysis.Progress() {
+    private Progress progressOf(TaskExecutor.Progress job) {
+        return new Progress() {
             @Override
             public void update(int done, int total, double rate) {
                 job.update(done / (double) Math.max(total, 1), String.format(Locale.ROOT,
@@ -233,7 +236,7 @@ public final class DatasetViewModel extends FigureViewModel {
         split.set(Math.min(split.get(), s.blocks().get(0).radix() - 1));
         List<String> keep = new ArrayList<>(chosen.stream().filter(nonEmpty::contains).toList());
         chosen.setAll(keep.isEmpty()
-                ? nonEmpty.subList(0, Math.min(DatasetFigures.DEFAULT_GROUPS, nonEmpty.size())) : keep);
+                ? nonEmpty.subList(0, Math.min(DatasetRequest.DEFAULT_GROUPS, nonEmpty.size())) : keep);
         if (!analyzing.get()) {
             String note = r.accuracyNote();
             message.set(String.format(Locale.ROOT, "%d images in %d groups · %s%s", s.total(), nonEmpty.size(), dir,
@@ -243,8 +246,8 @@ public final class DatasetViewModel extends FigureViewModel {
     }
 
     /** The figure's request: block, metric, split and groups as chosen. */
-    public DatasetFigures figures() {
-        return new DatasetFigures(block.get(), metric.get(), split.get(), List.copyOf(chosen),
+    public DatasetRequest figures() {
+        return new DatasetRequest(block.get(), metric.get(), split.get(), List.copyOf(chosen),
                 session().colormapProperty().get());
     }
 
@@ -290,24 +293,9 @@ public final class DatasetViewModel extends FigureViewModel {
         if (r == null) {
             return null;
         }
-        DatasetFigures f = figures();
+        DatasetRequest f = figures();
         String source = folder.get().getFileName().toString();
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws IOException {
-                return f.provenance(r, source);
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return f.draw(r, width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return f.data(r);
-            }
-        };
+                return f.file(r, source);
     }
 
     public ReadOnlyObjectProperty<AnalysisRun> runProperty() {

@@ -2,15 +2,16 @@ package org.splitscope.app.depth;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.splitscope.analysis.DepthProfile;
+import org.splitscope.view.depth.DepthProfile;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;
-import org.splitscope.figure.DepthFigure;
+import org.splitscope.view.depth.DepthFigure;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 
 /**
  * The depth profile of the current image: entropy (or, at R = 1, the gate), saturation and split
@@ -20,7 +21,7 @@ public final class DepthViewModel extends FigureViewModel {
     private final ReadOnlyObjectWrapper<DepthProfile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
 
     public DepthViewModel(Session session) {
-        super(session, View.DEPTH, "Hover over a block for its numbers; click to select it");
+        super(session, Views.DEPTH, "Hover over a block for its numbers; click to select it");
         // The profile depends only on the capture; a new block selection only moves the highlight.
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> changed());

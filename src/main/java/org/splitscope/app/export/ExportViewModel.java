@@ -19,7 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.splitscope.app.Settings;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
@@ -115,9 +115,7 @@ public final class ExportViewModel {
         FigureStyle style = FigureStyle.print(theme.get());
         boolean withCaption = caption.get();
         session.executor().submit("Saving " + file.getFileName(), progress -> {
-            Provenance p = figure.provenance();
-            Drawing d = figure.draw(size.widthPt(), style);
-            FigureFiles.write(file, f, withCaption ? d.withCaption(p.caption()) : d, size, p);
+            FigureFiles.write(file, f, figure, size, style, withCaption);
             return file;
         }, done, error -> problems.accept(Problem.of("Saving " + file.getFileName(), error)));
         return true;

@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.app.blocks.BlocksViewModel;
 import org.splitscope.app.blocks.ChoiceBox;
 import org.splitscope.app.figure.FigureView;

@@ -8,17 +8,18 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.splitscope.analysis.FeatureMapGrid;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMapGrid;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FeatureMapsFigure;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.featuremaps.FeatureMapsFigure;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.render.ColorBars;
 
 /**
@@ -35,7 +36,7 @@ public final class FeatureMapsViewModel extends FigureViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
 
     public FeatureMapsViewModel(Session session) {
-        super(session, View.FEATUREMAPS, "Hover over a tile for exact values; Ctrl + scroll zooms");
+        super(session, Views.FEATUREMAPS, "Hover over a tile for exact values; Ctrl + scroll zooms");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         session.groupProperty().addListener((obs, old, now) -> update());

@@ -1,13 +1,15 @@
 package org.splitscope.app.figure;
 
+import org.splitscope.figure.FileFigure;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Readout;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
-import org.splitscope.figure.FigureRequest;
-import org.splitscope.figure.View;
+import org.splitscope.view.image.FigureRequest;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 
 /**
  * What every figure view's model has: the session, a revision that moves whenever the figure would
@@ -15,11 +17,13 @@ import org.splitscope.figure.View;
  */
 public abstract class FigureViewModel {
     private final Session session;
-    private final View view;
+    private final ViewSpec view;
     private final Readout readout;
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final javafx.beans.property.BooleanProperty active =
+            new javafx.beans.property.SimpleBooleanProperty(this, "active");
 
-    protected FigureViewModel(Session session, View view, String hint) {
+    protected FigureViewModel(Session session, ViewSpec view, String hint) {
         this.session = session;
         this.view = view;
         this.readout = new Readout(session, hint);
@@ -39,6 +43,17 @@ public abstract class FigureViewModel {
     /** The hover line for a hit target of the figure (null: the hint). */
     public abstract String readout(Object target);
 
+    /** Where the view reports what failed; views that run nothing of their own have nothing to report. */
+    public void setProblemHandler(java.util.function.Consumer<org.splitscope.app.session.Problem> handler) {}
+
+    /**
+     * Whether the view is shown. Views that run more than the session's capture (Grad-CAM, Variants,
+     * Walkthrough) run it only then; the others draw what the session holds and need not look.
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
+    }
+
     /** The figure for a file, with this view's settings; null when there is nothing to draw. */
     public abstract FigureRequest request();
 
@@ -49,7 +64,13 @@ public abstract class FigureViewModel {
     public FileFigure fileFigure() {
         FigureRequest r = request();
         ImageCapture c = session.capture();
-        return r == null || c == null ? null : new CaptureFigure(r, c);
+        if (r == null || c == null) {
+            return null;
+        }
+        // The block is looked up when the file is written: a capture without it fails that write, saying why.
+        java.util.function.Supplier<FileFigure> f = () -> r.file(c.block(r.block()), c.result().blocks(), c.input(),
+                CaptureOrigin.of(c));
+        return FileFigure.of(() -> f.get().provenance(), (w, s) -> f.get().draw(w, s), () -> f.get().data());
     }
 
     /**
@@ -76,7 +97,7 @@ public abstract class FigureViewModel {
                 session.splitProperty().get(), session.colormapProperty().get());
     }
 
-    public View view() {
+    public ViewSpec view() {
         return view;
     }
 

@@ -5,16 +5,17 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.splitscope.analysis.GapHistograms;
-import org.splitscope.analysis.GapSummary;
+import org.splitscope.view.gap.GapHistograms;
+import org.splitscope.view.gap.GapSummary;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.GapFigure;
-import org.splitscope.figure.View;
+import org.splitscope.view.gap.GapFigure;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.render.ColorBars;
 
 /** GAP statistics: per cardinal group, the distribution of s^k and its largest channels. */
@@ -23,7 +24,7 @@ public final class GapViewModel extends FigureViewModel {
     private final ReadOnlyObjectWrapper<GapHistograms> gap = new ReadOnlyObjectWrapper<>(this, "gap");
 
     public GapViewModel(Session session) {
-        super(session, View.GAP, "Hover over a histogram bar for its range and count");
+        super(session, Views.GAP, "Hover over a histogram bar for its range and count");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         bins.addListener((obs, old, now) -> update());

@@ -8,17 +8,18 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.splitscope.analysis.AttentionMatrix;
-import org.splitscope.analysis.ContributionMaps;
+import org.splitscope.view.heatmaps.ContributionMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.HeatmapFigure;
-import org.splitscope.figure.View;
+import org.splitscope.view.heatmaps.HeatmapFigure;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.ColorBars;
 
@@ -34,7 +35,7 @@ public final class HeatmapViewModel extends FigureViewModel {
     private final ReadOnlyObjectWrapper<ContributionMaps> contributions = new ReadOnlyObjectWrapper<>(this, "contributions");
 
     public HeatmapViewModel(Session session) {
-        super(session, View.HEATMAPS, "Hover over a heatmap for exact values");
+        super(session, Views.HEATMAPS, "Hover over a heatmap for exact values");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         session.groupProperty().addListener((obs, old, now) -> updateContributions());

@@ -17,22 +17,23 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.Intervention;
 import org.splitscope.capture.Prediction;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.KnockoutFigure;
+import org.splitscope.view.knockout.KnockoutFigure;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
-import org.splitscope.intervene.InterventionResult;
-import org.splitscope.intervene.KnockoutResult;
-import org.splitscope.intervene.KnockoutSweep;
+import org.splitscope.view.interventions.InterventionResult;
+import org.splitscope.view.knockout.KnockoutResult;
+import org.splitscope.view.knockout.KnockoutSweep;
 import org.splitscope.model.ResidualBlock;
 
 /**
@@ -94,7 +95,7 @@ public final class InterventionsViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public InterventionsViewModel(Session session) {
-        super(session, View.KNOCKOUT, "Hover over a bar for the block's effect");
+        super(session, Views.KNOCKOUT, "Hover over a bar for the block's effect");
         // The sweep belongs to one model and image: gone from the screen (and from exports) with either.
         knockout.addListener((obs, old, now) -> changed());
         session().modelProperty().addListener((obs, old, now) -> knockout.set(null));
@@ -110,6 +111,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         compare(session().capture());
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -257,28 +259,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         }
         var colormap = session().colormapProperty().get();
         String source = c.image().name();
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() {
-                return KnockoutFigure.provenance(k, source, colormap);
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return KnockoutFigure.draw(k, new KnockoutFigure.Options(colormap), width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                List<List<Object>> rows = new ArrayList<>();
-                for (KnockoutResult.Effect e : k.blocks()) {
-                    rows.add(java.util.Arrays.asList(e.block(), e.stage(), e.deltaLogit(), e.deltaProbability(),
-                            e.deltaTop1(), e.top1Changed()));
-                }
-                return new ViewData(List.of("block", "stage", "delta_logit", "delta_probability", "delta_top1",
-                        "top1_changed"), rows);
-            }
-        };
+                return KnockoutFigure.file(k, source, colormap);
     }
 
     public ReadOnlyObjectProperty<KnockoutResult> knockoutProperty() {

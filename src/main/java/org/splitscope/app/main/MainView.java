@@ -1,6 +1,7 @@
 package org.splitscope.app.main;
 
-import java.util.EnumMap;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Orientation;
@@ -49,12 +50,26 @@ public final class MainView extends BorderPane {
     private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
     private final MainViewModel vm;
     private final TabPane tabs = new TabPane();
-    private final Map<MainViewModel.View, Node> views = new EnumMap<>(MainViewModel.View.class);
+    private final Map<ViewSpec, Node> views = new java.util.LinkedHashMap<>();
     private final ModelPanel modelPanel;
     private final BlockNavigator navigator;
     private final StatusBar statusBar;
     private final ExportActions export;
     private final FileInput files;
+
+    /** Each tab's icon. */
+    private static final Map<ViewSpec, org.kordamp.ikonli.Ikon> ICONS = Map.ofEntries(
+            Map.entry(Views.HEATMAPS, MaterialDesignF.FIRE),
+            Map.entry(Views.SPLITBARS, MaterialDesignC.CHART_BAR),
+            Map.entry(Views.FEATUREMAPS, MaterialDesignV.VIEW_GRID_OUTLINE),
+            Map.entry(Views.GAP, MaterialDesignC.CHART_BELL_CURVE),
+            Map.entry(Views.DEPTH, MaterialDesignC.CHART_LINE),
+            Map.entry(Views.COMPARE, MaterialDesignC.COMPARE_HORIZONTAL),
+            Map.entry(Views.VARIANTS, MaterialDesignV.VIEW_COLUMN_OUTLINE),
+            Map.entry(Views.INTERVENTIONS, MaterialDesignT.TUNE_VARIANT),
+            Map.entry(Views.DATASET, MaterialDesignD.DATABASE_OUTLINE),
+            Map.entry(Views.CAM, MaterialDesignT.TARGET),
+            Map.entry(Views.WALKTHROUGH, MaterialDesignS.STAIRS));
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -67,33 +82,21 @@ public final class MainView extends BorderPane {
         export = new ExportActions(vm.export(), () -> FxImages.color(vm.session().style().background().getRGB()),
                 statusBar::show);
 
-        views.put(MainViewModel.View.HEATMAPS, new HeatmapView(vm.heatmap()));
-        views.put(MainViewModel.View.SPLIT_BARS, new SplitBarsView(vm.splitBars()));
-        views.put(MainViewModel.View.FEATURE_MAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
-        views.put(MainViewModel.View.GAP, new GapView(vm.gap()));
-        views.put(MainViewModel.View.DEPTH, new org.splitscope.app.depth.DepthView(vm.depth()));
-        views.put(MainViewModel.View.COMPARE, new CompareView(vm.compare()));
-        views.put(MainViewModel.View.VARIANTS, new org.splitscope.app.variants.VariantsView(vm.variants()));
-        views.put(MainViewModel.View.INTERVENTIONS, new InterventionsView(vm.interventions()));
-        views.put(MainViewModel.View.DATASET, new DatasetView(vm.dataset(), this::window));
-        views.put(MainViewModel.View.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
-        views.put(MainViewModel.View.WALKTHROUGH, new WalkthroughView(vm.walkthrough()));
+        views.put(Views.HEATMAPS, new HeatmapView(vm.heatmap()));
+        views.put(Views.SPLITBARS, new SplitBarsView(vm.splitBars()));
+        views.put(Views.FEATUREMAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
+        views.put(Views.GAP, new GapView(vm.gap()));
+        views.put(Views.DEPTH, new org.splitscope.app.depth.DepthView(vm.depth()));
+        views.put(Views.COMPARE, new CompareView(vm.compare()));
+        views.put(Views.VARIANTS, new org.splitscope.app.variants.VariantsView(vm.variants()));
+        views.put(Views.INTERVENTIONS, new InterventionsView(vm.interventions()));
+        views.put(Views.DATASET, new DatasetView(vm.dataset(), this::window));
+        views.put(Views.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
+        views.put(Views.WALKTHROUGH, new WalkthroughView(vm.walkthrough()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (MainViewModel.View v : MainViewModel.View.values()) {
-            Tab tab = new Tab(v.title, views.get(v));
-            tab.setGraphic(new FontIcon(switch (v) {
-                case HEATMAPS -> MaterialDesignF.FIRE;
-                case SPLIT_BARS -> MaterialDesignC.CHART_BAR;
-                case FEATURE_MAPS -> MaterialDesignV.VIEW_GRID_OUTLINE;
-                case GAP -> MaterialDesignC.CHART_BELL_CURVE;
-                case DEPTH -> MaterialDesignC.CHART_LINE;
-                case COMPARE -> MaterialDesignC.COMPARE_HORIZONTAL;
-                case VARIANTS -> MaterialDesignV.VIEW_COLUMN_OUTLINE;
-                case INTERVENTIONS -> MaterialDesignT.TUNE_VARIANT;
-                case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
-                case CAM -> org.kordamp.ikonli.materialdesign2.MaterialDesignT.TARGET;
-                case WALKTHROUGH -> MaterialDesignS.STAIRS;
-            }));
+        for (ViewSpec v : Views.tabs()) {
+            Tab tab = new Tab(v.title(), views.get(v));
+            tab.setGraphic(new FontIcon(ICONS.get(v)));
             tab.setUserData(v);
             tabs.getTabs().add(tab);
         }
@@ -109,9 +112,9 @@ public final class MainView extends BorderPane {
         tabs.widthProperty().addListener((obs, old, now) -> fitTabs.run());
         vm.session().presenterProperty().addListener((obs, old, now) -> fitTabs.run());
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                vm.viewProperty().set((MainViewModel.View) now.getUserData()));
-        vm.viewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(now.ordinal()));
-        tabs.getSelectionModel().select(vm.viewProperty().get().ordinal());
+                vm.viewProperty().set((ViewSpec) now.getUserData()));
+        vm.viewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(Views.tabs().indexOf(now)));
+        tabs.getSelectionModel().select(Views.tabs().indexOf(vm.viewProperty().get()));
 
         StackPane center = new StackPane(tabs, Placeholder.of(vm, modelPanel::chooseCheckpoint, files));
         BorderPane main = new BorderPane(center);
@@ -202,9 +205,9 @@ public final class MainView extends BorderPane {
                     window().hide(); // closes like the window's ✕ (settings are saved on hiding)
                 }
             });
-            MainViewModel.View[] all = MainViewModel.View.values();
-            for (int i = 0; i < Math.min(9, all.length); i++) { // Ctrl+1 … 9: the first nine tabs
-                MainViewModel.View v = all[i];
+            List<ViewSpec> all = Views.tabs();
+            for (int i = 0; i < Math.min(9, all.size()); i++) { // Ctrl+1 … 9: the first nine tabs
+                ViewSpec v = all.get(i);
                 keys.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
                         () -> vm.viewProperty().set(v));
             }
@@ -216,7 +219,7 @@ public final class MainView extends BorderPane {
         return (Exportable) views.get(vm.viewProperty().get());
     }
 
-    public Node view(MainViewModel.View v) {
+    public Node view(ViewSpec v) {
         return views.get(v);
     }
 

@@ -1,5 +1,9 @@
 package org.splitscope.app.main;
 
+import org.splitscope.app.figure.FigureViewModel;
+import java.util.Objects;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +33,8 @@ import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.input.ImageLoader;
 import org.splitscope.render.Colormap;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 
 /**
  * The whole explorer as view models: one session shared by the feature view models, the start-up
@@ -52,38 +58,6 @@ public final class MainViewModel {
         READY
     }
 
-    /** The views, in tab order, with the names used in file names and {@code splitscope.view}. */
-    public enum View {
-        HEATMAPS("heatmaps", "Heatmaps"),
-        SPLIT_BARS("splitbars", "Bars"),
-        FEATURE_MAPS("featuremaps", "Maps"),
-        GAP("gap", "GAP"),
-        DEPTH("depth", "Depth"),
-        COMPARE("compare", "Compare"),
-        CAM("cam", "Grad-CAM"),
-        VARIANTS("variants", "Variants"),
-        INTERVENTIONS("interventions", "Intervene"),
-        DATASET("dataset", "Dataset"),
-        WALKTHROUGH("walkthrough", "Walkthrough");
-
-        public final String id;
-        public final String title;
-
-        View(String id, String title) {
-            this.id = id;
-            this.title = title;
-        }
-
-        public static View byId(String id) {
-            for (View v : values()) {
-                if (v.id.equalsIgnoreCase(id)) {
-                    return v;
-                }
-            }
-            return HEATMAPS;
-        }
-    }
-
     private static final Set<String> CHECKPOINT_EXTENSIONS = Set.of("safetensors", "pth", "pt", "ckpt", "bin", "params");
 
     private final Settings settings;
@@ -103,8 +77,9 @@ public final class MainViewModel {
     private final org.splitscope.app.cam.CamViewModel cam;
     private final WalkthroughViewModel walkthrough;
     private final ExportViewModel export;
+    private final Map<ViewSpec, FigureViewModel> tabs;
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>(this, "problem");
-    private final ObjectProperty<View> view = new SimpleObjectProperty<>(this, "view", View.HEATMAPS);
+    private final ObjectProperty<ViewSpec> view = new SimpleObjectProperty<>(this, "view", Views.HEATMAPS);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.NO_MODEL);
     private javafx.beans.binding.StringBinding forcedBanner;
 
@@ -130,15 +105,12 @@ public final class MainViewModel {
         model.setProblemHandler(problem::set);
         images.setProblemHandler(problem::set);
         export.setProblemHandler(problem::set);
-        dataset.setProblemHandler(problem::set);
-        interventions.setProblemHandler(problem::set);
-        compare.setProblemHandler(problem::set);
-        variants.setProblemHandler(problem::set);
-        variants.activeProperty().bind(view.isEqualTo(View.VARIANTS)); // five models run only for the view shown
-        cam.setProblemHandler(problem::set);
-        cam.activeProperty().bind(view.isEqualTo(View.CAM)); // a backward pass only for the view shown
-        walkthrough.setProblemHandler(problem::set);
-        walkthrough.activeProperty().bind(view.isEqualTo(View.WALKTHROUGH)); // its extra forward only when shown
+        this.tabs = tabs(); // in the registry's tab order
+        for (Map.Entry<ViewSpec, FigureViewModel> tab : tabs.entrySet()) {
+            tab.getValue().setProblemHandler(problem::set);
+            // Grad-CAM, Variants and Walkthrough run their extra passes only for the view shown.
+            tab.getValue().activeProperty().bind(view.isEqualTo(tab.getKey()));
+        }
 
         state.bind(Bindings.createObjectBinding(() -> model.loadingProperty().get() ? State.OPENING
                         : session.modelProperty().get() == null ? State.NO_MODEL
@@ -150,9 +122,7 @@ public final class MainViewModel {
                 executor.status().runningProperty()));
 
         // A readout belongs to the view it was read from.
-        view.addListener((obs, old, now) -> List.of(heatmap.readout(), splitBars.readout(), featureMaps.readout(),
-                gap.readout(), depth.readout(), compare.readout(), variants.readout(), cam.readout(), interventions.readout(),
-                dataset.readout(), walkthrough.readout()).forEach(org.splitscope.app.session.Readout::clear));
+        view.addListener((obs, old, now) -> tabs.values().forEach(tab -> tab.readout().clear()));
         session.darkProperty().set(settings.dark());
         session.darkProperty().addListener((obs, old, now) -> settings.setDark(now));
         for (Colormap c : Colormap.values()) {
@@ -161,6 +131,23 @@ public final class MainViewModel {
             }
         }
         session.colormapProperty().addListener((obs, old, now) -> settings.setColormap(now.name()));
+    }
+
+    /** Each tab's view model, in the registry's tab order. */
+    private Map<ViewSpec, FigureViewModel> tabs() {
+        Map<ViewSpec, FigureViewModel> all = Map.ofEntries(Map.entry(Views.HEATMAPS, heatmap),
+                Map.entry(Views.SPLITBARS, splitBars), Map.entry(Views.FEATUREMAPS, featureMaps), Map.entry(Views.GAP, gap),
+                Map.entry(Views.DEPTH, depth), Map.entry(Views.COMPARE, compare), Map.entry(Views.CAM, cam),
+                Map.entry(Views.VARIANTS, variants), Map.entry(Views.INTERVENTIONS, interventions),
+                Map.entry(Views.DATASET, dataset), Map.entry(Views.WALKTHROUGH, walkthrough));
+        Map<ViewSpec, FigureViewModel> ordered = new LinkedHashMap<>();
+        Views.tabs().forEach(v -> ordered.put(v, Objects.requireNonNull(all.get(v), v.id())));
+        return ordered;
+    }
+
+    /** The view model of the tab {@code view}. */
+    public FigureViewModel tab(ViewSpec view) {
+        return tabs.get(view);
     }
 
     /**
@@ -172,7 +159,7 @@ public final class MainViewModel {
             session.darkProperty().set(options.dark());
         }
         if (options.view() != null) {
-            view.set(View.byId(options.view()));
+            view.set(Views.tab(options.view()));
         }
         if (options.block() != null) {
             session.blockProperty().set(options.block());
@@ -193,11 +180,11 @@ public final class MainViewModel {
         images.addSamples();
         // Queued after the model opens (one executor), so an analysis runs the model just opened.
         if (options.stats() != null) {
-            view.set(View.DATASET);
+            view.set(Views.DATASET);
             dataset.open(options.stats());
         }
         if (options.analyze() != null) {
-            view.set(View.DATASET);
+            view.set(Views.DATASET);
             session.executor().submit(null, p -> null, ignored -> dataset.analyze(options.analyze()), e -> {});
         }
     }
@@ -315,7 +302,7 @@ public final class MainViewModel {
         return problem;
     }
 
-    public ObjectProperty<View> viewProperty() {
+    public ObjectProperty<ViewSpec> viewProperty() {
         return view;
     }
 

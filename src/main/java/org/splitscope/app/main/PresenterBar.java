@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,8 +21,8 @@ final class PresenterBar {
         Button previous = new Button("Previous", new FontIcon(MaterialDesignC.CHEVRON_LEFT));
         // In the walkthrough the big buttons step through the block; elsewhere through the images.
         boolean[] walking = {false};
-        vm.viewProperty().addListener((obs, old, now) -> walking[0] = now == MainViewModel.View.WALKTHROUGH);
-        walking[0] = vm.viewProperty().get() == MainViewModel.View.WALKTHROUGH;
+        vm.viewProperty().addListener((obs, old, now) -> walking[0] = now == Views.WALKTHROUGH);
+        walking[0] = vm.viewProperty().get() == Views.WALKTHROUGH;
         previous.setOnAction(e -> {
             if (walking[0]) {
                 vm.walkthrough().previous();
@@ -66,17 +68,17 @@ final class PresenterBar {
         var c = vm.session().capture();
         String top = c == null || c.top().isEmpty() ? "" : c.top().get(0).label()
                 + String.format(java.util.Locale.ROOT, " %.0f %%", 100 * c.top().get(0).probability());
-        return switch (vm.viewProperty().get()) {
-            case WALKTHROUGH -> {
+        ViewSpec view = vm.viewProperty().get();
+        if (view == Views.WALKTHROUGH) {
                 var step = vm.walkthrough().stepProperty().get();
-                yield "Step " + (step.ordinal() + 1) + " of " + org.splitscope.figure.WalkthroughStep.values().length
+                return "Step " + (step.ordinal() + 1) + " of " + org.splitscope.view.walkthrough.WalkthroughStep.values().length
                         + " · " + vm.walkthrough().stepTitle(step) + (vm.session().blockProperty().get() == null ? ""
                                 : " · " + vm.session().blockProperty().get());
-            }
-            case DATASET -> vm.dataset().runProperty().get() == null ? "Dataset: no statistics yet"
+        }
+        if (view == Views.DATASET) {
+            return vm.dataset().runProperty().get() == null ? "Dataset: no statistics yet"
                     : "Dataset · " + vm.dataset().folderProperty().get().getFileName();
-            case VARIANTS -> c == null ? "" : c.image().name() + " through every bundled variant";
-            default -> top;
-        };
+        }
+        return view == Views.VARIANTS ? (c == null ? "" : c.image().name() + " through every bundled variant") : top;
     }
 }

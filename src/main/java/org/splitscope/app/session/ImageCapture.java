@@ -8,7 +8,7 @@ import org.splitscope.capture.CaptureResult;
 import org.splitscope.capture.Prediction;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.input.Sample;
-import org.splitscope.intervene.InterventionResult;
+import org.splitscope.view.interventions.InterventionResult;
 import org.splitscope.render.Raster;
 
 /**

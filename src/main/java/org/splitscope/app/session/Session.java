@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.splitscope.analysis.AttentionEntropy;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.analysis.SplitContributions;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.TaskExecutor;
@@ -34,8 +34,8 @@ import org.splitscope.engine.LoadedModel;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.input.Sample;
 import org.splitscope.input.Samples;
-import org.splitscope.intervene.InterventionResult;
-import org.splitscope.intervene.InterventionRunner;
+import org.splitscope.view.interventions.InterventionResult;
+import org.splitscope.view.interventions.InterventionRunner;
 import org.splitscope.model.ResidualBlock;
 import org.splitscope.render.Colormap;
 import org.splitscope.render.InputImages;
@@ -123,7 +123,9 @@ public final class Session {
     }
 
     /**
-     * Runs the network again for the current model and image (the only place a capture starts). The
+     * Runs the network again for the current model and image: the one place the session's capture
+     * starts (split maps join it block by block later; Compare, Variants, Walkthrough and Grad-CAM
+     * run forwards of their own). The
      * capture of the previous model or image is dropped at once: the views show the capturing state
      * rather than one image's attention under another's name.
      */
@@ -187,10 +189,9 @@ public final class Session {
                 entropy, Map.of(), intervened);
     }
 
-    /** A middle block: early maps are large but generic, late ones small. */
+    /** The block the views open on (chosen where {@code figure} chooses it too). */
     private static String defaultBlock(ImageCapture c) {
-        List<BlockCapture> blocks = c.result().blocks();
-        return blocks.isEmpty() ? null : blocks.get(blocks.size() / 2).name();
+        return org.splitscope.view.Views.defaultBlock(c.result().blocks().stream().map(BlockCapture::name).toList());
     }
 
     /**

@@ -9,7 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.figure.SplitBarsFigure;
+import org.splitscope.view.splitbars.SplitBarsFigure;
 
 /** Bar charts of attention per split and group, stacked or with whiskers, and a small multiple per block. */
 public final class SplitBarsView extends FigureView<SplitBarsViewModel> {

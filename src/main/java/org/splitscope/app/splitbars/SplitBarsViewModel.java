@@ -7,17 +7,18 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.splitscope.analysis.SplitBars;
+import org.splitscope.view.splitbars.SplitBars;
 import org.splitscope.analysis.SplitStats;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.SplitBarsFigure;
-import org.splitscope.figure.View;
+import org.splitscope.view.splitbars.SplitBarsFigure;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.render.ColorBars;
 
 /**
@@ -31,7 +32,7 @@ public final class SplitBarsViewModel extends FigureViewModel {
     private final ReadOnlyObjectWrapper<SplitBars> bars = new ReadOnlyObjectWrapper<>(this, "bars");
 
     public SplitBarsViewModel(Session session) {
-        super(session, View.SPLITBARS, "Hover over a bar for exact values; click a block below to select it");
+        super(session, Views.SPLITBARS, "Hover over a bar for exact values; click a block below to select it");
         session.captureProperty().addListener((obs, old, now) -> update());
         session.blockProperty().addListener((obs, old, now) -> update());
         whiskers.addListener((obs, old, now) -> changed());

@@ -8,21 +8,22 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.splitscope.analysis.AblationTable;
-import org.splitscope.analysis.VariantRun;
+import org.splitscope.view.variants.VariantRun;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.bundled.BundledModels;
-import org.splitscope.compare.VariantRuns;
+import org.splitscope.view.variants.VariantRuns;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.VariantsFigure;
-import org.splitscope.figure.View;
+import org.splitscope.view.variants.VariantsFigure;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 
 /**
@@ -40,7 +41,7 @@ public final class VariantsViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public VariantsViewModel(Session session) {
-        super(session, View.VARIANTS, "Hover over a variant or a stage for its numbers");
+        super(session, Views.VARIANTS, "Hover over a variant or a stage for its numbers");
         session.imageProperty().addListener((obs, old, now) -> update());
         active.addListener((obs, old, now) -> update());
     }
@@ -53,11 +54,13 @@ public final class VariantsViewModel extends FigureViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
 
     /** Whether the view is shown: five models are run only then. */
+    @Override
     public BooleanProperty activeProperty() {
         return active;
     }
@@ -158,34 +161,8 @@ public final class VariantsViewModel extends FigureViewModel {
         }
         var colormap = session().colormapProperty().get();
         AblationTable table = ablation;
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws java.io.IOException {
-                return VariantRuns.provenance(item.name(), item.file() == null ? null
-                        : org.splitscope.io.Sha256.of(item.file()), colormap);
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return VariantsFigure.draw(item.name(), r, table, new VariantsFigure.Options(colormap), width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                List<List<Object>> rows = new java.util.ArrayList<>();
-                for (VariantRun v : r) {
-                    for (VariantRun.StageEnd e : v.stageEnds()) {
-                        for (int s = 0; s < e.splitMeans().length; s++) {
-                            rows.add(java.util.Arrays.asList(v.notation(), e.block(), s, e.splitMeans()[s],
-                                    Double.isNaN(e.entropy()) ? null : e.entropy(), v.top().get(0).label(),
-                                    v.top().get(0).probability()));
-                        }
-                    }
-                }
-                return new ViewData(List.of("variant", "block", "split", "mean_attention", "entropy", "top_class",
-                        "top_probability"), rows);
-            }
-        };
+                return VariantsFigure.file(item.name(), () -> item.file() == null ? null
+                : org.splitscope.io.Sha256.of(item.file()), r, table, colormap);
     }
 
     public ReadOnlyObjectProperty<List<VariantRun>> runsProperty() {

@@ -11,7 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
-import org.splitscope.figure.WalkthroughStep;
+import org.splitscope.view.walkthrough.WalkthroughStep;
 
 /** The selected block stage by stage: Previous / Next (or space), a click on a stage or a channel. */
 public final class WalkthroughView extends FigureView<WalkthroughViewModel> {

@@ -1,5 +1,6 @@
 package org.splitscope.app.walkthrough;
 
+import org.splitscope.app.figure.CaptureOrigin;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -10,23 +11,25 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.splitscope.analysis.Walkthrough;
+import org.splitscope.view.walkthrough.Walkthrough;
 import org.splitscope.app.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
-import org.splitscope.app.figure.FileFigure;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.capture.InternalsCapture;
 import org.splitscope.capture.Interventions;
 import org.splitscope.figure.Drawing;
-import org.splitscope.figure.FigureRequest;
+import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
-import org.splitscope.figure.WalkthroughFigure;
-import org.splitscope.figure.WalkthroughStep;
+import org.splitscope.view.walkthrough.WalkthroughFigure;
+import org.splitscope.view.walkthrough.WalkthroughStep;
+import org.splitscope.capture.Interventions;
 import org.splitscope.io.Sha256;
 import org.splitscope.render.Raster;
 
@@ -44,7 +47,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public WalkthroughViewModel(Session session) {
-        super(session, View.WALKTHROUGH, "Next / Previous or space to step; click a stage to go to it, a channel "
+        super(session, Views.WALKTHROUGH, "Next / Previous or space to step; click a stage to go to it, a channel "
                 + "in the GAP strip or the attention matrix to follow it");
         session.captureProperty().addListener((obs, old, now) -> {
             if (old == null || now == null || old.image() != now.image() || old.model() != now.model()
@@ -63,6 +66,7 @@ public final class WalkthroughViewModel extends FigureViewModel {
         recompute();
     }
 
+    @Override
     public void setProblemHandler(Consumer<Problem> handler) {
         this.problems = handler;
     }
@@ -186,29 +190,11 @@ public final class WalkthroughViewModel extends FigureViewModel {
             return null;
         }
         var options = new WalkthroughFigure.Options(session().colormapProperty().get(), step.get());
-        return new FileFigure() {
-            @Override
-            public Provenance provenance() throws java.io.IOException {
-                var image = c.image();
-                String imageSha = image.file() != null ? Sha256.of(image.file())
-                        : Sha256.of(Raster.of(image.pixels()).argb());
-                return WalkthroughFigure.provenance(w, options, c.model().name(), c.model().sha256(),
-                        c.sample().source(), imageSha).withIntervention(c.forced());
-            }
-
-            @Override
-            public Drawing draw(double width, FigureStyle style) {
-                return WalkthroughFigure.draw(w, options, width, style);
-            }
-
-            @Override
-            public ViewData data() {
-                return WalkthroughFigure.data(w);
-            }
-        };
+                return WalkthroughFigure.file(w, options, CaptureOrigin.of(c));
     }
 
     /** Whether the view is shown: only then does a new image or block run the walkthrough's forward. */
+    @Override
     public BooleanProperty activeProperty() {
         return active;
     }

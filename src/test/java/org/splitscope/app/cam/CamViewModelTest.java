@@ -1,5 +1,7 @@
 package org.splitscope.app.cam;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,18 +16,18 @@ import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.analysis.CamEvidence;
+import org.splitscope.view.cam.CamEvidence;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.SerialTaskExecutor;
 import org.splitscope.app.StartOptions;
 import org.splitscope.app.TestModels;
 import org.splitscope.app.main.MainViewModel;
 import org.splitscope.app.session.ImageCapture;
-import org.splitscope.cam.CamMethod;
-import org.splitscope.cam.CamResult;
-import org.splitscope.cam.CamService;
-import org.splitscope.cam.ClassChoice;
-import org.splitscope.figure.CamFigure;
+import org.splitscope.view.cam.CamMethod;
+import org.splitscope.view.cam.CamResult;
+import org.splitscope.view.cam.CamService;
+import org.splitscope.view.cam.ClassChoice;
+import org.splitscope.view.cam.CamFigure;
 import org.splitscope.figure.FigureFilesTest;
 import org.splitscope.figure.FigureFormat;
 
@@ -52,7 +54,7 @@ class CamViewModelTest {
             var session = e.vm().session();
             session.blockProperty().set("layer3.0");
             assertNull(vm.evidenceProperty().get(), "no backward pass while another view is shown");
-            e.vm().viewProperty().set(MainViewModel.View.CAM);
+            e.vm().viewProperty().set(Views.CAM);
             ImageCapture c = session.capture();
             assertShows(vm, expected(c, "layer3.0", ClassChoice.TOP, CamMethod.GRADCAM));
             CamEvidence top = vm.evidenceProperty().get();

@@ -16,20 +16,20 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.analysis.ChannelProfiles;
-import org.splitscope.analysis.GroupShares;
+import org.splitscope.view.dataset.ChannelProfiles;
+import org.splitscope.view.dataset.GroupShares;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.export.ExportViewModel;
-import org.splitscope.dataset.AnalysisRun;
-import org.splitscope.figure.ChannelProfileFigure;
-import org.splitscope.figure.DatasetFigure;
+import org.splitscope.view.dataset.AnalysisRun;
+import org.splitscope.view.dataset.ChannelProfileFigure;
+import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureFilesTest;
 import org.splitscope.figure.FigureFormat;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Hit;
-import org.splitscope.figure.SplitBarsFigure;
+import org.splitscope.view.splitbars.SplitBarsFigure;
 import org.splitscope.io.Npz64;
 
 /** The Dataset view: a run with the open model, its numbers as stats.npz has them, and its figure's files. */
@@ -154,7 +154,7 @@ class DatasetViewModelTest {
         }
     }
 
-    private static final int DEFAULT = org.splitscope.dataset.DatasetFigures.DEFAULT_GROUPS;
+    private static final int DEFAULT = org.splitscope.view.dataset.DatasetRequest.DEFAULT_GROUPS;
 
     @Test
     void aFolderWithoutGroupsIsAProblemNotARun() throws Exception {

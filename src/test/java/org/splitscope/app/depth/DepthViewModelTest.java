@@ -13,10 +13,11 @@ import org.splitscope.TestSupport;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.main.MainViewModel;
 import org.splitscope.bundled.BundledModels;
-import org.splitscope.figure.DepthFigure;
+import org.splitscope.view.depth.DepthFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.View;
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 
 /** The Depth profile tab without a window: one capture gives every block; a click selects one. */
 class DepthViewModelTest {
@@ -26,8 +27,8 @@ class DepthViewModelTest {
         Path model = BundledModels.resolve(Path.of("fmnist-2s2x40d"));
         try (var e = Explorers.started(model, Path.of("resources/samples/fashion-mnist/sneaker-0009.png"))) {
             DepthViewModel vm = e.vm().depth();
-            e.vm().viewProperty().set(MainViewModel.View.byId("depth"));
-            assertEquals(MainViewModel.View.DEPTH, e.vm().viewProperty().get());
+            e.vm().viewProperty().set(Views.tab("depth"));
+            assertEquals(Views.DEPTH, e.vm().viewProperty().get());
             var profile = vm.profileProperty().get();
             assertEquals(6, profile.blocks().size(), "layer1.0 … layer3.1");
             // The window's capture of the image gives the profile numpy computed from capture's capture.npz.
@@ -53,7 +54,7 @@ class DepthViewModelTest {
             assertTrue(vm.revisionProperty().get() > revision, "redrawn with the new highlight");
             assertEquals(forwards, e.vm().session().forwardsProperty().get(), "selecting needs no forward");
 
-            assertEquals(View.DEPTH, vm.request().view());
+            assertEquals(Views.DEPTH, vm.request().view());
             var file = vm.fileFigure();
             assertEquals("every block (layer3.0 selected)", file.provenance().block());
             String csv = new String(file.data().csv(), StandardCharsets.UTF_8);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.splitscope.figure.FeatureMapsFigure;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMapsFigure;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.app.Explorers;
 
 class FeatureMapsViewModelTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.splitscope.figure.HeatmapFigure;
+import org.splitscope.view.heatmaps.HeatmapFigure;
 import org.splitscope.app.Explorers;
 import org.splitscope.render.AttentionScale;
 import org.splitscope.render.Colormap;

@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,8 +97,8 @@ class FamilyViewsTest {
                 String name = blocks.get(i).name();
                 robot.interact(() -> vm.session().blockProperty().set(name));
             }
-            for (MainViewModel.View v : MainViewModel.View.values()) {
-                if (!everyBlock && v == MainViewModel.View.VARIANTS) {
+            for (ViewSpec v : Views.tabs()) {
+                if (!everyBlock && v == Views.VARIANTS) {
                     continue;
                 }
                 robot.interact(() -> vm.viewProperty().set(v));
@@ -111,7 +113,7 @@ class FamilyViewsTest {
             }
         }
         System.out.println("family views " + fixture + ": " + (blank.isEmpty() ? "every view drew" : "blank: " + blank));
-        assertTrue(blank.size() < sweeps * MainViewModel.View.values().length / 2,
+        assertTrue(blank.size() < sweeps * Views.tabs().size() / 2,
                 fixture + ": most views draw nothing: " + blank);
     }
 

@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,23 +84,21 @@ class FigureLayoutTest {
             figures.put("presenter compare", vm.compare().draw(PRESENTER_WIDTH, style));
             figures.put("presenter knockout", vm.interventions().draw(PRESENTER_WIDTH, style));
             figures.put("presenter dataset", vm.dataset().draw(PRESENTER_WIDTH, style));
-            for (MainViewModel.View v : List.of(MainViewModel.View.CAM, MainViewModel.View.VARIANTS,
-                    MainViewModel.View.WALKTHROUGH)) {
+            for (ViewSpec v : List.of(Views.CAM, Views.VARIANTS,
+                    Views.WALKTHROUGH)) {
                 vm.viewProperty().set(v); // these views compute while shown; their files are drawn then too
-                switch (v) {
-                    case CAM -> figures.put("presenter cam", vm.cam().draw(PRESENTER_WIDTH, style, 400));
-                    case VARIANTS -> {
-                        figures.put("presenter variants", vm.variants().draw(PRESENTER_WIDTH, style));
-                        figures.put("presenter variants 1280x720",
-                                vm.variants().draw(PRESENTER_WIDTH, style, PRESENTER_ROOM));
-                    }
-                    default -> {
-                        figures.put("presenter walkthrough", vm.walkthrough().draw(PRESENTER_WIDTH, style));
-                        figures.put("presenter walkthrough 1280x720",
-                                vm.walkthrough().draw(PRESENTER_WIDTH, style, PRESENTER_ROOM));
-                    }
+                if (v == Views.CAM) {
+                    figures.put("presenter cam", vm.cam().draw(PRESENTER_WIDTH, style, 400));
+                } else if (v == Views.VARIANTS) {
+                    figures.put("presenter variants", vm.variants().draw(PRESENTER_WIDTH, style));
+                    figures.put("presenter variants 1280x720",
+                            vm.variants().draw(PRESENTER_WIDTH, style, PRESENTER_ROOM));
+                } else {
+                    figures.put("presenter walkthrough", vm.walkthrough().draw(PRESENTER_WIDTH, style));
+                    figures.put("presenter walkthrough 1280x720",
+                            vm.walkthrough().draw(PRESENTER_WIDTH, style, PRESENTER_ROOM));
                 }
-                paper(figures, v.id, models.get(v.id));
+                paper(figures, v.id(), models.get(v.id()));
             }
             vm.session().presenterProperty().set(false);
             for (var m : models.entrySet()) {

@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.analysis.FeatureMaps;
+import org.splitscope.view.featuremaps.FeatureMaps;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.SerialTaskExecutor;
 import org.splitscope.app.Settings;
@@ -146,7 +148,7 @@ class MainViewModelTest {
         assertTrue(MainViewModel.isCheckpoint(Path.of("x/resnest50.pth")));
         assertTrue(MainViewModel.isCheckpoint(Path.of("m.safetensors")));
         assertFalse(MainViewModel.isCheckpoint(Path.of("cat.png")));
-        assertEquals(MainViewModel.View.GAP, MainViewModel.View.byId("gap"));
+        assertEquals(Views.GAP, Views.tab("gap"));
     }
 
     @Test
@@ -154,17 +156,17 @@ class MainViewModelTest {
         try (var e = Explorers.started()) {
             var readout = e.vm().heatmap().readout();
             String hint = readout.text();
-            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.view.heatmaps.HeatmapFigure.Cell(0, 1, 3)));
             assertTrue(readout.text().contains("layer2.0"), readout.text());
             e.vm().session().blockProperty().set("layer3.0");
             assertEquals(hint, readout.text(), "a new block");
-            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
-            e.vm().viewProperty().set(MainViewModel.View.GAP);
+            readout.show(e.vm().heatmap().readout(new org.splitscope.view.heatmaps.HeatmapFigure.Cell(0, 1, 3)));
+            e.vm().viewProperty().set(Views.GAP);
             assertEquals(hint, readout.text(), "another view");
-            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.view.heatmaps.HeatmapFigure.Cell(0, 1, 3)));
             e.vm().images().next();
             assertEquals(hint, readout.text(), "another image");
-            readout.show(e.vm().heatmap().readout(new org.splitscope.figure.HeatmapFigure.Cell(0, 1, 3)));
+            readout.show(e.vm().heatmap().readout(new org.splitscope.view.heatmaps.HeatmapFigure.Cell(0, 1, 3)));
             e.vm().model().openDefault();
             assertEquals(hint, readout.text(), "another model");
         }

@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -98,14 +100,14 @@ class MainViewTest {
         assertEquals("layer1.0", vm.heatmap().matrixProperty().get().block());
 
         // Every view, through its tab; each draws something.
-        for (MainViewModel.View v : MainViewModel.View.values()) {
-            robot.clickOn(tabLabel(robot, v.title));
+        for (ViewSpec v : Views.tabs()) {
+            robot.clickOn(tabLabel(robot, v.title()));
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(v, vm.viewProperty().get());
             assertTrue(colours(robot, view.currentView().canvas()) > 20, v + " draws a figure");
             robot.moveTo(view.currentView().canvas());
         }
-        FeatureMapsView maps = (FeatureMapsView) view.view(MainViewModel.View.FEATURE_MAPS);
+        FeatureMapsView maps = (FeatureMapsView) view.view(Views.FEATUREMAPS);
         assertEquals(8, maps.canvas().drawing().hits().size(), "layer1.0: C = 8 channels over both groups");
 
         // The colormap, from the toolbar.
@@ -123,7 +125,7 @@ class MainViewTest {
         assertEquals(forwards, vm.session().forwardsProperty().get(), "selection, views and colormap: no forward");
 
         // Save the GAP view as a 1200 px PNG at 300 dpi: the paper figure, not a screenshot.
-        robot.interact(() -> vm.viewProperty().set(MainViewModel.View.GAP));
+        robot.interact(() -> vm.viewProperty().set(Views.GAP));
         vm.export().formatProperty().set(org.splitscope.figure.FigureFormat.PNG);
         vm.export().widthProperty().set("1200px");
         vm.export().dpiProperty().set(300);

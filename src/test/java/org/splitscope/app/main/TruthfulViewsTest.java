@@ -1,5 +1,7 @@
 package org.splitscope.app.main;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,12 +38,12 @@ class TruthfulViewsTest {
             assertEquals("", vm.forcedBanner().get(), "no banner for the network as trained");
             vm.session().interventionsProperty().set(List.of(Intervention.parse("all=uniform")));
             assertEquals(List.of(), e.problems());
-            for (MainViewModel.View v : MainViewModel.View.values()) {
+            for (ViewSpec v : Views.tabs()) {
                 vm.viewProperty().set(v);
                 assertTrue(vm.forcedBanner().get().startsWith("attention forced: all blocks uniform"), v + ": "
                         + vm.forcedBanner().get());
             }
-            vm.viewProperty().set(MainViewModel.View.VARIANTS);
+            vm.viewProperty().set(Views.VARIANTS);
             assertTrue(vm.forcedBanner().get().contains("as trained"), "the variants are not forced, and it says so");
 
             ExportViewModel export = vm.export();

@@ -1,12 +1,14 @@
 package org.splitscope.app.variants;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splitscope.analysis.VariantRun;
+import org.splitscope.view.variants.VariantRun;
 import org.splitscope.app.Explorers;
 import org.splitscope.bundled.BundledModels;
 import org.splitscope.figure.Draw;
@@ -20,7 +22,7 @@ class VariantsViewModelTest {
         try (var e = Explorers.started()) {
             VariantsViewModel vm = e.vm().variants();
             assertNull(vm.runsProperty().get(), "nothing runs while the view is hidden");
-            e.vm().viewProperty().set(org.splitscope.app.main.MainViewModel.View.VARIANTS);
+            e.vm().viewProperty().set(Views.VARIANTS);
             List<VariantRun> runs = vm.runsProperty().get();
             List<String> bundled = BundledModels.all().stream()
                     .map(b -> b.file().replaceFirst("\\.safetensors$", "").replaceFirst("^fmnist-", "")).toList();

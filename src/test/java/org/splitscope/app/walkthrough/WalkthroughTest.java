@@ -1,5 +1,7 @@
 package org.splitscope.app.walkthrough;
 
+import org.splitscope.view.ViewSpec;
+import org.splitscope.view.Views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,8 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splitscope.analysis.FeatureMaps;
-import org.splitscope.analysis.Walkthrough;
+import org.splitscope.view.featuremaps.FeatureMaps;
+import org.splitscope.view.walkthrough.Walkthrough;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.TestModels;
 import org.splitscope.app.main.MainViewModel;
@@ -27,8 +29,8 @@ import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureFiles;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Hit;
-import org.splitscope.figure.WalkthroughFigure;
-import org.splitscope.figure.WalkthroughStep;
+import org.splitscope.view.walkthrough.WalkthroughFigure;
+import org.splitscope.view.walkthrough.WalkthroughStep;
 
 /**
  * The walkthrough of a block (test model: R = 2, K = 2, so the radix-/cardinal-major layout matters):
@@ -43,7 +45,7 @@ class WalkthroughTest {
             var session = e.vm().session();
             WalkthroughViewModel vm = e.vm().walkthrough();
             assertEquals(null, vm.capturedProperty().get(), "no extra forward while the view is not shown");
-            e.vm().viewProperty().set(MainViewModel.View.WALKTHROUGH);
+            e.vm().viewProperty().set(Views.WALKTHROUGH);
             InternalsCapture.Result result = vm.capturedProperty().get();
             assertNotNull(result, "captured on showing the view");
             String name = session.blockProperty().get();
@@ -111,7 +113,7 @@ class WalkthroughTest {
     @Test
     void stageBoxesAndChannelsAnswerWhereTheyAreDrawn() throws Exception {
         try (var e = Explorers.started()) {
-            e.vm().viewProperty().set(MainViewModel.View.WALKTHROUGH);
+            e.vm().viewProperty().set(Views.WALKTHROUGH);
             WalkthroughViewModel vm = e.vm().walkthrough();
             vm.stepProperty().set(WalkthroughStep.GAP);
             Walkthrough w = vm.walkthrough();

@@ -8,6 +8,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.dataset.AnalysisRun;
 import org.splitscope.dataset.DatasetAnalysis;
 import org.splitscope.dataset.DatasetInput;
+import org.splitscope.dataset.ScaleRuns;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
@@ -42,6 +43,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in OUT from its last saved batch.")
     boolean resume;
 
+    @Option(names = "--scales", paramLabel = "S,S…",
+            description = "SKNet's scale experiment: one pass per scale, each image's centre enlarged s times (the middle "
+                    + "1/s, resized back to the input), into OUT/scale-S/ with OUT/scales.json (e.g. 1,1.5,2).")
+    String scales;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where stats.npz, stats.json and summary.csv go.")
     Path out;
 
@@ -61,6 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         var options = new DatasetAnalysis.Options(byPrediction, batch, shard, resume, stopAfter);
         DatasetInput.shard(shard);
+        List<Double> scaleList = scales == null ? null : ScaleRuns.parse(scales);
         List<DatasetInput.Item> all = DatasetInput.list(input, labelsFrom);
         AtomicFiles.requireWritableFolder(out);
         try (LoadedModel model = modelOptions.load()) {
@@ -69,7 +76,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             SplitScopeCli.onInterrupt(work);
             AnalysisRun run;
             try {
-                run = DatasetAnalysis.run(model, all, options, out, work);
+                if (scaleList == null) {
+                    run = DatasetAnalysis.run(model, all, options, out, work);
+                } else {
+                    List<AnalysisRun> runs = ScaleRuns.run(model, all, options, out, scaleList, s -> work);
+                    run = runs.get(runs.size() - 1);
+                }
             } catch (DatasetAnalysis.Stopped stopped) {
                 progress.done();
                 work.stopped(stopped.getMessage());
@@ -84,7 +96,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             SplitScopeCli.onInterrupt(null);
             String note = run.accuracyNote();
             System.out.printf(Locale.ROOT, "analysed %d of %s in %s → %s%s%s%s%n", run.stats().total(),
-                    plural(run.processed(), "image"), plural(run.stats().nonEmpty().size(), "group"), out.resolve("stats.npz"),
+                    plural(run.processed(), "image"), plural(run.stats().nonEmpty().size(), "group"), scaleList == null
+                    ? out.resolve("stats.npz") : out.resolve("scale-*/stats.npz") + " at " + ScaleRuns.words(scaleList)
+                    + " (" + out.resolve(ScaleRuns.JSON) + ")",
                     run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)",
                     run.resumedAt() < 0 ? "" : " (resumed at image " + run.resumedAt() + ")",
                     note.isEmpty() || note.endsWith("every group") ? "" : "; " + note);

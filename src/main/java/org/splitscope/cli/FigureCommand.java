@@ -65,6 +65,20 @@ final class FigureCommand implements Callable<Integer> {
             description = "For --view dataset: the groups × blocks map shows entropy, dominance (the mean largest split weight) or preference.")
     String metric;
 
+    @Option(names = "--profile", paramLabel = "P",
+            description = "For --view dataset: a paper's figure instead: senet (SENet §7.2, the mean gate of --channels "
+                    + "channels per class), senet-std (mean ± std for two classes) or sknet (SKNet's larger-minus-smaller "
+                    + "kernel attention per class and scale, from an analyze --scales output).")
+    String profile;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "50",
+            description = "For --profile senet/senet-std: uniformly spaced channels per block (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--data", paramLabel = "FILE.csv",
+            description = "For --profile: also write the figure's numbers (CSV, and JSON with the provenance beside it).")
+    Path data;
+
     @Option(names = "--groups", paramLabel = "NAMES", split = ",",
             description = "For --view dataset: the groups to compare, comma-separated (default: the first 6).")
     List<String> groups = List.of();
@@ -199,6 +213,14 @@ final class FigureCommand implements Callable<Integer> {
             throw new SplitScopeException(file + ": is a folder; --out names the figure file");
         }
         AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
+        if (profile != null || data != null) {
+            if (request.view() != View.DATASET || profile == null) {
+                throw new SplitScopeException(profile == null ? "--data writes the numbers of a --profile figure"
+                        : "--profile draws a paper's figure in --view dataset, not --view " + request.view());
+            }
+            return ProfileFigureFile.write(stats, profile, channels, groups, size, fileFormat, style, !noCaption, file,
+                    data);
+        }
         if (request.view() == View.DATASET) {
             return SavedRunFigures.dataset(stats, metric, groups, request, size, fileFormat, style, !noCaption, file);
         }

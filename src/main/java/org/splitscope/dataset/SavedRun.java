@@ -108,6 +108,7 @@ final class SavedRun {
             }
         }
         run.shard = f.string(json.get("shard"), "shard", true, 64);
+        run.scale = f.nullableNumber(json.get("scale"), "scale", ScaleRuns.MIN, ScaleRuns.MAX);
         if (json.has("coverage")) {
             try {
                 run.coverage = Coverage.fromJson(json.get("coverage"));

@@ -28,14 +28,14 @@ public final class SkScaleShiftFigure {
                 + " − " + first.smaller() + ") per class, objects enlarged " + SkScaleShift.words(shift.scales())
                 + " (SKNet's selection figure)", st.title(), width - 2 * p);
         int n = shift.panels().size();
-        int columns = Math.min(n, Math.max(1, Math.min(3, (int) (width / 150))));
+        int columns = Math.min(n, Math.max(2, Math.min(3, (int) (width / 150))));
         int rows = (n + columns - 1) / columns;
         double plotTop = Fonts.lineHeight(st.label()) * 1.3;
         double axisW = Fonts.width(st.small(), "−0.00") + st.smallSize() * 0.9;
         double cellW = (width - p - axisW) / columns;
         double plotW = cellW - p;
         double plotH = Math.min(plotW * 0.7, st.labelSize() * 14);
-        double cellH = plotTop + plotH + Fonts.lineHeight(st.small()) * 1.8;
+        double cellH = plotTop + plotH + Fonts.lineHeight(st.small()) * 2.8;
         double top = title.height() + p * 1.5;
         double max = Math.max(shift.maxAbs() * 1.1, 1e-3);
         Draw.Ticks ticks = Draw.ticks(-max, max, plotH, st.smallSize() * 3, false);
@@ -79,14 +79,18 @@ public final class SkScaleShiftFigure {
                 Draw.text(g, panel.block(), a.getX(), a.getY() - 3, Draw.H.LEFT, Draw.V.BOTTOM);
                 g.setFont(st.small());
                 g.setColor(st.muted());
-                String words = groups <= 12 && fits(shift.groups(), st, a.getWidth() / groups)
-                        ? null : "classes (" + groups + ")";
-                if (words == null) {
+                if (groups <= 12 && fits(shift.groups(), st, a.getWidth() / groups)) {
                     for (int c = 0; c < groups; c++) {
                         Draw.text(g, shift.groups().get(c), x(c, groups, a), a.getMaxY() + 2, Draw.H.CENTER, Draw.V.TOP);
                     }
-                } else {
-                    Draw.text(g, words, a.getCenterX(), a.getMaxY() + 2, Draw.H.CENTER, Draw.V.TOP);
+                } else { // as the paper: the class index (the data export names each class)
+                    Draw.text(g, "0", x(0, groups, a), a.getMaxY() + 2, Draw.H.CENTER, Draw.V.TOP);
+                    if (groups > 1) {
+                        Draw.text(g, String.valueOf(groups - 1), x(groups - 1, groups, a), a.getMaxY() + 2,
+                                Draw.H.CENTER, Draw.V.TOP);
+                    }
+                    Draw.text(g, "class index (" + groups + " classes)", a.getCenterX(),
+                            a.getMaxY() + 2 + Fonts.lineHeight(st.small()), Draw.H.CENTER, Draw.V.TOP);
                 }
                 for (int s = 0; s < shift.scales().size(); s++) {
                     g.setColor(colour(s));

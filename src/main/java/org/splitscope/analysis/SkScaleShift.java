@@ -43,15 +43,21 @@ public record SkScaleShift(List<Double> scales, List<String> groups, List<Panel>
         return path[0] + "×" + path[0] + (path[1] > 1 ? " dilation " + path[1] : "");
     }
 
+    /** The statistics at one scale, read when asked for (a run of a large data set is big). */
+    public interface Runs<E extends Exception> {
+        DatasetStats at(int scale) throws E;
+    }
+
     /**
-     * @param runs per scale, the statistics of that scale's run (same groups and blocks)
+     * @param runs per scale index, the statistics of that scale's run (same groups and blocks); each
+     *     asked for once
      * @param paths per SK block name, each path's {kernel, dilation} in path order
      * @param groups indices into the groups
      * @throws IllegalArgumentException where no block is an SK block, or an SK block's paths are all alike
      */
-    public static SkScaleShift of(List<Double> scales, List<DatasetStats> runs, Map<String, int[][]> paths,
-            List<Integer> groups) {
-        DatasetStats first = runs.get(0);
+    public static <E extends Exception> SkScaleShift of(List<Double> scales, Runs<E> runs, Map<String, int[][]> paths,
+            List<Integer> groups) throws E {
+        DatasetStats first = runs.at(0);
         List<Integer> sk = new ArrayList<>();
         for (int j = 0; j < first.blocks().size(); j++) {
             if (paths.containsKey(first.blocks().get(j).name())) {
@@ -61,33 +67,42 @@ public record SkScaleShift(List<Double> scales, List<String> groups, List<Panel>
         if (sk.isEmpty()) {
             throw new IllegalArgumentException("the sknet profile needs SK paths (selective kernel); this model has none");
         }
-        List<Panel> panels = new ArrayList<>();
-        for (int j : lastPerStage(first, sk)) {
-            DatasetStats.Block b = first.blocks().get(j);
+        List<Integer> shown = lastPerStage(first, sk);
+        int[] large = new int[shown.size()];
+        int[] small = new int[shown.size()];
+        for (int i = 0; i < shown.size(); i++) {
+            DatasetStats.Block b = first.blocks().get(shown.get(i));
             int[][] p = paths.get(b.name());
             if (p.length != b.radix()) {
                 throw new IllegalArgumentException("block " + b.name() + " has " + b.radix() + " paths in the statistics, "
                         + p.length + " in scales.json");
             }
-            int large = 0;
-            int small = 0;
             for (int m = 1; m < p.length; m++) {
-                large = extent(p[m]) > extent(p[large]) ? m : large;
-                small = extent(p[m]) < extent(p[small]) ? m : small;
+                large[i] = extent(p[m]) > extent(p[large[i]]) ? m : large[i];
+                small[i] = extent(p[m]) < extent(p[small[i]]) ? m : small[i];
             }
-            if (extent(p[large]) == extent(p[small])) {
+            if (extent(p[large[i]]) == extent(p[small[i]])) {
                 throw new IllegalArgumentException("block " + b.name() + ": its paths see the same extent; no larger kernel");
             }
-            double[][] byGroup = new double[scales.size()][groups.size()];
-            double[] all = new double[scales.size()];
-            for (int s = 0; s < scales.size(); s++) {
-                DatasetStats run = runs.get(s);
-                for (int i = 0; i < groups.size(); i++) {
-                    byGroup[s][i] = difference(run.attention(groups.get(i), j).mean(), b, large, small);
+        }
+        double[][][] byGroup = new double[shown.size()][scales.size()][groups.size()];
+        double[][] all = new double[shown.size()][scales.size()];
+        for (int s = 0; s < scales.size(); s++) {
+            DatasetStats run = s == 0 ? first : runs.at(s);
+            for (int i = 0; i < shown.size(); i++) {
+                int j = shown.get(i);
+                DatasetStats.Block b = first.blocks().get(j);
+                for (int g = 0; g < groups.size(); g++) {
+                    byGroup[i][s][g] = difference(run.attention(groups.get(g), j).mean(), b, large[i], small[i]);
                 }
-                all[s] = difference(run.allAttention(j).mean(), b, large, small);
+                all[i][s] = difference(run.allAttention(j).mean(), b, large[i], small[i]);
             }
-            panels.add(new Panel(b.name(), words(p[large]), words(p[small]), byGroup, all));
+        }
+        List<Panel> panels = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            int[][] p = paths.get(first.blocks().get(shown.get(i)).name());
+            panels.add(new Panel(first.blocks().get(shown.get(i)).name(), words(p[large[i]]), words(p[small[i]]),
+                    byGroup[i], all[i]));
         }
         return new SkScaleShift(List.copyOf(scales), groups.stream().map(first.groups()::get).toList(), panels);
     }

@@ -68,7 +68,8 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P",
             description = "For --view dataset: a paper's figure instead: senet (SENet §7.2, the mean gate of --channels "
                     + "channels per class), senet-std (mean ± std for two classes) or sknet (SKNet's larger-minus-smaller "
-                    + "kernel attention per class and scale, from an analyze --scales output).")
+                    + "kernel attention per class and scale, from an analyze --scales output). --groups defaults to the first four "
+                    + "groups, the first two for senet-std, every group for sknet.")
     String profile;
 
     @Option(names = "--channels", paramLabel = "N", defaultValue = "50",

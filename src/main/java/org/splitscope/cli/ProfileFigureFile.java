@@ -38,9 +38,10 @@ final class ProfileFigureFile {
         Provenance provenance;
         ViewData numbers;
         try {
-            d = figure.draw(source, size.widthPt(), style);
-            provenance = figure.provenance(source, stats.toAbsolutePath().getFileName().toString());
-            numbers = data == null ? null : figure.data(source);
+            PaperFigures.Shown shown = figure.compute(source);
+            d = figure.draw(shown, size.widthPt(), style);
+            provenance = figure.provenance(source, shown, stats.toAbsolutePath().getFileName().toString());
+            numbers = data == null ? null : figure.data(shown);
         } catch (IllegalArgumentException e) {
             throw new SplitScopeException(stats + ": " + e.getMessage());
         }

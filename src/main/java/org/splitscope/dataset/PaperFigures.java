@@ -69,7 +69,7 @@ public record PaperFigures(Profile profile, int channels, List<String> groups) {
     public Source read(Path dir) throws SplitScopeException {
         if (profile == Profile.SKNET) {
             ScaleRuns.Loaded l = ScaleRuns.read(dir);
-            return new Source(dir, l.runs().get(0), l);
+            return new Source(dir, l.first(), l);
         }
         if (!java.nio.file.Files.exists(dir.resolve("stats.json")) && java.nio.file.Files.exists(dir.resolve(ScaleRuns.JSON))) {
             throw new SplitScopeException(dir + ": an analyze --scales output; --profile " + profile.id
@@ -113,55 +113,63 @@ public record PaperFigures(Profile profile, int channels, List<String> groups) {
                 : DatasetFigure.firstGroups(s, profile == Profile.SKNET ? Integer.MAX_VALUE : SENET_GROUPS);
     }
 
-    public SeProfile senet(Source src) {
-        return SeProfile.of(src.stats(), channels, chosen(src.stats()));
-    }
+    /** What one figure shows: the SENet profile or the SKNet shift (the other null). */
+    public record Shown(SeProfile senet, SkScaleShift sknet) {}
 
-    public SkScaleShift sknet(Source src) {
-        if (src.scales().skPaths().isEmpty()) {
-            throw new IllegalArgumentException("the sknet profile needs SK paths (selective kernel, kernels of two "
-                    + "sizes); this model's blocks are " + ScaleRuns.describe(src.scales().mechanisms())
-                    + (src.scales().mechanisms().containsValue("splat") ? " (radix splits of one kernel, not kernels)" : ""));
+    /**
+     * The numbers of the figure, computed once (an sknet figure reads the run of every scale).
+     *
+     * @throws IllegalArgumentException for a request these statistics cannot answer (one line)
+     */
+    public Shown compute(Source src) throws SplitScopeException {
+        if (profile != Profile.SKNET) {
+            return new Shown(SeProfile.of(src.stats(), channels, chosen(src.stats())), null);
         }
-        List<DatasetStats> runs = src.scales().runs().stream().map(AnalysisRun::stats).toList();
-        return SkScaleShift.of(src.scales().scales(), runs, src.scales().skPaths(), chosen(src.stats()));
+        ScaleRuns.Loaded l = src.scales();
+        if (l.skPaths().isEmpty()) {
+            throw new IllegalArgumentException("the sknet profile needs SK paths (selective kernel, kernels of two "
+                    + "sizes); this model's blocks are " + ScaleRuns.describe(l.mechanisms())
+                    + (l.mechanisms().containsValue("splat") ? " (radix splits of one kernel, not kernels)" : ""));
+        }
+        List<Integer> chosen = chosen(src.stats());
+        return new Shown(null, SkScaleShift.of(l.scales(), i -> l.run(i).stats(), l.skPaths(), chosen));
     }
 
-    public Drawing draw(Source src, double width, FigureStyle style) {
-        return profile == Profile.SKNET ? SkScaleShiftFigure.draw(sknet(src), width, style)
-                : SeProfileFigure.draw(senet(src), profile == Profile.SENET_STD, width, style);
+    public Drawing draw(Shown shown, double width, FigureStyle style) {
+        return shown.sknet() != null ? SkScaleShiftFigure.draw(shown.sknet(), width, style)
+                : SeProfileFigure.draw(shown.senet(), profile == Profile.SENET_STD, width, style);
     }
 
     /** @param name what the statistics are called in the caption, e.g. the output folder's name */
-    public Provenance provenance(Source src, String name) {
+    public Provenance provenance(Source src, Shown shown, String name) {
         DatasetStats s = src.stats();
         List<String> blocks;
-        String shown;
+        String groupWords;
         Map<String, String> extra;
-        if (profile == Profile.SKNET) {
-            SkScaleShift k = sknet(src);
+        if (shown.sknet() != null) {
+            SkScaleShift k = shown.sknet();
             blocks = k.panels().stream().map(SkScaleShift.Panel::block).toList();
-            shown = k.groups().size() + " of " + s.nonEmpty().size() + " groups";
+            groupWords = k.groups().size() + " of " + s.nonEmpty().size() + " groups";
             extra = Map.of("Profile", profile.id, "Scales", SkScaleShift.words(k.scales()), "Paths",
                     k.panels().get(0).larger() + " minus " + k.panels().get(0).smaller());
         } else {
-            SeProfile e = senet(src);
+            SeProfile e = shown.senet();
             blocks = e.panels().stream().map(SeProfile.Panel::block).toList();
-            shown = e.names().size() + " of " + s.nonEmpty().size() + " groups";
+            groupWords = e.names().size() + " of " + s.nonEmpty().size() + " groups";
             extra = Map.of("Profile", profile.id, "Channels", e.channelWords());
         }
         String what = profile == Profile.SKNET ? "sknet profile at " + SkScaleShift.words(src.scales().scales())
                 : profile.id + " profile, " + (profile == Profile.SENET_STD ? "mean ± std, " : "") + channels + " channels";
         return new Provenance("dataset", src.run().modelName(), src.run().modelSha256(), name + " (" + s.total()
-                + " images) · " + what, null, String.join(", ", blocks), shown, null, null, null,
+                + " images) · " + what, null, String.join(", ", blocks), groupWords, null, null, null,
                 new java.util.TreeMap<>(extra));
     }
 
     /** The numbers the figure shows, one row per plotted value. */
-    public ViewData data(Source src) {
+    public ViewData data(Shown shown) {
         List<List<Object>> rows = new ArrayList<>();
-        if (profile == Profile.SKNET) {
-            SkScaleShift k = sknet(src);
+        if (shown.sknet() != null) {
+            SkScaleShift k = shown.sknet();
             for (SkScaleShift.Panel p : k.panels()) {
                 for (int s = 0; s < k.scales().size(); s++) {
                     double scale = k.scales().get(s);
@@ -173,7 +181,7 @@ public record PaperFigures(Profile profile, int channels, List<String> groups) {
             }
             return new ViewData(List.of("block", "scale", "group", "larger_path", "smaller_path", "mean_difference"), rows);
         }
-        SeProfile e = senet(src);
+        SeProfile e = shown.senet();
         for (SeProfile.Panel p : e.panels()) {
             for (int i = 0; i < p.channels().length; i++) {
                 if (profile == Profile.SENET) {

@@ -34,7 +34,9 @@ final class SavedRun {
     static AnalysisRun read(Path dir, String jsonName, String npzName) throws SplitScopeException {
         Path jsonFile = dir.resolve(jsonName);
         if (!java.nio.file.Files.exists(jsonFile)) {
-            throw new SplitScopeException(dir + ": no readable analyze run there (no " + jsonName + ")");
+            throw new SplitScopeException(dir + ": no readable analyze run there (no " + jsonName + ")"
+                    + (java.nio.file.Files.exists(dir.resolve(ScaleRuns.JSON))
+                            ? "; an analyze --scales output: one run per scale in scale-*/" : ""));
         }
         SavedJson f = SavedJson.read(jsonFile, MAX_JSON_BYTES);
         JsonObject json = f.root();

@@ -37,9 +37,50 @@ public final class ScaleRuns {
     static final double MAX = 8;
     static final int MAX_SCALES = 8;
 
-    /** The runs of one output, in increasing scale, with the SK paths per block name. */
-    public record Loaded(List<Double> scales, List<AnalysisRun> runs, Map<String, int[][]> skPaths,
-            Map<String, String> mechanisms) {}
+    /**
+     * The runs of one output, in increasing scale, with the SK paths and mechanism per block name.
+     * Only the first run is kept; the others are read (and checked against it) when asked for, so a
+     * figure over an ImageNet-sized run holds two runs in memory, not one per scale.
+     */
+    public static final class Loaded {
+        private final List<Double> scales;
+        private final Path dir;
+        private final String sha;
+        private final AnalysisRun first;
+        private final Map<String, int[][]> skPaths;
+        private final Map<String, String> mechanisms;
+
+        private Loaded(List<Double> scales, Path dir, String sha, AnalysisRun first, Map<String, int[][]> skPaths,
+                Map<String, String> mechanisms) {
+            this.scales = scales;
+            this.dir = dir;
+            this.sha = sha;
+            this.first = first;
+            this.skPaths = skPaths;
+            this.mechanisms = mechanisms;
+        }
+
+        public List<Double> scales() {
+            return scales;
+        }
+
+        public AnalysisRun first() {
+            return first;
+        }
+
+        public Map<String, int[][]> skPaths() {
+            return skPaths;
+        }
+
+        public Map<String, String> mechanisms() {
+            return mechanisms;
+        }
+
+        /** The run at {@code scales().get(i)}, checked: this model, its scale, the first run's groups and blocks. */
+        public AnalysisRun run(int i) throws SplitScopeException {
+            return i == 0 ? first : ScaleRuns.run(dir, scales.get(i), sha, first);
+        }
+    }
 
     private ScaleRuns() {}
 
@@ -206,29 +247,31 @@ public final class ScaleRuns {
                 sk.put(name, kd);
             }
         }
-        List<AnalysisRun> runs = new ArrayList<>();
         for (double s : scales) {
-            Path sub = dir.resolve(folder(s));
-            if (!Files.exists(sub.resolve("stats.json"))) {
+            if (!Files.exists(dir.resolve(folder(s)).resolve("stats.json"))) {
                 throw new SplitScopeException(dir + ": the run at scale " + label(s) + "× is not finished (no "
                         + folder(s) + "/stats.json; analyze --scales … --resume continues it)");
             }
-            AnalysisRun run = AnalysisRun.read(sub);
-            if (!Objects.equals(run.scale, s == 1 ? null : s)) {
-                throw new SplitScopeException(sub + ": its stats.json says scale "
-                        + (run.scale == null ? "1" : label(run.scale)) + ", not " + label(s));
-            }
-            if (!Objects.equals(run.modelSha, sha)) {
-                throw new SplitScopeException(sub + ": made with another model than " + JSON + " names");
-            }
-            if (!runs.isEmpty() && (!run.groups.equals(runs.get(0).groups)
-                    || !run.stats.blocks().equals(runs.get(0).stats.blocks()))) {
-                throw new SplitScopeException(sub + ": its groups or blocks differ from those at scale "
-                        + label(scales.get(0)) + "×");
-            }
-            runs.add(run);
         }
-        return new Loaded(List.copyOf(scales), runs, sk, mechanisms);
+        AnalysisRun first = run(dir, scales.get(0), sha, null);
+        return new Loaded(List.copyOf(scales), dir, sha, first, sk, mechanisms);
+    }
+
+    private static AnalysisRun run(Path dir, double s, String sha, AnalysisRun first) throws SplitScopeException {
+        Path sub = dir.resolve(folder(s));
+        AnalysisRun run = AnalysisRun.read(sub);
+        if (!Objects.equals(run.scale, s == 1 ? null : s)) {
+            throw new SplitScopeException(sub + ": its stats.json says scale "
+                    + (run.scale == null ? "1" : label(run.scale)) + ", not " + label(s));
+        }
+        if (!Objects.equals(run.modelSha, sha)) {
+            throw new SplitScopeException(sub + ": made with another model than " + JSON + " names");
+        }
+        if (first != null && (!run.groups.equals(first.groups) || !run.stats.blocks().equals(first.stats.blocks()))) {
+            throw new SplitScopeException(sub + ": its groups or blocks differ from those at scale "
+                    + (first.scale == null ? "1" : label(first.scale)) + "×");
+        }
+        return run;
     }
 
     /** For messages: "SK" or the mechanism's words. */

@@ -249,6 +249,8 @@ class PaperFiguresTest {
         // one scale of the output is an ordinary run for every other dataset figure
         ok("figure", "--view", "dataset", "--stats", out.resolve("scale-2").toString(), "--out",
                 temp.resolve("scale-2.png").toString());
+        fails("one run per scale in scale-*/", "figure", "--view", "dataset", "--stats", out.toString(), "--out",
+                temp.resolve("x.png").toString());
         fails("draws one scale", "figure", "--view", "dataset", "--stats", out.toString(), "--profile", "senet",
                 "--out", temp.resolve("x.png").toString());
         fails("sigmoid gates", "figure", "--view", "dataset", "--stats", out.resolve("scale-1").toString(), "--profile",
@@ -325,13 +327,15 @@ class PaperFiguresTest {
             var source = figure.read(profile == org.splitscope.dataset.PaperFigures.Profile.SKNET ? sk : se);
             for (double inches : new double[] {3.5, 7}) {
                 var style = org.splitscope.figure.FigureStyle.print(org.splitscope.figure.FigureStyle.Theme.PAPER);
-                var d = figure.draw(source, inches * 72, style).withCaption(figure.provenance(source, "run").caption());
+                var shown = figure.compute(source);
+                var d = figure.draw(shown, inches * 72, style).withCaption(figure.provenance(source, shown, "run")
+                        .caption());
                 assertTrue(d.height() > 72 && d.height() < 9 * 72, profile + " at " + inches + " in: " + d.height());
                 List<String> problems = layout(d);
                 assertTrue(problems.isEmpty(), profile + " at " + inches + " in: " + problems);
                 assertTrue(d.hit(d.width() / 3, d.height() / 4) != null || !d.hits().isEmpty());
             }
-            assertFalse(figure.data(source).rows().isEmpty());
+            assertFalse(figure.data(figure.compute(source)).rows().isEmpty());
         }
     }
 

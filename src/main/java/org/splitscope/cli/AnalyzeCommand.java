@@ -72,6 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AtomicFiles.requireWritableFolder(out);
         try (LoadedModel model = modelOptions.load()) {
             TerminalProgress progress = new TerminalProgress("");
+            List<TerminalProgress> shown = new java.util.ArrayList<>(List.of(progress)); // --scales: one per scale
             Interruptible work = new Interruptible(progress.images());
             SplitScopeCli.onInterrupt(work);
             AnalysisRun run;
@@ -79,18 +80,23 @@ final class AnalyzeCommand implements Callable<Integer> {
                 if (scaleList == null) {
                     run = DatasetAnalysis.run(model, all, options, out, work);
                 } else {
-                    List<AnalysisRun> runs = ScaleRuns.run(model, all, options, out, scaleList, s -> work);
+                    List<AnalysisRun> runs = ScaleRuns.run(model, all, options, out, scaleList, s -> {
+                        shown.get(shown.size() - 1).done(); // each scale's pass on its own line
+                        shown.add(new TerminalProgress("scale " + ScaleRuns.label(s) + "×"));
+                        work.showing(shown.get(shown.size() - 1).images());
+                        return work;
+                    });
                     run = runs.get(runs.size() - 1);
                 }
             } catch (DatasetAnalysis.Stopped stopped) {
-                progress.done();
+                shown.forEach(TerminalProgress::done);
                 work.stopped(stopped.getMessage());
                 if (!work.signalled()) { // --stop-after: said here; on a signal the interrupt hook says it
                     System.err.println(stopped.getMessage());
                 }
                 return SplitScopeCli.INTERRUPTED;
             } finally {
-                progress.done();
+                shown.forEach(TerminalProgress::done);
                 work.finished();
             }
             SplitScopeCli.onInterrupt(null);
@@ -121,7 +127,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         private final java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
         private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         private volatile String stoppedWith;
-        private final DatasetAnalysis.Progress shown;
+        private volatile DatasetAnalysis.Progress shown;
 
         Interruptible(DatasetAnalysis.Progress shown) {
             this.shown = shown;
@@ -136,6 +142,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         @Override
         public boolean isCancelled() {
             return signal.get();
+        }
+
+        /** Where the progress goes from now on (analyze --scales: a line per scale). */
+        void showing(DatasetAnalysis.Progress progress) {
+            shown = progress;
         }
 
         boolean signalled() {

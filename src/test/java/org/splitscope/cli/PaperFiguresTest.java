@@ -257,6 +257,34 @@ class PaperFiguresTest {
                 "senet", "--out", temp.resolve("x.png").toString());
     }
 
+    @Test
+    void aScaledRunStoppedInOneScaleResumesThereAndGivesTheSameFigure() throws Exception {
+        String sk = model("sk_basic_split");
+        Path straight = temp.resolve("straight");
+        ok("analyze", "--model", sk, "--input", input.toString(), "--out", straight.toString(), "--batch", "2",
+                "--device", "cpu", "--scales", "1,1.5");
+        Path stopped = temp.resolve("stopped");
+        CliTest.Run run = CliTest.run("analyze", "--model", sk, "--input", input.toString(), "--out", stopped.toString(),
+                "--batch", "2", "--device", "cpu", "--scales", "1,1.5", "--stop-after", "4");
+        assertEquals(SplitScopeCli.INTERRUPTED, run.status(), run.err());
+        assertTrue(run.err().contains("at scale 1×: stopped after 4 of 9 images"), run.err());
+        fails("scale 1× is not finished", "figure", "--view", "dataset", "--stats", stopped.toString(), "--profile",
+                "sknet", "--out", temp.resolve("x.png").toString());
+        ok("analyze", "--model", sk, "--input", input.toString(), "--out", stopped.toString(), "--batch", "2",
+                "--device", "cpu", "--scales", "1,1.5", "--resume");
+        List<List<String[]>> tables = new ArrayList<>();
+        for (Path out : List.of(straight, stopped)) {
+            Path csv = temp.resolve(out.getFileName() + ".csv");
+            ok("figure", "--view", "dataset", "--stats", out.toString(), "--profile", "sknet", "--data", csv.toString(),
+                    "--out", temp.resolve(out.getFileName() + ".png").toString());
+            tables.add(csv(csv));
+        }
+        assertEquals(tables.get(0).size(), tables.get(1).size());
+        for (int i = 0; i < tables.get(0).size(); i++) {
+            assertEquals(Double.parseDouble(tables.get(0).get(i)[5]), Double.parseDouble(tables.get(1).get(i)[5]), 1e-9);
+        }
+    }
+
     /** The middle 1/s of a gray image, its samples copied as they are (no colour conversion). */
     private static BufferedImage centre(BufferedImage image, double s) {
         int w = (int) Math.round(image.getWidth() / s);

@@ -107,8 +107,8 @@ public final class DatasetAnalysis {
             AnalysisRun run = o.resume() ? SavedRun.resume(out, groups, mine.size(), o.shard(), inputsSha, groupBy,
                     model.name(), modelSha) : null;
             if (run != null && !java.util.Objects.equals(run.scale, scaleOf(o))) {
-                throw SavedRun.mismatch(out, "it was made at scale " + (run.scale == null ? 1 : run.scale) + ", not "
-                        + o.scale());
+                throw SavedRun.mismatch(out, "it was made at scale " + ScaleRuns.label(run.scale == null ? 1 : run.scale)
+                        + "×, not " + ScaleRuns.label(o.scale()) + "×");
             }
             if (run != null) {
                 run.coverage = coverage;

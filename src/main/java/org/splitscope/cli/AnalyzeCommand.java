@@ -9,6 +9,7 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.view.dataset.AnalysisRun;
 import org.splitscope.view.dataset.DatasetAnalysis;
 import org.splitscope.batch.DatasetInput;
+import org.splitscope.view.dataset.ScaleRuns;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.io.AtomicFiles;
 import org.splitscope.io.Printable;
@@ -43,6 +44,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in OUT from its last saved batch.")
     boolean resume;
 
+    @Option(names = "--scales", paramLabel = "S,S…",
+            description = "SKNet's scale experiment: one pass per scale, each image's centre enlarged s times (the middle "
+                    + "1/s, resized back to the input), into OUT/scale-S/ with OUT/scales.json (e.g. 1,1.5,2).")
+    String scales;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where stats.npz, stats.json and summary.csv go.")
     Path out;
 
@@ -62,30 +68,44 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         var options = new DatasetAnalysis.Options(byPrediction, batch, shard, resume, stopAfter);
         DatasetInput.shard(shard);
+        List<Double> scaleList = scales == null ? null : ScaleRuns.parse(scales);
         List<DatasetInput.Item> all = DatasetInput.list(input, labelsFrom);
         AtomicFiles.requireWritableFolder(out);
         try (LoadedModel model = modelOptions.load()) {
             TerminalProgress progress = new TerminalProgress("");
+            List<TerminalProgress> shown = new java.util.ArrayList<>(List.of(progress)); // --scales: one per scale
             Interruptible work = new Interruptible(progress.images());
             SplitScopeCli.onInterrupt(work);
             AnalysisRun run;
             try {
-                run = DatasetAnalysis.run(model, all, options, out, work);
+                if (scaleList == null) {
+                    run = DatasetAnalysis.run(model, all, options, out, work);
+                } else {
+                    List<AnalysisRun> runs = ScaleRuns.run(model, all, options, out, scaleList, s -> {
+                        shown.get(shown.size() - 1).done(); // each scale's pass on its own line
+                        shown.add(new TerminalProgress("scale " + ScaleRuns.label(s) + "×"));
+                        work.showing(shown.get(shown.size() - 1).images());
+                        return work;
+                    });
+                    run = runs.get(runs.size() - 1);
+                }
             } catch (DatasetAnalysis.Stopped stopped) {
-                progress.done();
+                shown.forEach(TerminalProgress::done);
                 work.stopped(stopped.getMessage());
                 if (!work.signalled()) { // --stop-after: said here; on a signal the interrupt hook says it
                     System.err.println(stopped.getMessage());
                 }
                 return SplitScopeCli.INTERRUPTED;
             } finally {
-                progress.done();
+                shown.forEach(TerminalProgress::done);
                 work.finished();
             }
             SplitScopeCli.onInterrupt(null);
             String note = run.accuracyNote();
             System.out.printf(Locale.ROOT, "analysed %d of %s in %s → %s%s%s%s%n", run.stats().total(),
-                    plural(run.processed(), "image"), plural(run.stats().nonEmpty().size(), "group"), out.resolve("stats.npz"),
+                    plural(run.processed(), "image"), plural(run.stats().nonEmpty().size(), "group"), scaleList == null
+                    ? out.resolve("stats.npz") : out.resolve("scale-*/stats.npz") + " at " + ScaleRuns.words(scaleList)
+                    + " (" + out.resolve(ScaleRuns.JSON) + ")",
                     run.skippedCount() == 0 ? "" : " (" + run.skippedCount() + " skipped, listed in stats.json)",
                     run.resumedAt() < 0 ? "" : " (resumed at image " + run.resumedAt() + ")",
                     note.isEmpty() || note.endsWith("every group") ? "" : "; " + note);
@@ -108,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         private final java.util.concurrent.atomic.AtomicBoolean signal = new java.util.concurrent.atomic.AtomicBoolean();
         private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         private volatile String stoppedWith;
-        private final Progress shown;
+        private volatile Progress shown;
 
         Interruptible(Progress shown) {
             this.shown = shown;
@@ -123,6 +143,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         @Override
         public boolean isCancelled() {
             return signal.get();
+        }
+
+        /** Where the progress goes from now on (analyze --scales: a line per scale). */
+        void showing(Progress progress) {
+            shown = progress;
         }
 
         boolean signalled() {

@@ -81,6 +81,21 @@ final class FigureCommand implements Callable<Integer> {
             description = "For --view dataset: the groups × blocks map shows entropy, dominance (the mean largest split weight) or preference.")
     String metric;
 
+    @Option(names = "--profile", paramLabel = "P",
+            description = "For --view dataset: a paper's figure instead: senet (SENet §7.2, the mean gate of --channels "
+                    + "channels per class), senet-std (mean ± std for two classes) or sknet (SKNet's larger-minus-smaller "
+                    + "kernel attention per class and scale, from an analyze --scales output). --groups defaults to the first four "
+                    + "groups, the first two for senet-std, every group for sknet.")
+    String profile;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "50",
+            description = "For --profile senet/senet-std: uniformly spaced channels per block (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--data", paramLabel = "FILE.csv",
+            description = "For --profile: also write the figure's numbers (CSV, and JSON with the provenance beside it).")
+    Path data;
+
     @Option(names = "--groups", paramLabel = "NAMES", split = ",",
             description = "For --view dataset: the groups to compare, comma-separated (default: the first 6).")
     List<String> groups = List.of();
@@ -217,6 +232,13 @@ final class FigureCommand implements Callable<Integer> {
         }
         AtomicFiles.requireWritableFolder(file.toAbsolutePath().getParent());
         Output to = new Output(file, fileFormat, size, style, !noCaption);
+        if (profile != null || data != null) {
+            if (request.view() != Views.DATASET || profile == null) {
+                throw new SplitScopeException(profile == null ? "--data writes the numbers of a --profile figure"
+                        : "--profile draws a paper's figure in --view dataset, not --view " + request.view());
+            }
+            return ProfileFigureFile.write(stats, profile, channels, groups, to, data);
+        }
         if (request.view() == Views.DATASET) {
             return dataset(request, to);
         }
@@ -311,7 +333,7 @@ final class FigureCommand implements Callable<Integer> {
     }
 
     /** Where and how the figure is written: the one write path and its one summary line. */
-    private record Output(Path file, FigureFormat format, FigureSize size, FigureStyle style, boolean caption) {
+    record Output(Path file, FigureFormat format, FigureSize size, FigureStyle style, boolean caption) {
         /** Writes {@code figure} and prints "FILE: WHAT, W × H in" and what {@code more} adds for the drawing. */
         int write(FileFigure figure, String what, Function<Drawing, String> more) throws SplitScopeException {
             Drawing d;

@@ -42,21 +42,10 @@ public final class Comparisons {
             Interventions forced) throws SplitScopeException {
         List<List<BlockCapture>> captures = new ArrayList<>();
         for (double s : ScaleProfile.SKNET) {
-            captures.add(blocks(model, Samples.of(name, centreCrop(pixels, s), model.preprocessing()), cancelled,
+            captures.add(blocks(model, Samples.of(name, org.splitscope.input.CentreCrop.of(pixels, s), model.preprocessing()), cancelled,
                     forced));
         }
         return ScaleProfile.of(name, ScaleProfile.SKNET, captures);
-    }
-
-    /** The middle 1/s of the image on each side. */
-    public static BufferedImage centreCrop(BufferedImage image, double s) {
-        int w = Math.max(1, (int) Math.round(image.getWidth() / s));
-        int h = Math.max(1, (int) Math.round(image.getHeight() / s));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        var g = out.createGraphics();
-        g.drawImage(image.getSubimage((image.getWidth() - w) / 2, (image.getHeight() - h) / 2, w, h), 0, 0, null);
-        g.dispose();
-        return out;
     }
 
     /** @param images e.g. "coat.png vs shirt.png" or "coat.png at 1×, 1.5×, 2×" */

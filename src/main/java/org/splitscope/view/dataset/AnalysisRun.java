@@ -42,6 +42,8 @@ public final class AnalysisRun {
     /** As read back: the shard and input count the run was over. */
     String shard;
     int inputs;
+    /** The enlargement of every image's centre (analyze --scales); null at the images' own scale. */
+    Double scale;
 
     private AnalysisRun(List<String> groups) {
         this.groups = groups;
@@ -149,6 +151,9 @@ public final class AnalysisRun {
             json.addProperty("inputsSha256", inputsSha);
         }
         json.addProperty("shard", shard == null ? "1/1" : shard);
+        if (scale != null) {
+            json.addProperty("scale", scale);
+        }
         json.addProperty("inputs", inputs);
         json.addProperty("processed", processed);
         json.add("skipped", skipped);
@@ -221,6 +226,9 @@ public final class AnalysisRun {
         if (!java.util.Objects.equals(modelSha, other.modelSha)) {
             throw new IllegalArgumentException("was made with another model");
         }
+        if (!java.util.Objects.equals(scale, other.scale)) {
+            throw new IllegalArgumentException("was made at another scale (analyze --scales)");
+        }
         stats.merge(other.stats);
         for (int g = 0; g < groups.size(); g++) {
             labelled[g] += other.labelled[g];
@@ -270,5 +278,10 @@ public final class AnalysisRun {
     /** null for random weights. */
     public String modelSha256() {
         return modelSha;
+    }
+
+    /** The enlargement of every image's centre (analyze --scales); null at the images' own scale. */
+    public Double scale() {
+        return scale;
     }
 }

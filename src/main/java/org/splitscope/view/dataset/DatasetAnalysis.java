@@ -37,7 +37,17 @@ public final class DatasetAnalysis {
      * @param shard {@code I/N} or null for all images
      * @param stopAfter stop as if interrupted after this many images (−1: run to the end)
      */
-    public record Options(boolean byPrediction, int batch, String shard, boolean resume, int stopAfter) {
+    public record Options(boolean byPrediction, int batch, String shard, boolean resume, int stopAfter, double scale) {
+        /** At the images' own scale (1: no enlargement). */
+        public Options(boolean byPrediction, int batch, String shard, boolean resume, int stopAfter) {
+            this(byPrediction, batch, shard, resume, stopAfter, 1);
+        }
+
+        /** The same run with every image's centre enlarged by {@code s} (SKNet's scale experiment). */
+        public Options atScale(double s) {
+            return new Options(byPrediction, batch, shard, resume, stopAfter, s);
+        }
+
         public static Options of(int batch) {
             return new Options(false, batch, null, false, -1);
         }
@@ -89,6 +99,10 @@ public final class DatasetAnalysis {
             String modelSha = model.sha256(); // once: it hashes the checkpoint
             AnalysisRun run = o.resume() ? SavedRun.resume(out, groups, mine.size(), o.shard(), inputsSha, groupBy,
                     model.name(), modelSha) : null;
+            if (run != null && !java.util.Objects.equals(run.scale, scaleOf(o))) {
+                throw SavedRun.mismatch(out, "it was made at scale " + ScaleRuns.label(run.scale == null ? 1 : run.scale)
+                        + "×, not " + ScaleRuns.label(o.scale()) + "×");
+            }
             if (run != null) {
                 run.coverage = coverage;
                 run.resumedAt = run.processed;
@@ -103,10 +117,10 @@ public final class DatasetAnalysis {
                 return t;
             });
             try {
-                Future<Loaded> next = from < end ? decoder.submit(() -> load(mine, from, end, o.batch(), model)) : null;
+                Future<Loaded> next = from < end ? decoder.submit(() -> load(mine, from, end, o.batch(), model, o.scale())) : null;
                 while (next != null) {
                     Loaded in = get(next);
-                    next = in.end() < end ? decoder.submit(() -> load(mine, in.end(), end, o.batch(), model)) : null;
+                    next = in.end() < end ? decoder.submit(() -> load(mine, in.end(), end, o.batch(), model, o.scale())) : null;
                     if (run == null) {
                         run = AnalysisRun.start(groups);
                         run.inputsSha = inputsSha;
@@ -114,6 +128,7 @@ public final class DatasetAnalysis {
                         run.modelName = model.name();
                         run.modelSha = modelSha;
                         run.coverage = coverage;
+                        run.scale = scaleOf(o);
                     }
                     for (String[] skip : in.skipped()) {
                         run.skip(Path.of(skip[0]), skip[1]);
@@ -162,7 +177,26 @@ public final class DatasetAnalysis {
     /** A decoded batch: the samples and their items, the inputs that could not be read, where it ends. */
     private record Loaded(List<Sample> samples, List<DatasetInput.Item> items, List<String[]> skipped, int end) {}
 
-    private static Loaded load(List<DatasetInput.Item> mine, int from, int end, int batch, LoadedModel model) {
+    /** null at the images' own scale, so an unscaled run's files stay as they were. */
+    private static Double scaleOf(Options o) {
+        return o.scale() == 1 ? null : o.scale();
+    }
+
+    /**
+     * One input: at scale s ≠ 1 the middle 1/s of the image, which the model's preprocessing then
+     * resizes to its input — the centre crop enlarged s times, as the Compare view's scales do.
+     */
+    private static Sample sample(Path file, LoadedModel model, double scale) throws SplitScopeException {
+        if (scale == 1) {
+            return Samples.load(file, model.preprocessing()).get(0);
+        }
+        java.awt.image.BufferedImage image = org.splitscope.input.ImageLoader.load(file);
+        return Samples.of(file.getFileName().toString(), org.splitscope.input.CentreCrop.of(image, scale),
+                model.preprocessing());
+    }
+
+    private static Loaded load(List<DatasetInput.Item> mine, int from, int end, int batch, LoadedModel model,
+            double scale) {
         List<Sample> samples = new ArrayList<>();
         List<DatasetInput.Item> items = new ArrayList<>();
         List<String[]> skipped = new ArrayList<>();
@@ -170,7 +204,7 @@ public final class DatasetAnalysis {
         for (; i < end && samples.size() < batch; i++) {
             DatasetInput.Item item = mine.get(i);
             try {
-                samples.add(Samples.load(item.file(), model.preprocessing()).get(0));
+                samples.add(sample(item.file(), model, scale));
                 items.add(item);
             } catch (SplitScopeException e) {
                 skipped.add(new String[] {item.file().toString(), e.getMessage()});

@@ -33,7 +33,9 @@ final class SavedRun {
     static AnalysisRun read(Path dir, String jsonName, String npzName) throws SplitScopeException {
         Path jsonFile = dir.resolve(jsonName);
         if (!java.nio.file.Files.exists(jsonFile)) {
-            throw new SplitScopeException(dir + ": no readable analyze run there (no " + jsonName + ")");
+            throw new SplitScopeException(dir + ": no readable analyze run there (no " + jsonName + ")"
+                    + (java.nio.file.Files.exists(dir.resolve(ScaleRuns.JSON))
+                            ? "; an analyze --scales output: one run per scale in scale-*/" : ""));
         }
         SavedJson f = SavedJson.read(jsonFile, MAX_JSON_BYTES);
         JsonObject json = f.root();
@@ -107,6 +109,7 @@ final class SavedRun {
             }
         }
         run.shard = f.string(json.get("shard"), "shard", true, 64);
+        run.scale = f.nullableNumber(json.get("scale"), "scale", ScaleRuns.MIN, ScaleRuns.MAX);
         if (json.has("coverage")) {
             try {
                 run.coverage = Coverage.fromJson(json.get("coverage"));

@@ -51,6 +51,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel vm;
     private final TabPane tabs = new TabPane();
     private final Map<ViewSpec, Node> views = new java.util.LinkedHashMap<>();
+    private final Map<ViewSpec, java.util.function.Supplier<Node>> makers = new java.util.LinkedHashMap<>();
     private final ModelPanel modelPanel;
     private final BlockNavigator navigator;
     private final StatusBar statusBar;
@@ -82,20 +83,21 @@ public final class MainView extends BorderPane {
         export = new ExportActions(vm.export(), () -> FxImages.color(vm.session().style().background().getRGB()),
                 statusBar::show);
 
-        views.put(Views.HEATMAPS, new HeatmapView(vm.heatmap()));
-        views.put(Views.SPLITBARS, new SplitBarsView(vm.splitBars()));
-        views.put(Views.FEATUREMAPS, new FeatureMapsView(vm.featureMaps(), vm.blocks()));
-        views.put(Views.GAP, new GapView(vm.gap()));
-        views.put(Views.DEPTH, new org.splitscope.app.depth.DepthView(vm.depth()));
-        views.put(Views.COMPARE, new CompareView(vm.compare()));
-        views.put(Views.VARIANTS, new org.splitscope.app.variants.VariantsView(vm.variants()));
-        views.put(Views.INTERVENTIONS, new InterventionsView(vm.interventions()));
-        views.put(Views.DATASET, new DatasetView(vm.dataset(), this::window));
-        views.put(Views.CAM, new org.splitscope.app.cam.CamView(vm.cam()));
-        views.put(Views.WALKTHROUGH, new WalkthroughView(vm.walkthrough()));
+        // Each tab's View is made the first time it is shown: a start draws one view, not eleven.
+        makers.put(Views.HEATMAPS, () -> new HeatmapView(vm.heatmap()));
+        makers.put(Views.SPLITBARS, () -> new SplitBarsView(vm.splitBars()));
+        makers.put(Views.FEATUREMAPS, () -> new FeatureMapsView(vm.featureMaps(), vm.blocks()));
+        makers.put(Views.GAP, () -> new GapView(vm.gap()));
+        makers.put(Views.DEPTH, () -> new org.splitscope.app.depth.DepthView(vm.depth()));
+        makers.put(Views.COMPARE, () -> new CompareView(vm.compare()));
+        makers.put(Views.VARIANTS, () -> new org.splitscope.app.variants.VariantsView(vm.variants()));
+        makers.put(Views.INTERVENTIONS, () -> new InterventionsView(vm.interventions()));
+        makers.put(Views.DATASET, () -> new DatasetView(vm.dataset(), this::window));
+        makers.put(Views.CAM, () -> new org.splitscope.app.cam.CamView(vm.cam()));
+        makers.put(Views.WALKTHROUGH, () -> new WalkthroughView(vm.walkthrough()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ViewSpec v : Views.tabs()) {
-            Tab tab = new Tab(v.title(), views.get(v));
+            Tab tab = new Tab(v.title());
             tab.setGraphic(new FontIcon(ICONS.get(v)));
             tab.setUserData(v);
             tabs.getTabs().add(tab);
@@ -111,10 +113,13 @@ public final class MainView extends BorderPane {
         };
         tabs.widthProperty().addListener((obs, old, now) -> fitTabs.run());
         vm.session().presenterProperty().addListener((obs, old, now) -> fitTabs.run());
-        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
-                vm.viewProperty().set((ViewSpec) now.getUserData()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            show(now);
+            vm.viewProperty().set((ViewSpec) now.getUserData());
+        });
         vm.viewProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(Views.tabs().indexOf(now)));
         tabs.getSelectionModel().select(Views.tabs().indexOf(vm.viewProperty().get()));
+        show(tabs.getSelectionModel().getSelectedItem()); // the first tab is selected without a change
 
         StackPane center = new StackPane(tabs, Placeholder.of(vm, modelPanel::chooseCheckpoint, files));
         BorderPane main = new BorderPane(center);
@@ -216,11 +221,19 @@ public final class MainView extends BorderPane {
 
     /** The view in the selected tab. */
     public Exportable currentView() {
-        return (Exportable) views.get(vm.viewProperty().get());
+        return (Exportable) view(vm.viewProperty().get());
     }
 
+    /** The tab's View, made now if it has not been shown yet. */
     public Node view(ViewSpec v) {
-        return views.get(v);
+        return views.computeIfAbsent(v, k -> makers.get(k).get());
+    }
+
+    /** Gives the tab its View the first time it is selected. */
+    private void show(Tab tab) {
+        if (tab != null && tab.getContent() == null) {
+            tab.setContent(view((ViewSpec) tab.getUserData()));
+        }
     }
 
     ModelPanel modelPanel() {

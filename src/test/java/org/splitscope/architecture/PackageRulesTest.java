@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * The layering the package-info files describe, checked on the compiled program (tests left out):
  * no import cycle between top-level packages ({@code org.splitscope.<pkg>}, each
  * {@code org.splitscope.view.<name>} a package of its own), nothing below {@code app} imports it,
- * the drawing kit ({@code figure}) imports no view, and the lower layers import only what their
- * package-info says.
+ * the drawing kit ({@code figure}) imports no view, no view imports {@code app}, {@code cli} or a view its
+ * package-info does not name, and the lower layers import only what their package-info says.
  */
 class PackageRulesTest {
     private static final String ROOT = "org.splitscope.";
@@ -118,7 +118,11 @@ class PackageRulesTest {
             "model", Set.of("input", "runtime"),
             "checkpoint", Set.of("io", "model"),
             "hub", Set.of("io", "model"),
-            "engine", Set.of("runtime", "model", "checkpoint", "input", "io"));
+            "engine", Set.of("runtime", "model", "checkpoint", "input", "io"),
+            "capture", Set.of("engine", "model", "runtime", "input", "io"),
+            "batch", Set.of("engine", "input", "io"),
+            "analysis", Set.of("capture", "model"),
+            "figure", Set.of("render", "io"));
 
     @Test
     void lowerLayersImportOnlyWhatTheirPackageInfoSays() {
@@ -132,6 +136,43 @@ class PackageRulesTest {
             for (var d : c.getDirectDependenciesFromSelf()) {
                 String to = topLevel(d.getTargetClass().getPackageName());
                 if (to != null && !to.equals(from) && !allowed.contains(to)) {
+                    wrong.add(from + " -> " + to + ": " + d.getDescription());
+                }
+            }
+        }
+        assertEquals(Set.of(), wrong);
+    }
+
+    /** What any {@code view.<name>} may import: the contract, the drawing kit and the layers below it. */
+    private static final Set<String> VIEWS_MAY_IMPORT = Set.of("view", "figure", "analysis", "batch", "capture",
+            "engine", "model", "input", "render", "io", "bundled");
+
+    /**
+     * The views that reuse another view's pieces, as their package-info says; any other import between two
+     * views fails, so that a view stays one folder.
+     */
+    private static final Map<String, Set<String>> VIEW_REUSES = Map.of(
+            "view.image", Set.of("view.heatmaps", "view.splitbars", "view.featuremaps", "view.gap", "view.depth"),
+            "view.cam", Set.of("view.heatmaps", "view.image"),
+            "view.compare", Set.of("view.heatmaps"),
+            "view.dataset", Set.of("view.splitbars"),
+            "view.depth", Set.of("view.splitbars"),
+            "view.variants", Set.of("view.depth", "view.splitbars", "view.dataset"),
+            "view.walkthrough", Set.of("view.featuremaps"));
+
+    /** No view imports the window, the command line or a view its package-info does not name. */
+    @Test
+    void viewsImportNeitherAppNorCliNorUnlistedViews() {
+        Set<String> wrong = new TreeSet<>();
+        for (JavaClass c : program) {
+            String from = topLevel(c.getPackageName());
+            if (from == null || !from.startsWith("view.")) {
+                continue;
+            }
+            for (var d : c.getDirectDependenciesFromSelf()) {
+                String to = topLevel(d.getTargetClass().getPackageName());
+                if (to != null && !to.equals(from) && !VIEWS_MAY_IMPORT.contains(to)
+                        && !VIEW_REUSES.getOrDefault(from, Set.of()).contains(to)) {
                     wrong.add(from + " -> " + to + ": " + d.getDescription());
                 }
             }

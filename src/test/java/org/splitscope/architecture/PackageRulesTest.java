@@ -109,20 +109,20 @@ class PackageRulesTest {
     }
 
     /** The lower layers import only what their package-info says (the root package's exception aside). */
-    private static final Map<String, Set<String>> LOWER_LAYERS = Map.of(
-            "io", Set.of(),
-            "runtime", Set.of("io"),
-            "input", Set.of("io"),
-            "logs", Set.of("io"),
-            "render", Set.of("input"),
-            "model", Set.of("input", "runtime"),
-            "checkpoint", Set.of("io", "model"),
-            "hub", Set.of("io", "model"),
-            "engine", Set.of("runtime", "model", "checkpoint", "input", "io"),
-            "capture", Set.of("engine", "model", "runtime", "input", "io"),
-            "batch", Set.of("engine", "input", "io"),
-            "analysis", Set.of("capture", "model"),
-            "figure", Set.of("render", "io"));
+    private static final Map<String, Set<String>> LOWER_LAYERS = Map.ofEntries(
+            Map.entry("io", Set.of()),
+            Map.entry("runtime", Set.of("io")),
+            Map.entry("input", Set.of("io")),
+            Map.entry("logs", Set.of("io")),
+            Map.entry("render", Set.of("input")),
+            Map.entry("model", Set.of("input", "runtime")),
+            Map.entry("checkpoint", Set.of("io", "model")),
+            Map.entry("hub", Set.of("io", "model")),
+            Map.entry("engine", Set.of("runtime", "model", "checkpoint", "input", "io")),
+            Map.entry("capture", Set.of("engine", "model", "runtime", "input", "io")),
+            Map.entry("batch", Set.of("engine", "input", "io")),
+            Map.entry("analysis", Set.of("capture", "model")),
+            Map.entry("figure", Set.of("render", "io")));
 
     @Test
     void lowerLayersImportOnlyWhatTheirPackageInfoSays() {

@@ -99,6 +99,12 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("layer1.0", vm.heatmap().matrixProperty().get().block());
 
+        // Only the tab shown so far has its View: the others are made the first time they are shown.
+        var tabPane = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        for (var tab : tabPane.getTabs()) {
+            assertEquals(tab.isSelected(), tab.getContent() != null, tab.getText() + " has a View only once shown");
+        }
+
         // Every view, through its tab; each draws something.
         for (ViewSpec v : Views.tabs()) {
             robot.clickOn(tabLabel(robot, v.title()));

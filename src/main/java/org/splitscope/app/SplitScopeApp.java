@@ -1,5 +1,8 @@
 package org.splitscope.app;
 
+import org.splitscope.app.base.Settings;
+import org.splitscope.app.base.StartOptions;
+import org.splitscope.app.base.SerialTaskExecutor;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,8 @@
 package org.splitscope.app;
 
+import org.splitscope.app.base.Settings;
+import org.splitscope.app.base.StartOptions;
+import org.splitscope.app.base.SerialTaskExecutor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

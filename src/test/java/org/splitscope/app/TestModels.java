@@ -1,5 +1,6 @@
 package org.splitscope.app;
 
+import org.splitscope.app.base.Settings;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;

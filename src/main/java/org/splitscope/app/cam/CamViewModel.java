@@ -18,7 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.SplitScopeException;
 import org.splitscope.view.cam.CamEvidence;
-import org.splitscope.app.LatestRequest;
+import org.splitscope.app.base.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;

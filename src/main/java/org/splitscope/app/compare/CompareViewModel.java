@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.splitscope.view.compare.AttentionComparison;
 import org.splitscope.view.compare.ScaleProfile;
-import org.splitscope.app.LatestRequest;
+import org.splitscope.app.base.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;

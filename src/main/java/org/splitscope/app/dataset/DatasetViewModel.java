@@ -26,7 +26,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.view.dataset.DatasetStats;
-import org.splitscope.app.TaskExecutor;
+import org.splitscope.app.base.TaskExecutor;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.Problem;
@@ -67,7 +67,7 @@ public final class DatasetViewModel extends FigureViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final org.splitscope.app.LatestRequest modelCheck = new org.splitscope.app.LatestRequest();
+    private final org.splitscope.app.base.LatestRequest modelCheck = new org.splitscope.app.base.LatestRequest();
     private final AtomicBoolean stop = new AtomicBoolean();
     private Path resumeInput;
     private Path outputs;

@@ -17,7 +17,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.splitscope.app.Settings;
+import org.splitscope.app.base.Settings;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;

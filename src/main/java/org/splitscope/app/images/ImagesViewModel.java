@@ -16,7 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.splitscope.SplitScopeException;
-import org.splitscope.app.Settings;
+import org.splitscope.app.base.Settings;
 import org.splitscope.app.session.ImageCapture;
 import org.splitscope.app.session.ImageItem;
 import org.splitscope.app.session.Problem;

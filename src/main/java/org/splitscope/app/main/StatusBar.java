@@ -10,7 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.splitscope.app.TaskExecutor;
+import org.splitscope.app.base.TaskExecutor;
 import org.splitscope.app.session.Session;
 
 /** The running job with its progress and a cancel button; the last capture's timing. */

@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.splitscope.analysis.AblationTable;
 import org.splitscope.view.variants.VariantRun;
-import org.splitscope.app.LatestRequest;
+import org.splitscope.app.base.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageItem;

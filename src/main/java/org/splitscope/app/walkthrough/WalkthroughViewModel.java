@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.splitscope.view.walkthrough.Walkthrough;
-import org.splitscope.app.LatestRequest;
+import org.splitscope.app.base.LatestRequest;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.ImageCapture;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.splitscope.Launcher;
-import org.splitscope.app.SerialTaskExecutor;
+import org.splitscope.app.base.SerialTaskExecutor;
 import org.splitscope.app.TestModels;
 import org.splitscope.runtime.Engines;
 import org.splitscope.engine.LoadedModel;

@@ -1,4 +1,4 @@
-package org.splitscope.app;
+package org.splitscope.app.base;
 
 /**
  * One kind of request of which only the latest matters (opening a model, the split maps of the

@@ -1,4 +1,6 @@
-package org.splitscope.app;
+package org.splitscope.app.base;
+
+import org.splitscope.app.TestModels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.splitscope.app;
+package org.splitscope.app.base;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

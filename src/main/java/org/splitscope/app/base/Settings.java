@@ -1,4 +1,4 @@
-package org.splitscope.app;
+package org.splitscope.app.base;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

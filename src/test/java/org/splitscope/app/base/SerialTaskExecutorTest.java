@@ -1,4 +1,4 @@
-package org.splitscope.app;
+package org.splitscope.app.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

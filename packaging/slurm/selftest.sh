@@ -183,7 +183,7 @@ say "$images Fashion-MNIST test images in $(ls "$data" | wc -l) class folders"
 
 # --- the array and the merge, with the project's own scripts ------------------------------------------
 out=$work/out
-export OPT_OUT_TRACKING=true DJL_OFFLINE=true
+export OPT_OUT_TRACKING=true DJL_OFFLINE=true SPLITSCOPE_THREADS=fixed  # the same kernels in every run compared
 # saves every 0.25 s, so that the kill lands after a save; batch 1, so that the sharded forwards
 # round exactly as the unsharded ones (a forward's rounding depends on the batch it runs in)
 export SPLITSCOPE_JAVA_OPTS=-Dsplitscope.analyze.saveSeconds=0.25

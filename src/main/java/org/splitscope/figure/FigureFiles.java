@@ -91,7 +91,7 @@ public final class FigureFiles {
     }
 
     /** @throws IOException also when the drawing is too large to paint ({@link #tooLarge}): nothing is written */
-    public static void write(Path file, FigureFormat format, Drawing d, FigureSize size, Provenance p)
+    static void write(Path file, FigureFormat format, Drawing d, FigureSize size, Provenance p)
             throws IOException {
         String tooLarge = tooLarge(d, size, format);
         if (tooLarge != null) {

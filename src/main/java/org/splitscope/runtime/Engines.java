@@ -14,8 +14,8 @@ public final class Engines {
     private Engines() {}
 
     /**
-     * @param threads intra-op threads; 0: one per core (with {@code SPLITSCOPE_THREADS=adaptive}, adapted before
-     *     every forward to the cores other processes leave free, see {@link IntraOpThreads}). The last non-zero
+     * @param threads intra-op threads; 0: adapted before every forward to the cores other processes leave
+     *     free (see {@link IntraOpThreads}; {@code SPLITSCOPE_THREADS=fixed}: one per core, always). The last non-zero
      *     value before the engine loads counts.
      */
     public static synchronized void configure(int threads) {
@@ -51,16 +51,17 @@ public final class Engines {
             return;
         }
         settled = true;
-        // libtorch's GNU OpenMP threads spin while they wait for work; on a desktop, where another
-        // process always wants a core, the spinning threads steal it from each other and a forward
-        // takes twice as long (ResNeSt-50 with one busy competitor: 319 ms spinning, 159 ms passive).
-        // Passive waiting sleeps instead; quiet it costs about 10 %. SPLITSCOPE_THREADS=adaptive keeps
-        // OpenMP's default wait and gives each forward one thread per core that others leave free
-        // (IntraOpThreads): measured on a loaded 2-core machine it lost to passive waiting (README, Speed),
-        // so it is a choice, not the default.
+        // libtorch's GNU OpenMP threads spin while they wait for work; when another process takes a
+        // core, two spinning threads steal it from each other and a forward takes twice as long. So by
+        // default each forward gets one intra-op thread per core that other processes left free
+        // (IntraOpThreads), keeping OpenMP's spin-then-sleep wait: fast on a quiet machine, and never a
+        // spinning thread waiting on a descheduled partner under one busy competitor (measured against
+        // PyTorch on both in README, Speed). SPLITSCOPE_THREADS=fixed (or --threads N) keeps the count
+        // fixed and lets the threads sleep while they wait, better on a machine loaded far beyond its cores.
         int cores = Runtime.getRuntime().availableProcessors();
-        if (requested == 0 && ADAPTIVE.equalsIgnoreCase(System.getenv("SPLITSCOPE_THREADS"))
-                && IntraOpThreads.adaptUpTo(cores)) {
+        // A count the user set for OpenMP (OMP_NUM_THREADS, as a Slurm script does) is kept as well.
+        if (requested == 0 && !FIXED.equalsIgnoreCase(System.getenv("SPLITSCOPE_THREADS"))
+                && System.getenv("OMP_NUM_THREADS") == null && IntraOpThreads.adaptUpTo(cores)) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(cores));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         } else {
@@ -69,8 +70,8 @@ public final class Engines {
         }
     }
 
-    /** The value of {@code SPLITSCOPE_THREADS} that turns on {@link IntraOpThreads}. */
-    static final String ADAPTIVE = "adaptive";
+    /** The value of {@code SPLITSCOPE_THREADS} that turns {@link IntraOpThreads} off (the default is adaptive). */
+    static final String FIXED = "fixed";
 
     /** Starts the oneDNN kernel check in the background if this machine has no verdict yet. */
     public static void checkKernelsIfDue() {

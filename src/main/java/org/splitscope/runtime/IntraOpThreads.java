@@ -18,13 +18,13 @@ import java.util.TreeMap;
  * one busy competitor: 300 ms instead of 160 ms). With one thread per free core nobody waits for a
  * partner that is not running.
  *
- * <p>Only with {@code SPLITSCOPE_THREADS=adaptive} and the thread count automatic ({@link
- * Engines#configure(int)} with 0); a count the user gave is kept as given. Not the default: on a
- * 2-core machine loaded by several other processes, one thread (all that is free by this rule) got
- * one share of a core and lost to two passively waiting threads (README, Speed). The choice is per
- * calling thread, as OpenMP's is. {@code availableProcessors} is taken as the number of cores that
- * {@code /proc/stat} counts; in a container limited to fewer cores than the host shows, the estimate
- * of others' share is scaled wrongly.
+ * <p>The default when the thread count is automatic ({@link Engines#configure(int)} with 0); a count
+ * the user gave, or {@code SPLITSCOPE_THREADS=fixed}, is kept as given. Where the process may use
+ * fewer cores than {@code /proc/stat} counts (a container, a cluster job) the count stays fixed, as
+ * the machine-wide accounting cannot tell our cores from others'. On a 2-core machine loaded by
+ * several other processes, one thread (all that is free by this rule) got one share of a core and
+ * lost to two passively waiting threads (README, Speed): there {@code fixed} is the better choice.
+ * The choice is per calling thread, as OpenMP's is.
  */
 public final class IntraOpThreads {
     private static final Path PROC_STAT = Path.of("/proc/stat");
@@ -43,7 +43,7 @@ public final class IntraOpThreads {
      * (1: fixed); false where it cannot adapt (one core, no /proc).
      */
     static synchronized boolean adaptUpTo(int maxThreads) {
-        adaptive = maxThreads > 1 && read() != null;
+        adaptive = maxThreads > 1 && read() != null && machineCores() == maxThreads;
         max = Math.max(1, maxThreads);
         choice = max;
         return adaptive;
@@ -95,6 +95,20 @@ public final class IntraOpThreads {
     /** "adaptive, 1-N (…)" or "fixed". */
     public static synchronized String describe() {
         return adaptive ? "adaptive, 1-" + max + " (one per core left free by other processes)" : "fixed";
+    }
+
+    /**
+     * The cores {@code /proc/stat} counts (its {@code cpuN} lines), or -1. Fewer usable than that (a
+     * container, a cluster job's cpuset) and the machine-wide busy time says nothing about our cores:
+     * other jobs' work would look like cores taken from us, so the count stays fixed there.
+     */
+    static int machineCores() {
+        try (var lines = Files.lines(PROC_STAT, StandardCharsets.US_ASCII)) {
+            return (int) lines.filter(l -> l.length() > 3 && l.startsWith("cpu") && Character.isDigit(l.charAt(3)))
+                    .count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static CpuShare read() {

@@ -43,6 +43,13 @@ public record DatasetRequest(String block, DatasetFigure.Metric metric, int spli
         if (groups.size() > MAX_GROUPS) {
             throw new IllegalArgumentException(groups.size() + " groups to compare; at most " + MAX_GROUPS + " fit a figure");
         }
+        List<Integer> chosen = groupIndices(s, groups);
+        return new DatasetFigure.Options(colormap, names.indexOf(name), metric, split,
+                chosen.isEmpty() ? DatasetFigure.firstGroups(s, DEFAULT_GROUPS) : chosen);
+    }
+
+    /** The named groups as indices, each named once, present and with images; throws with a one-line reason. */
+    static List<Integer> groupIndices(DatasetStats s, List<String> groups) {
         if (new java.util.HashSet<>(groups).size() != groups.size()) {
             throw new IllegalArgumentException("a group is named twice in --groups");
         }
@@ -57,8 +64,7 @@ public record DatasetRequest(String block, DatasetFigure.Metric metric, int spli
             }
             chosen.add(i);
         }
-        return new DatasetFigure.Options(colormap, names.indexOf(name), metric, split,
-                chosen.isEmpty() ? DatasetFigure.firstGroups(s, DEFAULT_GROUPS) : chosen);
+        return chosen;
     }
 
     public Drawing draw(AnalysisRun run, double width, FigureStyle style) {

@@ -2,7 +2,6 @@ package org.splitscope.view.dataset;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,20 +73,7 @@ public record PaperFigures(Profile profile, int channels, List<String> groups) {
 
     /** The chosen groups as indices, each present and with images; throws with a one-line reason. */
     List<Integer> chosen(DatasetStats s) {
-        if (new HashSet<>(groups).size() != groups.size()) {
-            throw new IllegalArgumentException("a group is named twice in --groups");
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String g : groups) {
-            int i = s.groups().indexOf(g);
-            if (i < 0) {
-                throw new IllegalArgumentException("no group '" + Printable.clean(g) + "' in these statistics");
-            }
-            if (s.count(i) == 0) {
-                throw new IllegalArgumentException("group '" + Printable.clean(g) + "' has no images");
-            }
-            out.add(i);
-        }
+        List<Integer> out = DatasetRequest.groupIndices(s, groups);
         if (profile == Profile.SENET_STD) {
             if (!out.isEmpty() && out.size() != 2) {
                 throw new IllegalArgumentException("--profile senet-std compares two classes; --groups names " + out.size());

@@ -12,11 +12,23 @@ interface Libc extends Library {
 
     String getenv(String name);
 
+    /** libc, bound once per process (each start asks for it several times before the engine loads). */
     static Libc load() {
-        try {
-            return Platform.isWindows() ? null : Native.load("c", Libc.class);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return null; // no libc to talk to: run with what the process has
+        return Holder.LIBC;
+    }
+
+    /** A holder, so that the binding is made on first use and only once. */
+    final class Holder {
+        private Holder() {}
+
+        static final Libc LIBC = bind();
+
+        private static Libc bind() {
+            try {
+                return Platform.isWindows() ? null : Native.load("c", Libc.class);
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                return null; // no libc to talk to: run with what the process has
+            }
         }
     }
 }

@@ -18,12 +18,14 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        org.splitscope.runtime.StartupClock.mark("main");
         try {
             Engines.configure(0); // telemetry off, offline: before anything can touch DJL
         } catch (org.splitscope.io.UserDirs.UnsafeFolderException e) {
             System.err.println("error: " + e.getMessage()); // DJL's natives would load from a folder others control
             System.exit(SplitScopeCli.USER_ERROR);
         }
+        org.splitscope.runtime.StartupClock.mark("engine configured");
         if (args.length == 0 || (args.length == 1 && args[0].equals("--debug"))) {
             System.exit(explorer(args.length == 1));
         } else {

@@ -59,17 +59,25 @@ public final class SplitScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        org.splitscope.runtime.StartupClock.mark("fx toolkit started");
         endOnSignals(stage);
         StartOptions options = StartOptions.fromSystemProperties();
         Settings settings = Settings.user();
         executor = SerialTaskExecutor.background();
         vm = new MainViewModel(executor, settings);
-        MainView view = build(stage, vm, settings);
-        stage.show();
         if (StartupTiming.wanted()) {
-            StartupTiming.install(vm);
+            StartupTiming.install(vm, stage);
         }
+        // The model thread starts on libtorch, the model and the first capture now, while this thread
+        // builds the window on the other core: the two used to run one after the other (first figure
+        // = window + engine + model + capture). Started here, not in init(): the toolkit's own start
+        // is over, so the load does not compete with it. Every result comes back through runLater,
+        // so none reaches the view models before the window below is built and shown.
         vm.start(options);
+        MainView view = build(stage, vm, settings);
+        org.splitscope.runtime.StartupClock.mark("window built");
+        stage.show();
+        org.splitscope.runtime.StartupClock.mark("stage shown");
         org.splitscope.runtime.Engines.checkKernelsIfDue(); // a first start picks the oneDNN level for the next
         if (options.screenshot() != null) {
             screenshotWhenReady(stage, vm, options.screenshot());

@@ -1,26 +1,40 @@
 package org.splitscope.app;
 
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.splitscope.app.main.MainViewModel;
+import org.splitscope.runtime.StartupClock;
 
 /**
- * {@code -Dsplitscope.startupTiming=true}: prints how long after the JVM started the window was shown
- * and the first figure was painted, then quits — for {@code packaging/startup-timing.sh}, which
- * measures start-up the way a user meets it (process start to figure on screen).
+ * {@code -Dsplitscope.startupTiming=true}: prints how long after the process started the window was
+ * shown and the first figure was painted, then quits — for {@code packaging/startup-timing.sh}, which
+ * measures start-up the way a user meets it (process start to figure on screen). The finer marks on
+ * the way (engine, model, capture) come from {@link StartupClock}.
  */
 final class StartupTiming {
     private StartupTiming() {}
 
     static boolean wanted() {
-        return Boolean.getBoolean("splitscope.startupTiming");
+        return StartupClock.on();
     }
 
-    /** Call right after the stage is shown. */
-    static void install(MainViewModel vm) {
-        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        long shown = System.currentTimeMillis() - start;
+    /** Milliseconds since the process started (the launcher's exec, as a user's click starts it). */
+    private static long sinceStart() {
+        return ProcessHandle.current().info().startInstant().map(s -> Duration.between(s, Instant.now()).toMillis())
+                .orElse(-1L);
+    }
+
+    /** Call before the model starts loading and before {@code stage} is shown. */
+    static void install(MainViewModel vm, javafx.stage.Stage stage) {
+        long[] shown = {-1};
+        stage.showingProperty().addListener((obs, was, now) -> {
+            if (now && shown[0] < 0) {
+                shown[0] = sinceStart();
+            }
+        });
+        vm.session().modelProperty().addListener((obs, old, now) -> StartupClock.mark("model in the window"));
         javafx.beans.value.ChangeListener<MainViewModel.State> listener = new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends MainViewModel.State> obs,
@@ -29,6 +43,7 @@ final class StartupTiming {
                     return;
                 }
                 vm.stateProperty().removeListener(this);
+                StartupClock.mark("capture in the window");
                 // the figure is in the scene now; the pulse after the next one has painted it
                 new AnimationTimer() {
                     private int pulses;
@@ -39,8 +54,9 @@ final class StartupTiming {
                             return;
                         }
                         stop();
-                        System.out.printf("splitscope: window shown after %d ms, first figure after %d ms%n", shown,
-                                System.currentTimeMillis() - start);
+                        StartupClock.mark("figure painted");
+                        System.out.printf("splitscope: window shown after %d ms, first figure after %d ms%n", shown[0],
+                                sinceStart());
                         Platform.exit();
                     }
                 }.start();

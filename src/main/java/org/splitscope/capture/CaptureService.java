@@ -43,7 +43,10 @@ public final class CaptureService {
             BooleanSupplier cancelled, Interventions interventions) throws SplitScopeException {
         // A per-forward manager: everything the forward creates is freed when it closes.
         try (NDManager forward = model.manager().newSubManager()) {
-            return Capture.run(model.network(), batch(model, samples, forward), splitBlocks, cancelled, interventions);
+            CaptureResult result = Capture.run(model.network(), batch(model, samples, forward), splitBlocks, cancelled,
+                    interventions);
+            org.splitscope.runtime.StartupClock.mark("capture done");
+            return result;
         }
     }
 

@@ -86,6 +86,7 @@ final class CaptureCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new SplitScopeException(out + ": cannot write the capture (" + reason(e) + ")", e);
             }
+            org.splitscope.runtime.StartupClock.mark("files written");
             progress.beforeOutput();
             System.out.printf("captured %d input(s), %d split-attention blocks → %s%n",
                     sources.size(), model.network().attentionBlocks().size(),

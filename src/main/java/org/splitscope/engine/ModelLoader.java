@@ -99,6 +99,7 @@ public final class ModelLoader {
                     : dict.metadata().getOrDefault(Metadata.NAME, file.getFileName().toString()));
             labels = labels.stream().map(Printable::clean).toList();
             double ms = (System.nanoTime() - start) / 1e6;
+            org.splitscope.runtime.StartupClock.mark("model loaded");
             Origins origins = new Origins(architecture, avdOrigin, preprocessingOrigin, labelOrigin);
             return new LoadedModel(name, file, preset == null ? null : preset.name(), origins, network, preprocessing,
                     labels, request.device(), manager, ms);

@@ -105,6 +105,7 @@ public final class Engines {
         settleThreads();
         Engine engine = Engine.getEngine("PyTorch");
         Nnpack.disable();
+        StartupClock.mark("engine loaded");
         return engine;
     }
 

@@ -9,7 +9,8 @@
 #   packaging/startup-timing.sh java -jar target/splitscope.jar   the jar
 #   packaging/startup-timing.sh java -XX:SharedArchiveFile=splitscope.jsa -jar target/splitscope.jar
 #   SPLITSCOPE_JAVA_OPTIONS=-Xshare:off packaging/startup-timing.sh   the app image without its CDS archive
-# ROUNDS (default 3) rounds.
+# ROUNDS (default 3) rounds; MARKS=1 also lists the marks on the way (wall and CPU ms since the process
+# started: main, engine configured, arguments parsed, engine loaded, model loaded, capture done, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 launcher=("$@")
@@ -27,14 +28,20 @@ for round in $(seq 1 "$rounds"); do
   # user.home, not $HOME, is where Java puts user folders (DJL's natives, preferences, ~/.splitscope)
   opts="-Duser.home=$home -Djava.util.prefs.userRoot=$home/prefs $extra"
   for run in first warm; do
-    line=$(JAVA_TOOL_OPTIONS="$opts -Dsplitscope.startupTiming=true" \
-      timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "${launcher[@]}" 2>&1 \
-      | grep -o "window shown after .*" || echo "no first figure (see the launcher's output)")
-    echo "round $round  window $run: $line"
+    out=$(JAVA_TOOL_OPTIONS="$opts -Dsplitscope.startupTiming=true" \
+      timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "${launcher[@]}" 2>&1 || true)
+    line=$(grep -o "window shown after .*" <<<"$out" || echo "no first figure (see the launcher's output)")
+    # the process's CPU time when the figure was painted: what the cores paid, less noisy than wall time
+    cpu=$(grep -o "startup figure painted .*" <<<"$out" | grep -o "[0-9]* ms cpu" || true)
+    echo "round $round  window $run: $line${cpu:+ ($cpu)}"
+    [ -z "${MARKS:-}" ] || grep "splitscope: startup " <<<"$out" | sed "s/^/    /"
   done
   start=$(now_ms)
-  JAVA_TOOL_OPTIONS="$opts" "${launcher[@]}" capture --model fmnist-2s1x64d --input "$image" --out "$home/capture" \
-    >/dev/null 2>&1 || echo "round $round  capture failed"
-  echo "round $round  cli capture of one image (warm): $(( $(now_ms) - start )) ms"
+  out=$(JAVA_TOOL_OPTIONS="$opts -Dsplitscope.startupTiming=true" "${launcher[@]}" capture --model fmnist-2s1x64d \
+    --input "$image" --out "$home/capture" 2>&1) || echo "round $round  capture failed"
+  ms=$(( $(now_ms) - start ))
+  cpu=$(grep -o "startup files written .*" <<<"$out" | grep -o "[0-9]* ms cpu" || true)
+  echo "round $round  cli capture of one image (warm): $ms ms${cpu:+ ($cpu)}"
+  [ -z "${MARKS:-}" ] || grep "splitscope: startup " <<<"$out" | sed "s/^/    /"
   rm -rf "$home"
 done

@@ -19,14 +19,20 @@ public final class Launcher {
 
     public static void main(String[] args) {
         org.splitscope.runtime.StartupClock.mark("main");
+        boolean window = args.length == 0 || (args.length == 1 && args[0].equals("--debug"));
         try {
-            Engines.configure(0); // telemetry off, offline: before anything can touch DJL
+            if (window) {
+                // telemetry off, offline; the rest (JNA, the oneDNN level) on the model thread before libtorch loads
+                Engines.offline();
+            } else {
+                Engines.configure(0); // telemetry off, offline: before anything can touch DJL
+            }
         } catch (org.splitscope.io.UserDirs.UnsafeFolderException e) {
             System.err.println("error: " + e.getMessage()); // DJL's natives would load from a folder others control
             System.exit(SplitScopeCli.USER_ERROR);
         }
         org.splitscope.runtime.StartupClock.mark("engine configured");
-        if (args.length == 0 || (args.length == 1 && args[0].equals("--debug"))) {
+        if (window) {
             System.exit(explorer(args.length == 1));
         } else {
             System.exit(SplitScopeCli.run(args));

@@ -78,7 +78,12 @@ public final class SplitScopeApp extends Application {
         org.splitscope.runtime.StartupClock.mark("window built");
         stage.show();
         org.splitscope.runtime.StartupClock.mark("stage shown");
-        org.splitscope.runtime.Engines.checkKernelsIfDue(); // a first start picks the oneDNN level for the next
+        // a first start picks the oneDNN level for the next; queued on the model thread, behind the model's
+        // opening, which decides the level for this process (JNA, /proc/cpuinfo) off the window's thread
+        executor.submit(null, progress -> {
+            org.splitscope.runtime.Engines.checkKernelsIfDue();
+            return null;
+        }, x -> {}, e -> {});
         if (options.screenshot() != null) {
             screenshotWhenReady(stage, vm, options.screenshot());
         }

@@ -19,17 +19,8 @@ public final class Engines {
      *     value before the engine loads counts.
      */
     public static synchronized void configure(int threads) {
-        // DJL's engine start reports usage to an outside address unless this is set.
-        System.setProperty("OPT_OUT_TRACKING", "true");
-        System.setProperty("ai.djl.offline", "true");
+        offline();
         Allocator.keepFreedMemory();
-        // DJL unpacks the PyTorch natives into ~/.djl.ai: a user without a writable home gets another place.
-        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            java.nio.file.Path dir = org.splitscope.io.UserDirs.writable(".djl.ai");
-            if (!dir.equals(java.nio.file.Path.of(System.getProperty("user.home"), ".djl.ai"))) {
-                System.setProperty("DJL_CACHE_DIR", dir.toString());
-            }
-        }
         CpuKernels.apply(); // the oneDNN level: the kernel check's verdict, or the safe default meanwhile
         // libtorch's own log lines below ERROR are noise on a user's terminal; TORCH_CPP_LOG_LEVEL=WARNING
         // brings them back. (NNPACK's "Could not initialize NNPACK!" is a c10 warning, not a log line:
@@ -39,6 +30,25 @@ public final class Engines {
             requested = threads;
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+    }
+
+    /**
+     * The part of {@link #configure(int)} that must precede anything touching DJL: telemetry off,
+     * offline, and DJL's cache in a folder only this user controls. Cheap (no native calls): the window
+     * calls only this on its critical path and leaves the rest (libc through JNA, the oneDNN level) to
+     * its model thread, which does it in {@link #pytorch()} just before libtorch loads.
+     */
+    public static synchronized void offline() {
+        // DJL's engine start reports usage to an outside address unless this is set.
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("ai.djl.offline", "true");
+        // DJL unpacks the PyTorch natives into ~/.djl.ai: a user without a writable home gets another place.
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            java.nio.file.Path dir = org.splitscope.io.UserDirs.writable(".djl.ai");
+            if (!dir.equals(java.nio.file.Path.of(System.getProperty("user.home"), ".djl.ai"))) {
+                System.setProperty("DJL_CACHE_DIR", dir.toString());
+            }
         }
     }
 
@@ -75,6 +85,7 @@ public final class Engines {
 
     /** Starts the oneDNN kernel check in the background if this machine has no verdict yet. */
     public static void checkKernelsIfDue() {
+        configure(0); // the verdict (or its absence) is known once the level is decided
         CpuKernels.checkIfDue();
     }
 

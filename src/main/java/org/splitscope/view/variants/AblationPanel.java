@@ -37,7 +37,9 @@ final class AblationPanel {
             // another paper's network: its own top-1 with its source, its costs left out (another baseline)
             String mark = "";
             if (!r.resnest() && r.paperTop1() != null) {
-                sources.add(r.paperModel() + (r.paperSource() == null ? "" : ": " + r.paperSource()));
+                // the citation without the numbers it printed (they are in the cell)
+                String source = r.paperSource() == null ? "" : r.paperSource().replaceFirst(": .*$", "");
+                sources.add(r.paperModel() + (source.isEmpty() ? "" : ", " + source));
                 mark = SUPERSCRIPTS[Math.min(sources.size(), SUPERSCRIPTS.length) - 1];
             }
             boolean own = r.resnest();

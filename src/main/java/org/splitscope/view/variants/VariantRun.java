@@ -41,7 +41,19 @@ public record VariantRun(String name, String notation, int radix, int cardinalit
         return words != null && words.gate();
     }
 
-    /** How the row names its model's attention: "split attention, R = 2, K = 1", "squeeze-excitation gate", … */
+    /** A row's short line under the notation: "SE gate", "ECA gate", "SK, 2 paths", "SplAt, 2 splits", "SplAt, gate". */
+    public String mechanismShort() {
+        if (words == null) {
+            return "no attention";
+        }
+        return switch (words.mechanism()) {
+            case SE, ECA -> words.mechanism().name() + " gate";
+            case SK -> "SK, " + radix + " paths";
+            default -> radix == 1 ? "SplAt, gate" : "SplAt, " + radix + " splits";
+        };
+    }
+
+    /** How the readout names its model's attention: "split attention, R = 2, K = 1", "squeeze-excitation gate", … */
     public String mechanismWords() {
         if (words == null) {
             return "no attention (radix 0)";

@@ -37,6 +37,10 @@ public final class VariantsFigure {
     /** The smallest share of the presenter size a 1280×720 screen should show this figure at (the window would go to 60 %). */
     private static final double PRESENTER_SHRINK = 0.75;
 
+    /** A page's figure: 7 in wide, at most 9 in tall. */
+    private static final double PAGE_WIDTH = 7;
+    private static final double PAGE_HEIGHT = 9;
+
     private VariantsFigure() {}
 
     public static Drawing draw(String image, List<VariantRun> runs, AblationTable ablation, Options o, double width,
@@ -72,8 +76,30 @@ public final class VariantsFigure {
             return rows(image, runs, o, width, room, s, "The ablation table and the entropy per block: in the window "
                     + "outside presenter mode and in the exported figure.");
         }
-        List<Drawing> parts = new ArrayList<>();
-        parts.add(rows(image, runs, o, width, 0, s, null));
+        Drawing models = rows(image, runs, o, width, 0, s, null);
+        Drawing chart = entropyChart(runs, width, s);
+        Drawing table = ablation == null ? null : AblationPanel.draw(ablation, width, s);
+        List<Drawing> parts = new ArrayList<>(List.of(models));
+        if (chart != null) {
+            parts.add(chart);
+        }
+        if (table != null) {
+            parts.add(table);
+        }
+        Drawing all = Drawing.column(s, parts);
+        double page = width * PAGE_HEIGHT / PAGE_WIDTH;
+        if (s.print() && chart != null && all.height() > page) {
+            // on a page the figure keeps to 9 in at 7 in wide: the entropy lines give way (each stage's H is in the rows)
+            Drawing without = Drawing.column(s, table == null ? List.of(models) : List.of(models, table));
+            if (without.height() <= page) {
+                return without;
+            }
+        }
+        return all;
+    }
+
+    /** The normalised entropy of every block, one line per model with two or more splits or paths; null if none. */
+    private static Drawing entropyChart(List<VariantRun> runs, double width, FigureStyle s) {
         List<VariantRun> withEntropy = runs.stream().filter(r -> r.radix() >= 2).toList();
         if (!withEntropy.isEmpty()) {
             List<String> blocks = withEntropy.get(0).depth().blocks().stream().map(DepthProfile.Block::name).toList();
@@ -86,14 +112,11 @@ public final class VariantsFigure {
             double min = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.values())).min().orElse(0);
             double floor = Math.max(0, Math.floor((min - 0.02) * 20) / 20); // zoomed: trained weights stay near 1/R
             boolean paths = withEntropy.stream().anyMatch(r -> r.words() != null && r.words().sk());
-            parts.add(BlockChart.draw("Normalised attention entropy per block, one line per model with R ≥ 2 splits"
+            return BlockChart.draw("Normalised attention entropy per block, one line per model with R ≥ 2 splits"
                     + (paths ? " or M ≥ 2 paths" : "") + " (a gate, one sigmoid per channel, has no entropy)", blocks,
-                    lines, paths ? "H / ln R, H / ln M" : "H / ln R", floor, -1, width, s));
+                    lines, paths ? "H / ln R, H / ln M" : "H / ln R", floor, -1, width, s);
         }
-        if (ablation != null) {
-            parts.add(AblationPanel.draw(ablation, width, s));
-        }
-        return Drawing.column(s, parts);
+        return null;
     }
 
     /**
@@ -107,20 +130,24 @@ public final class VariantsFigure {
         boolean gates = runs.stream().anyMatch(VariantRun::gate);
         TextBlock title = TextBlock.of("One image through every model · " + image + " (per stage, the last block: "
                 + "mean weight per split" + (paths ? " or path" : "") + " with its normalised entropy H"
-                + (gates ? "; a gate's mean g" : "") + ")", s.title(), width - 2 * p);
+                + (gates ? "; a gate's mean g" : "") + "; SplAt = split attention)", s.title(), width - 2 * p);
         int stages = runs.stream().mapToInt(r -> r.stageEnds().size()).max().orElse(0);
         // across a projector's screen two columns from four models on, so that they fit its height
         int columns = runs.size() > (note != null ? 3 : 5) && (width - 2 * p) / 2 >= s.labelSize() * 24 ? 2 : 1;
         int perColumn = (runs.size() + columns - 1) / columns;
         double columnW = (width - 2 * p - (columns - 1) * p) / columns;
         // beside the ablation table (presenter) the column is narrow: the names and top-3 keep their room
-        double labelW = Math.min(columnW * (room > 0 || columns > 1 ? 0.4 : 0.3), s.labelSize() * 13);
+        double labelW = Math.min(columnW * (room > 0 || columns > 1 ? 0.4 : 0.3), s.labelSize() * 14);
         double cellW = (columnW - labelW) / Math.max(stages, 1);
         double line = Fonts.lineHeight(s.small());
         double top = title.height() + p * 1.5 + line * 1.2;
         TextBlock below = note == null ? null : TextBlock.of(note, s.small(), width - 2 * p);
         double belowH = below == null ? 0 : below.height() + p * 0.5;
-        double usual = Math.max(line * 5.2, s.labelSize() * 5.2);
+        // the mechanism beside the notation where every row has room for both, else on a line of its own
+        boolean beside = runs.stream().allMatch(r -> Fonts.width(s.label(), r.notation())
+                + Fonts.width(s.small(), "  " + r.mechanismShort()) <= labelW - p * 0.5);
+        double first = beside ? 1.4 : 2.4;
+        double usual = Math.max(line * (first + 2.8), s.labelSize() * (first + 2.8));
         double rowH = room > 0 && !runs.isEmpty()
                 ? Math.max(usual, Math.min(usual * 2, (room - top - p - belowH) / perColumn)) : usual;
         double height = top + perColumn * rowH + belowH + p;
@@ -158,10 +185,17 @@ public final class VariantsFigure {
                 g.setFont(s.label());
                 Draw.text(g, Draw.fit(r.notation(), s.label(), labelW - p * 0.5), x0, y + line * 0.3, Draw.H.LEFT,
                         Draw.V.TOP);
+                double nameW = Fonts.width(s.label(), r.notation());
                 g.setFont(s.small());
                 g.setColor(s.muted());
-                Draw.text(g, Draw.fit(r.mechanismWords(), s.small(), labelW - p * 0.5), x0, y + line * 1.4,
-                        Draw.H.LEFT, Draw.V.TOP);
+                if (beside) {
+                    // on the name's baseline, after it
+                    Draw.text(g, r.mechanismShort(), x0 + nameW + Fonts.width(s.small(), "  "), y + line * 0.3
+                            + (Fonts.lineHeight(s.label()) - line), Draw.H.LEFT, Draw.V.TOP);
+                } else {
+                    Draw.text(g, Draw.fit(r.mechanismShort(), s.small(), labelW - p * 0.5), x0, y + line * 1.4,
+                            Draw.H.LEFT, Draw.V.TOP);
+                }
                 for (int i = 0; i < r.top().size(); i++) {
                     Prediction pr = r.top().get(i);
                     // a long class name is shortened, never its probability
@@ -169,7 +203,7 @@ public final class VariantsFigure {
                     String percent = String.format(Locale.ROOT, " %.1f %%", 100 * pr.probability());
                     double free = labelW - p - Fonts.width(s.small(), rank + percent);
                     Draw.text(g, rank + Draw.fit(pr.label(), s.small(), free) + percent, x0,
-                            y + line * (2.4 + i * 0.95), Draw.H.LEFT, Draw.V.TOP);
+                            y + line * (first + i * 0.95), Draw.H.LEFT, Draw.V.TOP);
                 }
                 if (r.stageEnds().isEmpty()) {
                     String none = "radix 0: a plain 3×3 conv, no attention";
@@ -177,7 +211,7 @@ public final class VariantsFigure {
                     List<String> lines = Draw.wrap(none, s.small(), free);
                     for (int i = 0; i < lines.size(); i++) {
                         // below the model's name, which may reach over the cells in a narrow column
-                        Draw.text(g, lines.get(i), x0 + labelW + p, y + line * (2.4 + i * 0.95), Draw.H.LEFT,
+                        Draw.text(g, lines.get(i), x0 + labelW + p, y + line * (first + i * 0.95), Draw.H.LEFT,
                                 Draw.V.TOP);
                     }
                     continue;

@@ -116,7 +116,9 @@ class VariantsFigureTest {
         for (VariantRun r : runs) {
             assertTrue(texts.contains(r.notation()), r.notation() + " has a row");
         }
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("squeeze-excitation")), "SE worded as a gate: " + texts);
+        for (VariantRun r : runs) {
+            assertTrue(texts.contains(r.mechanismShort()), r.notation() + " worded as its mechanism: " + texts);
+        }
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("g 0.")), "a gate's mean, not an entropy");
         assertTrue(texts.contains("3×3 d2") || texts.stream().anyMatch(t -> t.contains("3×3 · 3×3 d2")),
                 "SK's paths named by their kernels");

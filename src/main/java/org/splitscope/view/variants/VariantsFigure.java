@@ -271,8 +271,14 @@ public final class VariantsFigure {
                     Draw.text(g, names.get(r), left + (r + 0.5) * barW, textY, Draw.H.CENTER, Draw.V.TOP);
                 }
             } else {
-                Draw.text(g, Draw.fit(String.join(" · ", names), s.small(), w - 4), x + w / 2, textY, Draw.H.CENTER,
-                        Draw.V.TOP);
+                // all kernels in one line under the bars, or only their dilations ("d1 · d2") where that is too long
+                String all = String.join(" · ", names);
+                if (Fonts.width(s.small(), all) > w - 4) {
+                    all = String.join(" · ", run.words().kernels().stream()
+                            .map(k -> "d" + (k.contains("dilation ") ? k.substring(k.indexOf("dilation ") + 9) : "1"))
+                            .toList());
+                }
+                Draw.text(g, Draw.fit(all, s.small(), w - 4), x + w / 2, textY, Draw.H.CENTER, Draw.V.TOP);
             }
             textY += line;
         }

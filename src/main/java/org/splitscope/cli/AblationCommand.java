@@ -21,7 +21,7 @@ import org.splitscope.train.ModelCards;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "ablation", description = "Measure the bundled (or given) Fashion-MNIST models: top-1, parameters, MFLOPs, images/s.")
+@Command(name = "ablation", description = "Measure the bundled (or given) Fashion-MNIST models: mechanism, top-1, parameters, MFLOPs, images/s.")
 final class AblationCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE|NAME", description = "Models to measure: files or bundled names (default: every bundled one).")
     List<Path> models;
@@ -52,17 +52,20 @@ final class AblationCommand implements Callable<Integer> {
             throw new SplitScopeException("no models to measure: this build bundles none; pass --model FILE");
         }
         List<Ablation.Row> rows = Ablation.measure(files, FashionMnist.test(data));
-        System.out.println("| model | top-1 (%) | params | MFLOPs | images/s |");
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.println("| model | mechanism | top-1 (%) | params | MFLOPs | images/s |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (Ablation.Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %,d | %.2f | %.0f |%n", r.notation(), r.testTop1(),
-                    r.parameters(), r.mflops(), r.imagesPerSecond());
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %,d | %.2f | %.0f |%n", r.notation(), r.mechanism(),
+                    r.testTop1(), r.parameters(), r.mflops(), r.imagesPerSecond());
         }
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("dataset", "Fashion-MNIST test set, 10,000 images");
             json.put("speed", "CPU, batch 64, " + threads + " threads, median of 40 batches after 10 of warm-up; MFLOPs = multiply-accumulates per image");
             json.put("rows", rows);
+            json.put("paper", "Each row's paper columns are the ImageNet numbers of the network it stands for "
+                    + "(paperModel, paperSource): ResNeSt's ablation for the split-attention rows, the SE, ECA and "
+                    + "SK papers' own ResNet-50-sized networks for theirs (other recipes: not comparable across papers)");
             try {
                 AtomicFiles.write(out, stream -> {
                     Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);

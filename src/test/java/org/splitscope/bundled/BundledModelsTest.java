@@ -56,9 +56,11 @@ class BundledModelsTest {
     }
 
     @Test
-    void theFiveAblationVariantsShipWithRadixTwoAsDefault() throws Exception {
+    void everyBundledNetworkShipsWithRadixTwoAsDefault() throws Exception {
         List<BundledModels.Entry> all = BundledModels.all();
-        assertEquals(FashionMnistNetworks.all().size(), all.size());
+        // the radix/cardinality ablation and the SE, ECA and SK family: every network train knows, each once
+        assertEquals(FashionMnistNetworks.all().keySet().stream().map(n -> n + ".safetensors").sorted().toList(),
+                all.stream().map(BundledModels.Entry::file).sorted().toList());
         assertEquals(List.of(FashionMnistNetworks.DEFAULT + ".safetensors"),
                 all.stream().filter(BundledModels.Entry::isDefault).map(BundledModels.Entry::file).toList());
         long total = 0;
@@ -118,13 +120,21 @@ class BundledModelsTest {
         try (LoadedModel model = checked(entry)) {
             int[] first = java.util.Arrays.copyOf(Evaluation.everyIndex(test), QUICK);
             long correct = Math.round(QUICK * Evaluation.accuracy(model.network(), model.manager(), test, first));
-            int expected = QUICK_CORRECT.get(model.name());
+            Integer expected = QUICK_CORRECT.get(model.name());
+            if (expected == null) {
+                // not counted yet (a model newer than the counts): its card's full-test top-1 within 2 points,
+                // what 2,000 of the 10,000 images allow (about 0.6 points of sampling spread)
+                double card = card(entry).getAsJsonObject("results").get("testTop1").getAsDouble();
+                assertEquals(card, 100.0 * correct / QUICK, 2.0, model.name() + ": " + correct + " of the first "
+                        + QUICK + " test images classified correctly");
+                return;
+            }
             assertTrue(Math.abs(correct - expected) <= FLIPS, model.name() + ": " + correct + " of the first " + QUICK
                     + " test images classified correctly, measured " + expected + " (a 1-point loss is about 20)");
         }
     }
 
-    /** The card's own number, over the whole test set (about half a minute for the five: -Psoak). */
+    /** The card's own number, over the whole test set (about a minute for the eight: -Psoak). */
     @org.junit.jupiter.api.Tag("soak")
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")

@@ -4,11 +4,11 @@ import javafx.scene.control.Label;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 
-/** The current image through every bundled variant, with the ablation table: radix and cardinality side by side. */
+/** The current image through every bundled model, with the ablation table: every mechanism, radix and cardinality side by side. */
 public final class VariantsView extends FigureView<VariantsViewModel> {
     public VariantsView(VariantsViewModel vm) {
         super(vm, "variants-view");
-        Label title = new Label("Radix and cardinality side by side · every bundled variant on this image");
+        Label title = new Label("SE, ECA, SK and split attention side by side · every bundled model on this image");
         title.getStyleClass().add("view-title");
         Label notice = new Label();
         notice.getStyleClass().add("notice");

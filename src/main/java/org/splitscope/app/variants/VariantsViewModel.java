@@ -110,8 +110,8 @@ public final class VariantsViewModel extends FigureViewModel {
     public Drawing draw(double width, FigureStyle style, double room) {
         List<VariantRun> r = runs.get();
         ImageItem item = session().imageProperty().get();
-        return r == null ? Drawing.note(item == null ? "Open an image to run it through every bundled variant."
-                : "Running " + item.name() + " through every bundled variant…", width, style)
+        return r == null ? Drawing.note(item == null ? "Open an image to run it through every bundled model."
+                : "Running " + item.name() + " through every bundled model…", width, style)
                 : VariantsFigure.draw(item.name(), r, ablation, new VariantsFigure.Options(session().colormapProperty()
                         .get()), width, room, style);
     }
@@ -124,13 +124,17 @@ public final class VariantsViewModel extends FigureViewModel {
         }
         VariantRun v = r.get(cell.variant());
         if (cell.stage() < 0) {
-            return v.name() + ": " + String.join(" · ", v.top().stream().map(p -> String.format(Locale.ROOT,
+            return v.name() + " (" + v.mechanismWords() + "): " + String.join(" · ", v.top().stream().map(p -> String.format(Locale.ROOT,
                     "%s %.1f %%", p.label(), 100 * p.probability())).toList());
         }
         VariantRun.StageEnd e = v.stageEnds().get(cell.stage());
-        StringBuilder line = new StringBuilder(v.notation() + " · " + e.block() + ":");
-        for (int s = 0; s < e.splitMeans().length; s++) {
-            line.append(String.format(Locale.ROOT, " a_%d %.4f", s, e.splitMeans()[s]));
+        StringBuilder line = new StringBuilder(v.notation() + " (" + v.mechanismWords() + ") · " + e.block() + ":");
+        if (v.gate()) {
+            line.append(String.format(Locale.ROOT, " mean gate g %.4f", e.splitMeans()[0]));
+        }
+        for (int s = 0; s < e.splitMeans().length && !v.gate(); s++) {
+            // "split r = 1", "path 1 (3×3 dilation 2)": the mechanism's own words
+            line.append(String.format(Locale.ROOT, " %s %.4f", v.words().unit(s), e.splitMeans()[s]));
         }
         return line + (Double.isNaN(e.entropy()) ? "" : String.format(Locale.ROOT, " · H %.4f", e.entropy()));
     }

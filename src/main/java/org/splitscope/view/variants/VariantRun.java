@@ -5,17 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.capture.BlockCapture;
 import org.splitscope.capture.Prediction;
+import org.splitscope.model.AttentionWords;
 
 /**
- * One image through one variant: its notation (2s1x64d), the top-3, and per stage the last
- * split-attention block's mean attention per split and normalised entropy; the depth profile.
+ * One image through one bundled model: its notation (2s1x64d, SE 1x64d, SK2 1x64d), how its attention
+ * is worded (splits, a gate, paths), the top-3, and per stage the last attention block's mean weight
+ * per split or path (the mean gate for SE and ECA) with its normalised entropy; the depth profile.
  *
- * @param stageEnds empty for a model without split attention (radix 0)
+ * @param words null for a model without attention (radix 0)
+ * @param stageEnds empty for a model without attention (radix 0)
  */
-public record VariantRun(String name, String notation, int radix, int cardinality, List<Prediction> top,
-        List<StageEnd> stageEnds, DepthProfile depth) {
+public record VariantRun(String name, String notation, int radix, int cardinality, AttentionWords words,
+        List<Prediction> top, List<StageEnd> stageEnds, DepthProfile depth) {
 
-    /** @param splitMeans mean a_r over all channels, per split; {@code entropy} NaN with one split */
+    /** @param splitMeans mean weight over all channels, per split or path (one gate: its mean); {@code entropy} NaN for a gate */
     public record StageEnd(String block, double[] splitMeans, double entropy) {}
 
     public static VariantRun of(String name, String notation, int radix, int cardinality, List<Prediction> top,
@@ -29,6 +32,36 @@ public record VariantRun(String name, String notation, int radix, int cardinalit
                 ends.add(new StageEnd(b.name(), b.splitMean().clone(), b.radix() == 1 ? Double.NaN : b.entropy()));
             }
         }
-        return new VariantRun(name, notation, radix, cardinality, List.copyOf(top), List.copyOf(ends), depth);
+        AttentionWords words = blocks.isEmpty() ? null : depth.words();
+        return new VariantRun(name, notation, radix, cardinality, words, List.copyOf(top), List.copyOf(ends), depth);
+    }
+
+    /** A per-channel sigmoid gate (SE, ECA, split attention with one split): no entropy, one bar. */
+    public boolean gate() {
+        return words != null && words.gate();
+    }
+
+    /** A row's short line under the notation: "SE gate", "ECA gate", "SK, 2 paths", "SplAt, 2 splits", "SplAt, gate". */
+    public String mechanismShort() {
+        if (words == null) {
+            return "no attention";
+        }
+        return switch (words.mechanism()) {
+            case SE, ECA -> words.mechanism().name() + " gate";
+            case SK -> "SK, " + radix + " paths";
+            default -> radix == 1 ? "SplAt, gate" : "SplAt, " + radix + " splits";
+        };
+    }
+
+    /** How the readout names its model's attention: "split attention, R = 2, K = 1", "squeeze-excitation gate", … */
+    public String mechanismWords() {
+        if (words == null) {
+            return "no attention (radix 0)";
+        }
+        return switch (words.mechanism()) {
+            case SE, ECA -> words.name() + " gate";
+            case SK -> words.name() + ", " + words.unitsInWords();
+            default -> "split attention, R = " + radix + ", K = " + cardinality + (radix == 1 ? " (a gate)" : "");
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.splitscope.view.variants;
 
 import ai.djl.Device;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,24 +29,32 @@ public final class VariantRuns {
     /** @param channels receives the input channel counts of the variants (1: they saw the image in grey) */
     public static List<VariantRun> run(String name, BufferedImage pixels, BooleanSupplier cancelled,
             Set<Integer> channels) throws SplitScopeException {
-        List<VariantRun> runs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (BundledModels.Entry entry : BundledModels.all()) {
+            files.add(BundledModels.file(entry));
+        }
+        if (files.isEmpty()) {
+            throw new SplitScopeException("this build has no bundled models to compare");
+        }
+        return run(files, name, pixels, cancelled, channels);
+    }
+
+    /** The given models in turn, in this order; each row named by its architecture's notation (2s1x64d, SE 1x64d). */
+    public static List<VariantRun> run(List<Path> models, String name, BufferedImage pixels, BooleanSupplier cancelled,
+            Set<Integer> channels) throws SplitScopeException {
+        List<VariantRun> runs = new ArrayList<>();
+        for (Path file : models) {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("stopped");
             }
-            try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(BundledModels.file(entry), null, false,
-                    null, Device.cpu()))) {
+            try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu()))) {
                 CaptureResult r = CaptureService.capture(model, List.of(Samples.of(name, pixels, model.preprocessing())),
                         Set.of(), cancelled);
                 var config = model.config();
                 channels.add(model.preprocessing().channels());
-                String notation = entry.file().replaceFirst("\\.safetensors$", "").replaceFirst("^fmnist-", "");
-                runs.add(VariantRun.of(model.name(), notation, config.radix(), config.cardinality(),
+                runs.add(VariantRun.of(model.name(), config.notation(), config.radix(), config.cardinality(),
                         Prediction.top(r.logits(0), Math.min(3, r.classes()), model.labels()), r.blocks()));
             }
-        }
-        if (runs.isEmpty()) {
-            throw new SplitScopeException("this build has no bundled models to compare");
         }
         return runs;
     }

@@ -28,7 +28,7 @@ import org.splitscope.figure.FigureStyle;
  * or on a picture (raster, colour bar), every scale with at least three labelled ticks, and, at
  * 7 in, a height of at most 9 in.
  */
-class FigureLayoutTest {
+public class FigureLayoutTest {
     /** 1280 px screen, side panel folded away: the figure's scroll pane less its bar and insets. */
     private static final double PRESENTER_WIDTH = 1280 - 24;
     /**
@@ -137,7 +137,7 @@ class FigureLayoutTest {
     }
 
     /** What is wrong with the drawing's layout (nothing: empty). */
-    static List<String> check(String name, Drawing d) throws java.io.IOException {
+    public static List<String> check(String name, Drawing d) throws java.io.IOException {
         if (System.getProperty("splitscope.layout.dump") != null) {
             javax.imageio.ImageIO.write(org.splitscope.figure.FigureFiles.image(d, 144), "png",
                     new java.io.File(System.getProperty("splitscope.layout.dump"), name.replace(' ', '-') + ".png"));

@@ -78,7 +78,10 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
             }
         });
         ComboBox<Integer> split = new ComboBox<>();
+        Label splitLabel = new Label("Profile split r");
         vm.runProperty().addListener((obs, old, now) -> {
+            splitLabel.setText(now != null && now.stats().blocks().get(0).words().sk() ? "Profile path m"
+                    : "Profile split r");
             int radix = now == null ? 1 : now.stats().blocks().get(0).radix();
             split.getItems().setAll(IntStream.range(0, radix).boxed().toList());
             split.setValue(vm.splitProperty().get());
@@ -138,7 +141,7 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
         figure.valueProperty().addListener((obs, old, now) -> vm.profileProperty().set(
                 now == null || now.equals(STATISTICS) ? null : PaperFigures.Profile.parse(now)));
         HBox second = FigureViews.header(new Label("Figure"), figure, new Label("Block"), block, new Label("Map"), metric,
-                new Label("Profile split r"), split, groups);
+                splitLabel, split, groups);
         for (var control : List.of(figure, groups)) {
             control.disableProperty().bind(vm.runProperty().isNull());
         }

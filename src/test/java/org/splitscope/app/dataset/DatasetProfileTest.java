@@ -17,8 +17,11 @@ import org.splitscope.TestSupport;
 import org.splitscope.app.Explorers;
 import org.splitscope.app.export.ExportViewModel;
 import org.splitscope.cli.CliRunner;
+import org.splitscope.figure.Draw;
 import org.splitscope.figure.FigureFormat;
 import org.splitscope.figure.FigureStyle;
+import org.splitscope.model.Mechanism;
+import org.splitscope.view.dataset.AnalysisRun;
 import org.splitscope.view.dataset.PaperFigures;
 
 /**
@@ -67,6 +70,13 @@ class DatasetProfileTest {
         return file;
     }
 
+    /** Every text of the statistics figure (all panels) of the open run. */
+    private static String statisticsText(DatasetViewModel vm) {
+        List<String> out = new ArrayList<>();
+        Draw.placedText(vm.draw(900, FigureStyle.screen(false))).forEach(t -> out.add(t.text()));
+        return String.join(" | ", out);
+    }
+
     @Test
     void theSenetProfileExportIsTheFigureCommandsPng() throws Exception {
         Path out = temp.resolve("se");
@@ -78,6 +88,15 @@ class DatasetProfileTest {
         try (var e = Explorers.started()) {
             DatasetViewModel vm = e.vm().dataset();
             vm.open(out);
+            // the statistics of an SE run say gate, never split (stats.json records the mechanism)
+            assertEquals(Mechanism.SE, vm.runProperty().get().stats().blocks().get(0).words().mechanism());
+            assertTrue(Files.readString(out.resolve("stats.json")).contains("\"mechanism\": \"se\""));
+            String text = statisticsText(vm);
+            assertTrue(text.contains("Mean gate by group") && text.contains("squeeze-excitation"), text);
+            assertFalse(text.contains("split"), text);
+            assertTrue(Files.readAllLines(out.resolve("summary.csv")).get(1).endsWith("preferred_gate,preferred_gate_mean"));
+            assertEquals("panel,block,group,gate,channel,value,std", new String(vm.fileFigure().data().csv(),
+                    java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElse(""));
             vm.chosenGroups().setAll("coat", "bag");
             vm.profileProperty().set(PaperFigures.Profile.SENET);
             assertNotNull(vm.fileFigure());
@@ -125,6 +144,26 @@ class DatasetProfileTest {
             DatasetViewModel vm = e.vm().dataset();
             vm.open(out);
             assertTrue(vm.hasScales());
+            // SK statistics name paths with their kernels, never splits
+            var words = vm.runProperty().get().stats().blocks().get(0).words();
+            assertEquals(Mechanism.SK, words.mechanism());
+            assertEquals(List.of("3×3", "3×3 dilation 2"), words.kernels());
+            String text = statisticsText(vm);
+            assertTrue(text.contains("Mean attention per path") && text.contains("3×3 d2")
+                    && text.contains("equal shares 1/M") && text.contains("Mean weight of path 0 (3×3)"), text);
+            assertFalse(text.contains("split"), text);
+            assertTrue(Files.readAllLines(out.resolve("scale-1").resolve("summary.csv")).get(1)
+                    .endsWith("preferred_path,preferred_path_mean"));
+
+            // a run saved before stats.json named the mechanism still opens (as split attention)
+            Path old = Files.createDirectories(temp.resolve("old-run"));
+            Files.copy(out.resolve("scale-1").resolve("stats.npz"), old.resolve("stats.npz"));
+            Files.writeString(old.resolve("stats.json"), Files.readString(out.resolve("scale-1").resolve("stats.json"))
+                    .replaceAll(",\\s*\"mechanism\": \"sk\"", "")
+                    .replaceAll(",\\s*\"kernels\": \\[[^\\]]*\\]", ""));
+            assertFalse(Files.readString(old.resolve("stats.json")).contains("mechanism"));
+            assertEquals(Mechanism.SPLAT, AnalysisRun.read(old).stats().blocks().get(0).words().mechanism());
+
             assertEquals(9, vm.runProperty().get().stats().total(), "the first scale's statistics");
             vm.chosenGroups().setAll("bag", "sandal");
             vm.profileProperty().set(PaperFigures.Profile.SKNET);

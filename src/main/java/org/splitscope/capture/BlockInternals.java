@@ -6,7 +6,8 @@ package org.splitscope.capture;
  *
  * @param inputShape X, the split-attention conv's input: [N, C_in, H, W]
  * @param input X itself
- * @param hidden fc1 + BN + ReLU of the GAP: [N, attention channels]
+ * @param hidden fc1 + BN + ReLU of the GAP: [N, attention channels]; for an ECA block, which has no
+ *     hidden layer, its 1-d conv's kernel w: [N, k] (the same row per image)
  * @param logits fc2's output before the r-softmax: [N, R·C], cardinal-major (k, r, c/K)
  */
 public record BlockInternals(String name, long[] inputShape, float[] input, float[] hidden, float[] logits) {

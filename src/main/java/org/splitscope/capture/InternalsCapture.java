@@ -38,12 +38,7 @@ public final class InternalsCapture {
             long forwardEnd = System.nanoTime();
             List<BlockCapture> blocks = recorder.toHost(model.network().blocks());
             if (internals.input == null) {
-                boolean eca = model.network().blocks().stream()
-                        .anyMatch(b -> b.name().equals(block) && b.mechanism() == org.splitscope.model.Mechanism.ECA);
-                throw new SplitScopeException(eca
-                        ? block + " is an ECA block: its gate is one 1-d conv across the channels, with no hidden"
-                                + " layer for the walkthrough to follow"
-                        : "no split-attention block " + block + " in " + model.name());
+                throw new SplitScopeException("no block with attention " + block + " in " + model.name());
             }
             BlockInternals inner = new BlockInternals(block, internals.input.getShape().getShape(),
                     internals.input.toFloatArray(), internals.hidden.toFloatArray(), internals.logits.toFloatArray());

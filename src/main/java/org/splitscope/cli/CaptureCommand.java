@@ -106,7 +106,9 @@ final class CaptureCommand implements Callable<Integer> {
                 .map(org.splitscope.model.ResidualBlock::name).collect(java.util.stream.Collectors.toSet());
         for (String block : splitBlocks) {
             if (!known.contains(block)) {
-                throw new SplitScopeException("--splits: no split-attention block '" + block + "' in " + model.name()
+                String kind = known.isEmpty() ? "split-attention" : org.splitscope.model.AttentionWords.of(
+                        model.network().attentionBlocks().get(0)).adjective();
+                throw new SplitScopeException("--splits: no " + kind + " block '" + Printable.clean(block) + "' in " + model.name()
                         + " (blocks are named like layer3.4; see 'info')");
             }
         }

@@ -28,7 +28,9 @@ final class FigureArguments {
             return Views.defaultBlock(names);
         }
         if (!names.contains(asked)) {
-            throw new SplitScopeException("--block: no split-attention block '" + Printable.clean(asked) + "' in "
+            // named as the model's attention is: "no squeeze-excitation block", "no split-attention block"
+            String kind = org.splitscope.model.AttentionWords.of(model.network().attentionBlocks().get(0)).adjective();
+            throw new SplitScopeException("--block: no " + kind + " block '" + Printable.clean(asked) + "' in "
                     + model.name() + " (blocks: " + names.get(0) + " … " + names.get(names.size() - 1) + ")");
         }
         return asked;
@@ -38,8 +40,11 @@ final class FigureArguments {
     static void requireInRange(org.splitscope.view.image.FigureRequest request, BlockCapture b)
             throws SplitScopeException {
         if (request.split() != FeatureMaps.FUSED && request.split() >= b.radix()) {
-            throw new SplitScopeException("--split " + request.split() + ": " + b.name() + " has " + b.radix()
-                    + (b.radix() == 1 ? " split (r = 0, the gate)" : " splits (r = 0 … " + (b.radix() - 1) + ")"));
+            var w = b.words();
+            throw new SplitScopeException("--split " + request.split() + ": " + b.name() + (w.channelGate()
+                    ? " has one " + w.name() + " gate (--split 0) and no splits"
+                    : " has " + b.radix() + (w.sk() ? " paths (m = 0 … " + (b.radix() - 1) + ")"
+                            : b.radix() == 1 ? " split (r = 0, the gate)" : " splits (r = 0 … " + (b.radix() - 1) + ")")));
         }
         if (request.group() != SplitContributions.ALL_GROUPS && request.group() >= b.cardinality()) {
             throw new SplitScopeException("--group " + request.group() + ": " + b.name() + " has " + b.cardinality()

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "knockout", description = "Intervene in one split-attention block at a time and report, per block, "
+@Command(name = "knockout", description = "Intervene in one attention block (split attention, SE, ECA or SK) at a time and report, per block, "
         + "the mean change of the target class's logit and probability and of top-1 accuracy: OUT/knockout.csv, "
         + "knockout.json.")
 final class KnockoutCommand implements Callable<Integer> {

@@ -31,13 +31,11 @@ final class ProfileFigureFile {
         PaperFigures.Source source = figure.read(stats);
         try {
             PaperFigures.Shown shown = figure.compute(source);
+            FileFigure file = figure.file(source, shown, stats.toAbsolutePath().getFileName().toString());
             Provenance provenance = figure.provenance(source, shown, stats.toAbsolutePath().getFileName().toString());
-            ViewData numbers = figure.data(shown);
             if (data != null) {
-                writeNumbers(data, numbers, provenance);
+                writeNumbers(data, file.data(), provenance);
             }
-            FileFigure file = FileFigure.of(() -> provenance, (width, style) -> figure.draw(shown, width, style),
-                    () -> numbers);
             return to.write(file, figure.profile().id + " profile of " + Printable.clean(stats.toString()) + " ("
                     + provenance.block() + ")", d -> data == null ? "" : "; numbers in " + Printable.clean(data.toString()));
         } catch (IllegalArgumentException e) {

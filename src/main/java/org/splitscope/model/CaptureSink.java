@@ -51,7 +51,8 @@ public interface CaptureSink {
 
     /**
      * @param input X, what the split-attention conv takes: [N, C_in, H, W]
-     * @param hidden fc1 + BN + ReLU of the GAP: [N, attention channels]
+     * @param hidden fc1 + BN + ReLU of the GAP: [N, attention channels]; for ECA, which has no hidden
+     *     layer, its 1-d conv's kernel [N, k] (the same row per image)
      * @param logits fc2's output before the r-softmax: [N, R·C], cardinal-major (k, r, c/K)
      */
     default void internals(String block, NDArray input, NDArray hidden, NDArray logits) {}

@@ -31,10 +31,18 @@ abstract class ChannelGate extends Module {
         if (sink.wantsSplits(block)) {
             sink.splits(block, x.expandDims(1), fused);                     // [N, 1, C, H, W]
         }
-        if (sink.wantsInternals(block) && f.hidden() != null) {
-            sink.internals(block, x, f.hidden(), f.logits());               // the walkthrough's X, fc1, fc2
+        if (sink.wantsInternals(block)) {
+            sink.internals(block, x, hiddenShown(f, x), f.logits());        // the walkthrough's X, fc1, fc2
         }
         return fused;
+    }
+
+    /**
+     * What the walkthrough shows between squeeze and gate: SE's fc1 + ReLU output [N, hidden];
+     * ECA, which has no hidden layer, overrides it with its 1-d conv's kernel, one row per image.
+     */
+    NDArray hiddenShown(Excitation f, NDArray x) {
+        return f.hidden();
     }
 
     /**

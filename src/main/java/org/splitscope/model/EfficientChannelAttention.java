@@ -24,6 +24,18 @@ final class EfficientChannelAttention extends ChannelGate {
         return new Excitation(null, logits.reshape(n, channels));
     }
 
+    /** The kernel w [N, k] (a copy per image, in the forward's manager): what slides across s. */
+    @Override
+    NDArray hiddenShown(Excitation f, NDArray x) {
+        long n = x.getShape().get(0);
+        float[] w = conv.weights().toFloatArray();
+        float[] rows = new float[(int) n * w.length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(w, 0, rows, i * w.length, w.length);
+        }
+        return x.getManager().create(rows, new ai.djl.ndarray.types.Shape(n, w.length));
+    }
+
     int kernel() {
         return kernel;
     }

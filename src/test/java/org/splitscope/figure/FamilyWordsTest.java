@@ -114,14 +114,14 @@ class FamilyWordsTest {
     @Test
     void ecaWalkthroughHasNoHiddenLayer() throws Exception {
         try (LoadedModel model = load("eca_basic_7x7")) {
-            // the window and the figure command refuse an ECA walkthrough (no hidden layer to follow);
-            // its steps are still worded for ECA where they are shown
+            // the walkthrough follows the 1-d conv where SE has fc1/fc2 (its numbers: EcaWalkthroughTest)
             AttentionWords w = c(model).block(BLOCK).words();
             assertEquals("1-d conv", WalkthroughStep.FC1.title(w));
             assertEquals("Logits (no fc2)", WalkthroughStep.FC2.title(w));
             assertEquals("sigmoid", WalkthroughStep.SOFTMAX.title(w));
-            List<String> t = texts(model, false);
+            List<String> t = texts(model);
             assertTrue(any(t, "s: the pooled pre-gate map X, input of the 1-d conv across channels"), t.toString());
+            assertTrue(any(t, "1-d conv") && !any(t, "fc1 + ReLU"), t.toString());
             assertTrue(any(t, "Gate g(c) of " + BLOCK + " (efficient channel attention, sigmoid)"), t.toString());
             assertFalse(any(t, "r-softmax"), t.toString());
         }

@@ -23,7 +23,7 @@ final class DatasetReadouts {
             GroupShares gs = GroupShares.of(s, o.block(), o.groups());
             GroupShares.Row row = gs.rows().stream().filter(r -> r.group() == share.group()).findFirst().orElseThrow();
             return String.format(Locale.ROOT, "%s · %s (%d images) · %s: mean %.4f ± %.4f (within-group std)",
-                    gs.block(), row.name(), row.images(), gs.radix() == 1 ? "gate" : "r = " + share.split(),
+                    gs.block(), row.name(), row.images(), s.blocks().get(o.block()).words().unit(share.split()),
                     row.mean()[share.split()], row.std()[share.split()]);
         }
         if (target instanceof DatasetFigure.Cell cell) {
@@ -33,9 +33,9 @@ final class DatasetReadouts {
                 return String.format(Locale.ROOT, "%s · %s: mean gate %.4f", b.name(), s.groups().get(cell.group()),
                         sum[3]);
             }
-            return String.format(Locale.ROOT, "%s · %s (%d images): entropy %.4f · dominance %.4f · prefers r = %d "
+            return String.format(Locale.ROOT, "%s · %s (%d images): entropy %.4f · dominance %.4f · prefers %s "
                     + "(%.4f)", b.name(), s.groups().get(cell.group()), s.count(cell.group()), sum[0], sum[1],
-                    (int) sum[2], sum[3]);
+                    b.words().unit((int) sum[2]), sum[3]);
         }
         if (target instanceof ChannelProfileFigure.Channel ch) {
             ChannelProfiles p = ChannelProfiles.of(s, o.split(), o.groups());

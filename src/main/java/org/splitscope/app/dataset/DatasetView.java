@@ -25,12 +25,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.splitscope.app.figure.FigureView;
 import org.splitscope.app.figure.FigureViews;
 import org.splitscope.view.dataset.DatasetFigure;
+import org.splitscope.view.dataset.PaperFigures;
 
 /**
  * Statistics over a labelled folder: run an analysis or open saved results, then choose the block,
  * the map's metric, the split the channel profiles follow and the groups to compare.
  */
 public final class DatasetView extends FigureView<DatasetViewModel> {
+    private static final String STATISTICS = "statistics";
+
     public DatasetView(DatasetViewModel vm, Supplier<Window> owner) {
         super(vm, "dataset-view");
         Button analyze = new Button("Analyze folder…", new FontIcon(MaterialDesignF.FOLDER_SEARCH_OUTLINE));
@@ -75,12 +78,16 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
             }
         });
         ComboBox<Integer> split = new ComboBox<>();
+        Label splitLabel = new Label("Profile split r");
         vm.runProperty().addListener((obs, old, now) -> {
+            splitLabel.setText(now != null && now.stats().blocks().get(0).words().sk() ? "Profile path m"
+                    : "Profile split r");
             int radix = now == null ? 1 : now.stats().blocks().get(0).radix();
             split.getItems().setAll(IntStream.range(0, radix).boxed().toList());
             split.setValue(vm.splitProperty().get());
-            split.setDisable(radix <= 1);
+            split.setDisable(radix <= 1 || vm.profileProperty().get() != null);
         });
+        vm.profileProperty().addListener((obs, old, now) -> split.setDisable(now != null || split.getItems().size() <= 1));
         split.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 vm.splitProperty().set(now);
@@ -108,10 +115,39 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
             groups.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(vm.chosenGroups().contains(i.getText())));
         });
         fillGroups.run();
-        HBox second = FigureViews.header(new Label("Block"), block, new Label("Map"), metric,
-                new Label("Profile split r"), split, groups);
-        for (var control : List.of(block, metric, groups)) {
+        // the papers' figures, as figure --view dataset --profile draws them, instead of the statistics
+        ComboBox<String> figure = new ComboBox<>();
+        figure.getItems().add(STATISTICS);
+        for (PaperFigures.Profile p : PaperFigures.Profile.values()) {
+            figure.getItems().add(p.id);
+        }
+        figure.setValue(STATISTICS);
+        figure.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : switch (id) {
+                    case "senet" -> "SENet gates (senet)";
+                    case "senet-std" -> "SENet ± std (senet-std)";
+                    case "sknet" -> "SKNet scales (sknet)";
+                    default -> "Statistics";
+                };
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        figure.valueProperty().addListener((obs, old, now) -> vm.profileProperty().set(
+                now == null || now.equals(STATISTICS) ? null : PaperFigures.Profile.parse(now)));
+        HBox second = FigureViews.header(new Label("Figure"), figure, new Label("Block"), block, new Label("Map"), metric,
+                splitLabel, split, groups);
+        for (var control : List.of(figure, groups)) {
             control.disableProperty().bind(vm.runProperty().isNull());
+        }
+        // block, map and split choose parts of the statistics figure; a paper's figure has its own blocks
+        for (var control : List.of(block, metric)) {
+            control.disableProperty().bind(vm.runProperty().isNull().or(vm.profileProperty().isNotNull()));
         }
         Label message = new Label();
         message.getStyleClass().add("readout");

@@ -45,6 +45,8 @@ import org.splitscope.view.ViewSpec;
 import org.splitscope.view.Views;
 import org.splitscope.figure.ViewData;
 import org.splitscope.io.UserDirs;
+import org.splitscope.view.dataset.PaperFigures;
+import org.splitscope.view.dataset.ScaleRuns;
 
 /**
  * The Dataset view: runs {@code analyze} over a labelled folder with the open model (in the
@@ -62,6 +64,11 @@ public final class DatasetViewModel extends FigureViewModel {
     private final ObjectProperty<DatasetFigure.Metric> metric =
             new SimpleObjectProperty<>(this, "metric", DatasetFigure.Metric.ENTROPY);
     private final IntegerProperty split = new SimpleIntegerProperty(this, "split", 0);
+    /** A paper's figure shown instead of the statistics; null for the statistics. */
+    private final ObjectProperty<PaperFigures.Profile> profile = new SimpleObjectProperty<>(this, "profile");
+    private final DatasetProfile profiles = new DatasetProfile();
+    /** The runs of an analyze --scales output when one is open (the sknet profile reads them); else null. */
+    private ScaleRuns.Loaded scales;
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -79,6 +86,7 @@ public final class DatasetViewModel extends FigureViewModel {
         block.addListener((obs, old, now) -> changed());
         metric.addListener((obs, old, now) -> changed());
         split.addListener((obs, old, now) -> changed());
+        profile.addListener((obs, old, now) -> changed());
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> changed());
         // Statistics say which model made them; a notice when that is not the model open now.
         run.addListener((obs, old, now) -> checkModel());
@@ -173,7 +181,7 @@ public final class DatasetViewModel extends FigureViewModel {
                     progressOf(progress));
         }, done -> {
             resumeInput = null;
-            show(done, out);
+            show(done, out, null);
             String note = done.accuracyNote();
             message.set(String.format(Locale.ROOT, "%d images in %d groups%s · saved in %s%s", done.stats().total(),
                     done.stats().nonEmpty().size(), done.skippedCount() == 0 ? ""
@@ -186,7 +194,7 @@ public final class DatasetViewModel extends FigureViewModel {
                 message.set(Character.toUpperCase(why.charAt(0)) + why.substring(1));
                 // what was done so far (saved as the run's state; a finished run in the folder stays as it was)
                 if (error instanceof DatasetAnalysis.Stopped stopped && stopped.run() != null) {
-                    show(stopped.run(), out);
+                    show(stopped.run(), out, null);
                 }
             } else {
                 message.set("");
@@ -216,13 +224,27 @@ public final class DatasetViewModel extends FigureViewModel {
         stop.set(true);
     }
 
-    /** Opens the statistics an earlier run (here or {@code analyze}) saved in {@code dir}. */
+    /**
+     * Opens the statistics an earlier run (here or {@code analyze}) saved in {@code dir}; for an
+     * {@code analyze --scales} output, the first scale's statistics and every scale for the sknet profile.
+     */
     public void open(Path dir) {
-        session().executor().submit("Opening " + dir.getFileName(), p -> AnalysisRun.read(dir), r -> show(r, dir),
-                error -> problems.accept(Problem.of("Opening " + dir.getFileName(), error)));
+        boolean scaled = java.nio.file.Files.exists(dir.resolve(ScaleRuns.JSON))
+                && !java.nio.file.Files.exists(dir.resolve("stats.json"));
+        session().executor().submit("Opening " + dir.getFileName(),
+                p -> scaled ? ScaleRuns.read(dir) : AnalysisRun.read(dir),
+                r -> {
+                    if (r instanceof ScaleRuns.Loaded l) {
+                        show(l.first(), dir, l);
+                    } else {
+                        show((AnalysisRun) r, dir, null);
+                    }
+                }, error -> problems.accept(Problem.of("Opening " + dir.getFileName(), error)));
     }
 
-    private void show(AnalysisRun r, Path dir) {
+    private void show(AnalysisRun r, Path dir, ScaleRuns.Loaded l) {
+        profiles.clear();
+        scales = l;
         DatasetStats s = r.stats();
         List<String> names = s.blocks().stream().map(DatasetStats.Block::name).toList();
         List<String> nonEmpty = s.nonEmpty();
@@ -258,6 +280,11 @@ public final class DatasetViewModel extends FigureViewModel {
                     + "images (one sub-folder per group, as torchvision's ImageFolder); Open results… shows what an "
                     + "earlier run or the analyze command saved.", width, style);
         }
+        if (profile.get() != null) {
+            DatasetProfile.State st = profileState();
+            return st == null ? Drawing.note("Computing the " + profile.get().id + " profile…", width, style)
+                    : st.figure() == null ? Drawing.note(st.problem(), width, style) : st.figure().draw(width, style);
+        }
         try {
             return figures().draw(r, width, style);
         } catch (IllegalArgumentException e) {
@@ -265,10 +292,16 @@ public final class DatasetViewModel extends FigureViewModel {
         }
     }
 
+    /** The shown paper figure, null while it is computed; asks for it when the choice changed. */
+    private DatasetProfile.State profileState() {
+        return profiles.get(session().executor(), new DatasetProfile.Key(profile.get(), folder.get(), run.get(), scales,
+                List.copyOf(chosen)), this::changed);
+    }
+
     @Override
     public String readout(Object target) {
         AnalysisRun r = run.get();
-        return r == null ? null : DatasetReadouts.of(r.stats(), figures(), target);
+        return r == null || profile.get() != null ? null : DatasetReadouts.of(r.stats(), figures(), target);
     }
 
     @Override
@@ -278,11 +311,17 @@ public final class DatasetViewModel extends FigureViewModel {
 
     @Override
     public String fileName() {
-        return folder.get() == null ? null : "dataset-" + folder.get().getFileName() + "-" + block.get();
+        return folder.get() == null ? null : "dataset-" + folder.get().getFileName() + "-"
+                + (profile.get() == null ? block.get() : profile.get().id);
     }
 
     @Override
     public String nothingToExport() {
+        if (run.get() != null && profile.get() != null) {
+            DatasetProfile.State st = profileState();
+            return st == null ? "The " + profile.get().id + " profile is still being computed; export it in a moment."
+                    : st.problem();
+        }
         return "Nothing to export from the Dataset view: no statistics are shown. Analyze folder… or Open results… "
                 + "first.";
     }
@@ -293,9 +332,11 @@ public final class DatasetViewModel extends FigureViewModel {
         if (r == null) {
             return null;
         }
-        DatasetRequest f = figures();
-        String source = folder.get().getFileName().toString();
-                return f.file(r, source);
+        if (profile.get() != null) {
+            DatasetProfile.State st = profileState();
+            return st == null ? null : st.figure();
+        }
+        return figures().file(r, folder.get().getFileName().toString());
     }
 
     public ReadOnlyObjectProperty<AnalysisRun> runProperty() {
@@ -331,6 +372,16 @@ public final class DatasetViewModel extends FigureViewModel {
 
     public IntegerProperty splitProperty() {
         return split;
+    }
+
+    /** The paper's figure shown (figure --profile's senet, senet-std or sknet); null for the statistics. */
+    public ObjectProperty<PaperFigures.Profile> profileProperty() {
+        return profile;
+    }
+
+    /** Whether the open statistics are an analyze --scales output (the sknet profile needs one). */
+    public boolean hasScales() {
+        return scales != null;
     }
 
     public ReadOnlyBooleanProperty analyzingProperty() {

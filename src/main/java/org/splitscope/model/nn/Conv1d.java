@@ -17,6 +17,11 @@ public final class Conv1d extends Module {
         padding = new Shape((kernel - 1) / 2);
     }
 
+    /** The kernel [out, in, k] (the walkthrough shows ECA's). */
+    public NDArray weights() {
+        return weight.getArray();
+    }
+
     /** [N, in, L] → [N, out, L]. */
     @Override
     public NDArray apply(NDArray x) {

@@ -111,6 +111,7 @@ public final class CamFigure {
                 rows.add(List.of(e.block(), index, label, "correlation_with_cam", r, "", "", e.correlation()[r]));
             }
         }
-        return new ViewData(List.of("at", "class", "label", "quantity", "split", "y", "x", "value"), rows);
+        // the row column is named as the block's rows are: split, path (SK) or gate (SE, ECA)
+        return new ViewData(List.of("at", "class", "label", "quantity", e.words().unit(), "y", "x", "value"), rows);
     }
 }

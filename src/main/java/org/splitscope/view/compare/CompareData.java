@@ -24,7 +24,7 @@ public final class CompareData {
             for (int j = 0; j < c.blocks().size(); j++) {
                 rows.add(List.of("distance", c.blocks().get(j), "", "", "", "", "", c.distance()[j]));
             }
-            return new ViewData(List.of("part", "block", "group", "split", "channel", c.first(), c.second(),
+            return new ViewData(List.of("part", "block", "group", a.words().unit(), "channel", c.first(), c.second(),
                     "difference"), rows);
         }
         ScaleProfile p = (ScaleProfile) data;

@@ -144,7 +144,7 @@ public final class AnalysisRun {
         if (withoutClass != null) {
             json.add("groupsWithoutClass", GSON.toJsonTree(withoutClass));
         }
-        json.add("blocks", GSON.toJsonTree(stats == null ? List.of() : stats.blocks()));
+        json.add("blocks", SavedRun.blocksJson(stats == null ? List.of() : stats.blocks()));
         json.add("model", org.splitscope.io.ModelJson.of(modelName, modelSha));
         json.addProperty("groupBy", groupBy);
         if (inputsSha != null) {
@@ -185,8 +185,11 @@ public final class AnalysisRun {
     public void save(Path out, String shard, int inputs, long start) throws IOException {
         String text = GSON.toJson(json(shard, inputs, start));
         Map<String, Npz64.Array> arrays = stats == null ? Map.of() : stats.arrays();
-        CsvTable csv = CsvTable.withProvenance(provenance(shard, inputs), "%.6f", "group", "block", "images", "mean_entropy", "dominance", "preferred_split",
-                "preferred_split_mean");
+        // named by the blocks' rows: preferred_split for split attention, preferred_path for SK, preferred_gate
+        // (always 0; its mean is the mean gate) for SE and ECA
+        String unit = stats == null || stats.blocks().isEmpty() ? "split" : stats.blocks().get(0).words().unit();
+        CsvTable csv = CsvTable.withProvenance(provenance(shard, inputs), "%.6f", "group", "block", "images",
+                "mean_entropy", "dominance", "preferred_" + unit, "preferred_" + unit + "_mean");
         for (int g = 0; stats != null && g < groups.size(); g++) {
             for (int j = 0; j < stats.blocks().size(); j++) {
                 double[] s = stats.summary(g, j);

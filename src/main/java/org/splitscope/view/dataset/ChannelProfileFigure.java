@@ -36,7 +36,7 @@ public final class ChannelProfileFigure {
     public static Drawing draw(ChannelProfiles c, double width, FigureStyle st) {
         double p = st.pad();
         boolean gate = c.stages().stream().allMatch(s -> s.radix() == 1);
-        TextBlock title = TextBlock.of((gate ? "Mean gate per channel" : "Mean weight of split r = " + c.split()
+        TextBlock title = TextBlock.of((gate ? "Mean gate per channel" : "Mean weight of " + c.words().unit(c.split())
                 + " per channel") + " at the last block of each stage, channels ordered by the all-images mean "
                 + "(SENet Fig. 7 style)", st.title(), width - 2 * p);
         int n = c.stages().size();

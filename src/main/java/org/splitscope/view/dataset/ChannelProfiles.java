@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
  * each stage, the mean weight a_r(c) of one split for every channel, channels ordered by the
  * all-images mean (largest first), one line for all images and one per chosen group.
  */
-public record ChannelProfiles(int split, List<Integer> groups, List<String> names, List<Profile> stages) {
+public record ChannelProfiles(int split, List<Integer> groups, List<String> names, List<Profile> stages,
+        org.splitscope.model.AttentionWords words) {
 
     /**
      * @param order channel indices (k·C/K + c) by descending all-images mean
@@ -54,7 +55,8 @@ public record ChannelProfiles(int split, List<Integer> groups, List<String> name
             }
             stages.add(new Profile(b.name(), b.radix(), order, pick(mean, order, r * per), lines));
         }
-        return new ChannelProfiles(split, List.copyOf(groups), groups.stream().map(s.groups()::get).toList(), stages);
+        return new ChannelProfiles(split, List.copyOf(groups), groups.stream().map(s.groups()::get).toList(), stages,
+                s.blocks().get(0).words());
     }
 
     private static double[] pick(double[] values, int[] order, int offset) {

@@ -1,6 +1,7 @@
 package org.splitscope.view.dataset;
 
 import org.splitscope.figure.Draw;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Fonts;
@@ -38,6 +39,11 @@ public final class DatasetFigure {
         Metric(String id, String description) {
             this.id = id;
             this.description = description;
+        }
+
+        /** The description with the block's rows named as they are: splits, or SK's paths. */
+        public String description(AttentionWords w) {
+            return w.sk() ? description.replace("splits", "paths").replace("split", "path") : description;
         }
 
         public static Metric parse(String s) {
@@ -95,15 +101,15 @@ public final class DatasetFigure {
 
     public static Drawing draw(DatasetStats s, Options o, double width, FigureStyle st) {
         return Drawing.column(st, List.of(
-                shares(GroupShares.of(s, o.block(), o.groups()), o, width, st),
+                shares(GroupShares.of(s, o.block(), o.groups()), s.blocks().get(o.block()).words(), o, width, st),
                 map(s, o, width, st),
                 ChannelProfileFigure.draw(ChannelProfiles.of(s, o.split(), o.groups()), width, st)));
     }
 
-    static Drawing shares(GroupShares gs, Options o, double width, FigureStyle st) {
+    static Drawing shares(GroupShares gs, AttentionWords words, Options o, double width, FigureStyle st) {
         double p = st.pad();
         int radix = gs.radix();
-        TextBlock title = TextBlock.of((radix == 1 ? "Mean gate" : "Mean attention per split") + " by group · "
+        TextBlock title = TextBlock.of((radix == 1 ? "Mean gate" : "Mean attention per " + words.unit()) + " by group · "
                 + gs.block() + " (mean over each group's images and channels; whiskers ± the within-group std)",
                 st.title(), width - 2 * p);
         double bar = st.smallSize() * 0.95;
@@ -121,8 +127,9 @@ public final class DatasetFigure {
         Draw.Ticks ticks = Draw.ticks(0, max, right - left, st.smallSize() * 5, false);
         max = Math.max(max, ticks.values().get(ticks.values().size() - 1));
         double scale = (right - left) / max;
-        TextBlock legend = TextBlock.of(radix == 1 ? "one split: the bar is the sigmoid gate a(c)"
-                : "dashed: equal shares 1/R = " + String.format(Locale.ROOT, "%.3g", 1.0 / radix), st.small(),
+        TextBlock legend = TextBlock.of(radix == 1 ? (words.channelGate() ? "the bar is the sigmoid gate g(c)"
+                : "one split: the bar is the sigmoid gate a(c)")
+                : "dashed: equal shares " + words.neutralSymbol() + " = " + String.format(Locale.ROOT, "%.3g", 1.0 / radix), st.small(),
                 right - left);
         double axisH = Fonts.lineHeight(st.small()) * 1.6;
         double swatchH = radix == 1 ? 0 : Fonts.lineHeight(st.small()) * 1.3;
@@ -182,8 +189,9 @@ public final class DatasetFigure {
                 Draw.fill(g, Draw.colour(SplitBarsFigure.splitColour(o.colormap(), r, radix)), x,
                         bottom + axisH + (swatchH - sw) / 2 - 1, sw, sw * 0.8);
                 g.setColor(st.muted());
-                Draw.text(g, "r = " + r, x + sw * 1.4, bottom + axisH + swatchH / 2 - 1, Draw.H.LEFT, Draw.V.CENTER);
-                x += sw * 1.4 + Fonts.width(st.small(), "r = " + r) + sw * 1.2;
+                String name = words.rowLabel(r);
+                Draw.text(g, name, x + sw * 1.4, bottom + axisH + swatchH / 2 - 1, Draw.H.LEFT, Draw.V.CENTER);
+                x += sw * 1.4 + Fonts.width(st.small(), name) + sw * 1.2;
             }
             g.setColor(st.muted());
             legend.paint(g, left, bottom + axisH + swatchH);
@@ -197,9 +205,11 @@ public final class DatasetFigure {
     static Drawing map(DatasetStats s, Options o, double width, FigureStyle st) {
         double p = st.pad();
         boolean gate = s.blocks().get(0).radix() == 1;
-        TextBlock title = TextBlock.of(gate ? "Mean gate of each group per block (one split: a sigmoid gate, so "
+        AttentionWords words = s.blocks().get(0).words();
+        TextBlock title = TextBlock.of(gate ? "Mean gate of each group per block (" + (words.channelGate()
+                ? words.name() + ": one sigmoid gate per channel" : "one split: a sigmoid gate") + ", so "
                 + "entropy, dominance and preference are not defined)"
-                : "By group and block: " + o.metric().description, st.title(), width - 2 * p);
+                : "By group and block: " + o.metric().description(words), st.title(), width - 2 * p);
         List<Integer> groups = firstGroups(s, Integer.MAX_VALUE);
         int blocks = s.blocks().size();
         float[] grid = new float[groups.size() * blocks];

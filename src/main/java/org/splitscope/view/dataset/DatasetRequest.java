@@ -37,8 +37,10 @@ public record DatasetRequest(String block, DatasetFigure.Metric metric, int spli
         }
         int radix = s.blocks().get(0).radix();
         if (split < 0 || split >= radix) {
-            throw new IllegalArgumentException("split " + split + ": the blocks have " + radix + " split"
-                    + (radix == 1 ? " (r = 0, the gate)" : "s (r = 0 … " + (radix - 1) + ")"));
+            org.splitscope.model.AttentionWords w = s.blocks().get(0).words();
+            throw new IllegalArgumentException(w.sk() ? "path " + split + ": the blocks have " + radix + " paths (m = 0 … "
+                    + (radix - 1) + ")" : radix == 1 ? "split " + split + ": the blocks have one gate (0)"
+                    : "split " + split + ": the blocks have " + radix + " splits (r = 0 … " + (radix - 1) + ")");
         }
         if (groups.size() > MAX_GROUPS) {
             throw new IllegalArgumentException(groups.size() + " groups to compare; at most " + MAX_GROUPS + " fit a figure");
@@ -76,7 +78,9 @@ public record DatasetRequest(String block, DatasetFigure.Metric metric, int spli
         DatasetFigure.Options o = options(run.stats());
         return new Provenance("dataset", run.modelName(), run.modelSha256(), source + " (" + run.stats().total()
                 + " images)", null, run.stats().blocks().get(o.block()).name(), o.groups().size() + " of "
-                + run.stats().nonEmpty().size() + " groups", "r = " + split, colormap.displayName(), null);
+                + run.stats().nonEmpty().size() + " groups", run.stats().blocks().get(0).words().mechanism()
+                == org.splitscope.model.Mechanism.SPLAT ? "r = " + split : run.stats().blocks().get(0).words().unit(split),
+                colormap.displayName(), null);
     }
 
     /** The numbers the figure shows: shares ± std at the block, the map, the channel profiles. */
@@ -106,7 +110,9 @@ public record DatasetRequest(String block, DatasetFigure.Metric metric, int spli
                 }
             }
         }
-        return new ViewData(List.of("panel", "block", "group", "split", "channel", "value", "std"), rows);
+        // the row column is named as the blocks' rows are: split, path (SK) or gate (SE, ECA)
+        return new ViewData(List.of("panel", "block", "group", s.blocks().get(0).words().unit(), "channel", "value",
+                "std"), rows);
     }
 
     /** The statistics of {@code run} (saved in folder {@code source}) for a file: window and {@code figure} alike. */

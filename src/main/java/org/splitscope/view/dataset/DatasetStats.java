@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.splitscope.capture.BlockCapture;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.io.Npz64;
 
 /**
@@ -15,8 +16,16 @@ import org.splitscope.io.Npz64;
  * runs (shards, resumed runs) exactly.
  */
 public final class DatasetStats {
-    /** A split-attention block's dimensions. */
-    public record Block(String name, int radix, int cardinality, int groupChannels) {
+    /**
+     * A block's dimensions and how its attention is named (its mechanism: splits, paths or a gate).
+     * Runs saved before stats.json recorded the mechanism read as split attention.
+     */
+    public record Block(String name, int radix, int cardinality, int groupChannels, AttentionWords words) {
+        /** A split-attention block. */
+        public Block(String name, int radix, int cardinality, int groupChannels) {
+            this(name, radix, cardinality, groupChannels, AttentionWords.splat(radix));
+        }
+
         int attentionSize() {
             return radix * cardinality * groupChannels;
         }
@@ -51,7 +60,8 @@ public final class DatasetStats {
     }
 
     public static List<Block> blocksOf(List<BlockCapture> captured) {
-        return captured.stream().map(b -> new Block(b.name(), b.radix(), b.cardinality(), b.groupChannels())).toList();
+        return captured.stream().map(b -> new Block(b.name(), b.radix(), b.cardinality(), b.groupChannels(), b.words()))
+                .toList();
     }
 
     /** Image {@code image} of a captured batch, counted in {@code group}. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.splitscope.SplitScopeException;
 import org.splitscope.figure.Drawing;
+import org.splitscope.figure.FileFigure;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Provenance;
 import org.splitscope.figure.ViewData;
@@ -143,6 +144,18 @@ public record PaperFigures(Profile profile, int channels, List<String> groups) {
         return new Provenance("dataset", src.run().modelName(), src.run().modelSha256(), name + " (" + s.total()
                 + " images) · " + what, null, String.join(", ", blocks), groupWords, null, null, null,
                 new java.util.TreeMap<>(extra));
+    }
+
+    /**
+     * The figure as a file holds it: what {@code figure --profile} writes and the Dataset tab shows and
+     * exports, from numbers computed once by {@link #compute}.
+     *
+     * @param name what the statistics are called in the caption, e.g. the output folder's name
+     */
+    public FileFigure file(Source src, Shown shown, String name) {
+        Provenance provenance = provenance(src, shown, name);
+        ViewData numbers = data(shown);
+        return FileFigure.of(() -> provenance, (width, style) -> draw(shown, width, style), () -> numbers);
     }
 
     /** The numbers the figure shows, one row per plotted value. */

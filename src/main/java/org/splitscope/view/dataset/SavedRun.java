@@ -13,6 +13,8 @@ import org.splitscope.SplitScopeException;
 import org.splitscope.io.Npz64;
 import org.splitscope.io.Printable;
 import org.splitscope.io.SavedJson;
+import org.splitscope.model.AttentionWords;
+import org.splitscope.model.Mechanism;
 
 /**
  * Reads an analyze run back (stats.json + stats.npz, or the state of a stopped run) as untrusted
@@ -136,11 +138,57 @@ final class SavedRun {
             if (name.isEmpty() || !names.add(name)) {
                 throw f.bad(at + ".name", name.isEmpty() ? "is empty" : "names a block twice");
             }
-            blocks.add(new DatasetStats.Block(name, (int) f.whole(b.get("radix"), at + ".radix", 1, 64),
-                    (int) f.whole(b.get("cardinality"), at + ".cardinality", 1, 1024),
-                    (int) f.whole(b.get("groupChannels"), at + ".groupChannels", 1, 65536)));
+            int radix = (int) f.whole(b.get("radix"), at + ".radix", 1, 64);
+            int cardinality = (int) f.whole(b.get("cardinality"), at + ".cardinality", 1, 1024);
+            blocks.add(new DatasetStats.Block(name, radix, cardinality,
+                    (int) f.whole(b.get("groupChannels"), at + ".groupChannels", 1, 65536),
+                    words(f, b, at, radix, cardinality)));
         }
         return blocks;
+    }
+
+    /** A block's mechanism and SK's path kernels; runs saved before they were recorded are split attention. */
+    private static AttentionWords words(SavedJson f, JsonObject b, String at, int radix, int cardinality)
+            throws SplitScopeException {
+        if (!b.has("mechanism")) {
+            return AttentionWords.splat(radix);
+        }
+        String key = f.string(b.get("mechanism"), at + ".mechanism", false, 16);
+        Mechanism m = java.util.Arrays.stream(Mechanism.values()).filter(x -> x.key().equals(key) && x != Mechanism.NONE)
+                .findFirst().orElseThrow(() -> f.bad(at + ".mechanism", "is '" + Printable.clean(key)
+                        + "', no attention SplitScope knows"));
+        if ((m == Mechanism.SE || m == Mechanism.ECA) && (radix != 1 || cardinality != 1)
+                || m == Mechanism.SK && (radix < 2 || cardinality != 1)) {
+            throw f.bad(at + ".mechanism", "is " + key + " but the block has R = " + radix + ", K = " + cardinality);
+        }
+        List<String> kernels = new ArrayList<>();
+        if (b.has("kernels")) {
+            JsonArray k = f.array(b, "kernels", at + ".kernels", 16);
+            for (int i = 0; i < k.size(); i++) {
+                kernels.add(Printable.clean(f.string(k.get(i), at + ".kernels[" + i + "]", false, 32)));
+            }
+        }
+        return new AttentionWords(m, radix, kernels);
+    }
+
+    /** stats.json's blocks: dimensions, mechanism and SK's path kernels, which the views name them by. */
+    static JsonArray blocksJson(List<DatasetStats.Block> blocks) {
+        JsonArray out = new JsonArray();
+        for (DatasetStats.Block b : blocks) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", b.name());
+            o.addProperty("radix", b.radix());
+            o.addProperty("cardinality", b.cardinality());
+            o.addProperty("groupChannels", b.groupChannels());
+            o.addProperty("mechanism", b.words().mechanism().key());
+            if (!b.words().kernels().isEmpty()) {
+                JsonArray k = new JsonArray();
+                b.words().kernels().forEach(k::add);
+                o.add("kernels", k);
+            }
+            out.add(o);
+        }
+        return out;
     }
 
     private static long[] longs(SavedJson f, JsonArray a, String field, int n) throws SplitScopeException {

@@ -80,7 +80,7 @@ public final class KnockoutFigure {
 
     private static Drawing header(KnockoutResult k, double width, FigureStyle s) {
         double p = s.pad();
-        TextBlock title = TextBlock.of("Knock-out of each split-attention block (" + k.mode() + "), one at a time: "
+        TextBlock title = TextBlock.of("Knock-out of each attention block (" + k.mode() + "), one at a time: "
                 + "mean change over " + k.images() + " images, for the " + k.target(), s.title(), width - 2 * p);
         return new Drawing(width, title.height() + p, s, g -> {
             g.setColor(s.text());

@@ -41,7 +41,7 @@ public final class KnockoutSweep {
             runs.add(Interventions.of(List.of(new Intervention(b.name(), mode)), model.network()));
         }
         if (blocks.isEmpty()) {
-            throw new SplitScopeException(model.name() + " has no split-attention blocks (radix 0): nothing to knock out");
+            throw new SplitScopeException(model.name() + " has no blocks with attention (split attention, SE, ECA or SK): nothing to knock out");
         }
         logitChange = new double[blocks.size()];
         probabilityChange = new double[blocks.size()];

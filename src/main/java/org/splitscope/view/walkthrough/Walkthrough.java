@@ -15,7 +15,7 @@ import org.splitscope.capture.BlockInternals;
  * @param inputShape X: [1, C_in, H, W]
  * @param height H′ of the split maps (and of V, before a strided block's avd pool)
  * @param gap s for every channel: [C]
- * @param hidden fc1 + BN + ReLU: [attention channels]
+ * @param hidden fc1 + BN + ReLU: [attention channels]; for ECA (no hidden layer) its 1-d conv's kernel w [k]
  * @param logits fc2's output for channel c, one per split r
  * @param weights a_r(c), one per split r
  * @param shown the channels of c's group drawn as thumbnails (c among them)
@@ -140,6 +140,25 @@ public record Walkthrough(String block, int radix, int cardinality, int channels
 
     public int hiddenChannels() {
         return hidden.length;
+    }
+
+    /** An ECA block: {@link #hidden} is the 1-d conv's kernel, and the logit of c comes from {@link #window}. */
+    public boolean eca() {
+        return attention.words().mechanism() == org.splitscope.model.Mechanism.ECA;
+    }
+
+    /**
+     * ECA: the k values of s the 1-d conv weighs for channel c, s_{c+j−(k−1)/2} for j = 0 … k−1, zero
+     * beyond the ends (the conv's padding); l(c) = Σ_j w_j · window_j.
+     */
+    public float[] window() {
+        int k = hidden.length;
+        float[] out = new float[k];
+        for (int j = 0; j < k; j++) {
+            int at = channel + j - (k - 1) / 2;
+            out[j] = at >= 0 && at < channels ? gap[at] : 0f;
+        }
+        return out;
     }
 
     /** V's channel c (the first thumbnail). */

@@ -31,7 +31,7 @@ final class WalkthroughPictures {
             case SPLITS -> r + " × [1, " + c + ", " + map + "]";
             case SUM, FUSE -> "[1, " + c + ", " + map + "]";
             case GAP -> "[1, " + c + "]";
-            case FC1 -> "[1, " + w.hiddenChannels() + "]";
+            case FC1 -> w.eca() ? "w: [1, 1, " + w.hiddenChannels() + "]" : "[1, " + w.hiddenChannels() + "]";
             case FC2 -> "[1, " + r * c + "]";
             case LAYOUT -> "[" + k + ", " + r + ", " + w.groupChannels() + "] → [" + r + ", " + k + ", "
                     + w.groupChannels() + "]";
@@ -51,8 +51,10 @@ final class WalkthroughPictures {
                     : "c = " + c + " in every " + w.attention().words().unit();
             case SUM -> String.format(Locale.ROOT, "Û(%d) mean %.3f", c, mean(w.sum()[0]));
             case GAP -> String.format(Locale.ROOT, "s(%d) = %.4f", c, w.gapValue());
-            case FC1 -> "z: " + w.hiddenChannels() + " channels";
-            case FC2 -> "l(" + c + ") = " + list(w.logits());
+            case FC1 -> w.eca() ? "k = " + w.hiddenChannels() + " · w = " + list(w.hidden())
+                    : "z: " + w.hiddenChannels() + " channels";
+            case FC2 -> w.eca() ? "s(" + (c - (w.hiddenChannels() - 1) / 2) + " … " + (c + (w.hiddenChannels() - 1) / 2)
+                    + ") → l(" + c + ") = " + list(w.logits()) : "l(" + c + ") = " + list(w.logits());
             case LAYOUT -> {
                 StringBuilder s = new StringBuilder();
                 for (Walkthrough.Index i : w.layout()) {
@@ -88,7 +90,7 @@ final class WalkthroughPictures {
             case SUM -> row(g, s, cm, w.sum(), w.width(), w.height(), 0, p);
             case GAP -> bars(g, s, w.gap(), w.channel(), w.groupChannels(), p);
             case FC1 -> bars(g, s, w.hidden(), -1, 0, p);
-            case FC2 -> bars(g, s, w.logits(), -1, 0, p);
+            case FC2 -> bars(g, s, w.eca() ? w.window() : w.logits(), w.eca() ? (w.hiddenChannels() - 1) / 2 : -1, 0, p);
             case LAYOUT -> layout(g, s, cm, w, p);
             case SOFTMAX -> {
                 bars(g, s, w.weights(), -1, 0, p);

@@ -34,12 +34,13 @@ final class WalkthroughWords {
             case FC1 -> eca
                     ? new String[] {"1-d conv", "l = Conv1d_k(s)",
                         "ECA has no hidden layer: one 1-d convolution of kernel k slides across neighbouring "
-                                + "channels of s."}
+                                + "channels of s. The bars are its k weights w_j, shared by every channel."}
                     : new String[] {"fc1 + ReLU", "z = ReLU(fc1(s))",
                         "A 1×1 layer squeezes s into a shorter vector z (C/16, rounded to 8)."};
             case FC2 -> eca
                     ? new String[] {"Logits (no fc2)", "l(c) = Σ_j w_j · s_{c+j−(k−1)/2}",
-                        "The conv's output already is one logit per channel: ECA has no second layer."}
+                        "The conv's output already is one logit per channel: ECA has no second layer. The bars are "
+                                + "the k values of s around c that the conv weighs (zero past the ends)."}
                     : new String[] {"fc2 logits", "l(c) = fc2(z)_c",
                         "A second 1×1 layer gives one logit per channel: C numbers."};
             case LAYOUT -> new String[] {"No reordering", "l[c]  →  g[c]",

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Reads a {@link ResNeStConfig} off a state dict's tensor shapes: ResNeSt, and timm's ResNets with an
  * SE, ECA or SK slot (bottleneck or basic blocks, 7×7, deep or tiered stems), and the SENet release's
- * legacy keys. Not visible in the weights: the avd placement and the small-input stem options (avd is
+ * legacy keys (SENet-154's three-conv {@code layer0}, reduce-first widths and 3×3 shortcut convs included). Not visible in the weights: the avd placement and the small-input stem options (avd is
  * assumed on for split attention, as every public ResNeSt has it, and off for the others); and for SK
  * bottlenecks whose path convs see half the input, whether that is split input or cardinality 2 —
  * read as split input, as in every published SK model.
@@ -42,7 +42,7 @@ public final class ArchitectureInference {
         }
         config.layers(layers.stream().mapToInt(Integer::intValue).toArray());
         config.numClasses((int) require(shapes, legacy ? "last_linear.weight" : "fc.weight").get(0));
-        config.avgDown(avgDown(shapes, layers.size()));
+        config.avgDown(avgDown(shapes, layers.size())).shortcutKernel(shortcutKernel(shapes, layers.size()));
 
         String first = "layer1.0.";
         ResNeStConfig inferred;
@@ -60,10 +60,20 @@ public final class ArchitectureInference {
 
     /** Stem widths into the builder; returns the channels the stem outputs. */
     private static int stem(Map<String, Shape> shapes, ResNeStConfig.Builder config, boolean legacy) {
-        if (legacy) {
-            if (shapes.containsKey("layer0.conv2.weight")) {
-                throw new IllegalArgumentException("layer0.conv2.weight: SENet-154's three-conv stem is not supported");
+        if (legacy && shapes.containsKey("layer0.conv2.weight")) {
+            // SENet-154: three 3×3 convs of widths w, w, 2w, each with its BN
+            Shape first = require(shapes, "layer0.conv1.weight");
+            int second = (int) require(shapes, "layer0.conv2.weight").get(0);
+            int third = (int) require(shapes, "layer0.conv3.weight").get(0);
+            if (first.get(0) != second || third != 2 * second) {
+                throw new IllegalArgumentException("layer0 stem of widths " + first.get(0) + ", " + second + ", " + third
+                        + ": SENet-154's three-conv stem has widths w, w, 2w");
             }
+            require(shapes, "layer0.bn3.weight");
+            config.deepStem(true).stemWidth(second).inChannels((int) first.get(1));
+            return third;
+        }
+        if (legacy) {
             Shape conv = require(shapes, "layer0.conv1.weight");
             require(shapes, "layer0.bn1.weight");
             config.deepStem(false).stemWidth((int) conv.get(0) / 2).inChannels((int) conv.get(1));
@@ -104,6 +114,17 @@ public final class ArchitectureInference {
             }
         }
         return true;
+    }
+
+    /** The kernel of the first strided shortcut conv without avg-down (SENet-154: 3); 1 where there is none. */
+    private static int shortcutKernel(Map<String, Shape> shapes, int stages) {
+        for (int stage = 2; stage <= stages; stage++) {
+            Shape conv = shapes.get("layer" + stage + ".0.downsample.0.weight");
+            if (conv != null && conv.dimension() == 4) {
+                return (int) conv.get(3);
+            }
+        }
+        return 1;
     }
 
     private static ResNeStConfig splitAttention(Map<String, Shape> shapes, ResNeStConfig.Builder config,

@@ -33,7 +33,8 @@ public final class Bottleneck extends ResidualBlock {
         Mechanism mechanism = config.mechanism();
         this.avdFirst = config.avdFirst();
         this.avdStride = config.avd() && stride > 1 ? stride : 0;
-        boolean strideFirst = config.legacy() && config.cardinality() == 1; // Caffe's SE-ResNet
+        // Caffe's SE-ResNet strides conv1; SE-ResNeXt and SENet-154 (reduce-first) the 3×3 conv
+        boolean strideFirst = config.legacy() && config.cardinality() == 1 && config.reduceFirst() == 1;
         int conv1Stride = strideFirst ? stride : 1;
         int convStride = avdStride > 0 || strideFirst ? 1 : stride;
         int width = widths.width();

@@ -75,11 +75,11 @@ final class FamilyInference {
         int lastWidth = widths.get(widths.size() - 1)[1];
         int bottleneckWidth = bottleneck ? lastWidth / cardinality * 64 / lastPlanes : 64;
         int basePlanes = nominalPlanes(widths.get(0)[2], expansion);
-        config.bottleneckWidth(bottleneckWidth).basePlanes(basePlanes);
+        config.bottleneckWidth(bottleneckWidth).basePlanes(basePlanes).reduceFirst(reduceFirst(widths.get(0)));
         if (!followsFormula(config.build(), widths)) {
             // pruned: the widths are the list; the nominal ones only set ECA's kernels
             config.widths(widths.stream().map(w -> List.of(w[0], w[1], w[2])).toList()).bottleneckWidth(64)
-                    .cardinality(1);
+                    .cardinality(1).reduceFirst(1);
             if (mechanism == Mechanism.ECA) {
                 config.basePlanes(nominalBasePlanes(shapes, layers, expansion, gate));
             }
@@ -88,6 +88,13 @@ final class FamilyInference {
             ArchitectureInference.reduction(config, reduced, mechanism == Mechanism.SK ? "attn.fc_reduce" : gate + ".fc1");
         }
         return config.build();
+    }
+
+    /** conv1 narrower than the 3×3 conv by a whole factor (SENet-154: 2); 1 otherwise. */
+    private static int reduceFirst(int[] firstBlock) {
+        int first = firstBlock[0];
+        int width = firstBlock[1];
+        return width > first && width % first == 0 && width / first <= 64 ? width / first : 1;
     }
 
     private static int countPaths(Map<String, Shape> shapes, String sk) {

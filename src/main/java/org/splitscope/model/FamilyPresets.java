@@ -70,6 +70,10 @@ final class FamilyPresets {
                 tag("in1k", 224, 0.875, BILINEAR));
         add("legacy_seresnext101_32x4d", legacy(3, 4, 23, 3).cardinality(32).bottleneckWidth(4),
                 tag("in1k", 224, 0.875, BILINEAR));
+        // SENet-154: three-conv stem 64, 64, 128; conv1 half the grouped 3×3 conv (64 groups of 4 per 64
+        // planes); 3×3 strided shortcut convs
+        add("legacy_senet154", legacy(3, 8, 36, 3).deepStem(true).stemWidth(64).cardinality(64).bottleneckWidth(4)
+                .reduceFirst(2).shortcutKernel(3), tag("in1k", 224, 0.875, BILINEAR));
     }
 
     static List<Preset> all() {

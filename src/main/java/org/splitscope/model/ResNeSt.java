@@ -21,8 +21,9 @@ import org.splitscope.model.nn.Module;
  * A network of the ResNet family built from a {@link ResNeStConfig} — ResNeSt, and timm's ResNets
  * with an SE, ECA or SK attention slot — with the checkpoints' module tree: {@code conv1} (deep stem
  * or one 7×7 conv), {@code bn1}, max-pool, {@code layer1..4} of {@link ResidualBlock}s, global average
- * pool, {@code fc}; the SENet release has {@code layer0.conv1/bn1}, a ceil-mode max-pool and
- * {@code last_linear}. {@link #getParameters()} lists exactly the checkpoint keys.
+ * pool, {@code fc}; the SENet release has {@code layer0.conv1/bn1} (SENet-154: three convs, {@link
+ * SenetStem}), a ceil-mode max-pool and {@code last_linear} (SENet-154's dropout before it is the identity
+ * in inference, all these networks run here). {@link #getParameters()} lists exactly the checkpoint keys.
  *
  * <p>{@link #forward(NDArray, CaptureSink)} is the entry point: every block with attention ({@link
  * #attentionBlocks()}: split attention, SE, ECA or SK) reports its attention and GAP to the sink. In inference mode each block runs in its own {@link NDScope} so
@@ -31,21 +32,29 @@ import org.splitscope.model.nn.Module;
  */
 public final class ResNeSt extends Module {
     private final ResNeStConfig config;
-    private final Module conv1;
-    private final BatchNorm2d bn1;
+    private final Module conv1;        // null with SENet-154's stem
+    private final BatchNorm2d bn1;     // null with SENet-154's stem
+    private final SenetStem senetStem; // SENet-154's layer0 (three convs, each with BN and ReLU); null otherwise
     private final List<ResidualBlock> blocks = new ArrayList<>();
     private final Linear fc;
     private boolean training;
 
     public ResNeSt(ResNeStConfig config) {
         this.config = config;
-        Stage layer0 = config.legacy() ? child("layer0", new Stage()) : null;
-        Module stem = config.deepStem()
-                ? new Stem(config)
-                : new Conv(config.inChannels(), config.stemChannels(), 7, config.stemStride(), 3, 1, false);
-        conv1 = config.legacy() ? layer0.add("conv1", stem) : child("conv1", stem);
-        BatchNorm2d stemNorm = new BatchNorm2d(config.stemChannels());
-        bn1 = config.legacy() ? layer0.add("bn1", stemNorm) : child("bn1", stemNorm);
+        if (config.legacy() && config.deepStem()) {
+            senetStem = child("layer0", new SenetStem(config));
+            conv1 = null;
+            bn1 = null;
+        } else {
+            senetStem = null;
+            Stage layer0 = config.legacy() ? child("layer0", new Stage()) : null;
+            Module stem = config.deepStem()
+                    ? new Stem(config)
+                    : new Conv(config.inChannels(), config.stemChannels(), 7, config.stemStride(), 3, 1, false);
+            conv1 = config.legacy() ? layer0.add("conv1", stem) : child("conv1", stem);
+            BatchNorm2d stemNorm = new BatchNorm2d(config.stemChannels());
+            bn1 = config.legacy() ? layer0.add("bn1", stemNorm) : child("bn1", stemNorm);
+        }
         int in = config.stemChannels();
         int index = 0;
         for (int stage = 0; stage < config.stages(); stage++) {
@@ -212,7 +221,7 @@ public final class ResNeSt extends Module {
     }
 
     private NDArray stem(NDArray x) {
-        NDArray out = Activation.relu(bn1.apply(conv1.apply(x)));
+        NDArray out = senetStem != null ? senetStem.apply(x) : Activation.relu(bn1.apply(conv1.apply(x)));
         if (config.stemPool()) {
             // the SENet release pools in ceil mode without padding
             out = config.legacy()
@@ -262,7 +271,9 @@ public final class ResNeSt extends Module {
         if (training) {
             throw new IllegalStateException("batch norm can only be folded in inference mode");
         }
-        if (conv1 instanceof Stem stem) {
+        if (senetStem != null) {
+            senetStem.foldBatchNorm();
+        } else if (conv1 instanceof Stem stem) {
             stem.foldBatchNorm();
             stem.conv6.fold(bn1);
         } else {

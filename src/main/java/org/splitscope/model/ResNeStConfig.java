@@ -23,14 +23,19 @@ import java.util.Locale;
  * @param attention the mechanism of every block when radix ≥ 1 (SE/ECA: radix 1; SK: radix = paths);
  *     null = split attention
  * @param tieredStem deep stem of widths 3·(stemWidth/4), stemWidth, 2·stemWidth (timm's "t" models)
- * @param legacy the SENet release's key layout: {@code layer0.conv1/bn1} stem with a ceil-mode max-pool,
- *     {@code se_module}, {@code last_linear}; SE-ResNet bottlenecks stride in conv1
+ * @param legacy the SENet release's key layout: {@code layer0.conv1/bn1} stem (SENet-154: {@code layer0.conv1/bn1,
+ *     conv2/bn2, conv3/bn3}, the deep stem) with a ceil-mode max-pool, {@code se_module}, {@code last_linear};
+ *     SE-ResNet bottlenecks stride in conv1
  * @param splitInput SK: the input channels are split across the paths (skresnet18/34)
  * @param attentionNorm SE: a batch norm {@code se.bn} between fc1 and the ReLU
  * @param reduction SE/SK: reduced width = C / reduction, rounded (0 = 16)
  * @param attentionDivisor SE/SK: the reduced width is a multiple of this (timm's make_divisible; 0 = 8)
  * @param widths per block in forward order [conv1 out, 3×3 conv out, block out] where they differ from
  *     the formula (pruned models); null = the formula
+ * @param reduceFirst conv1 outputs the 3×3 conv's width divided by this (timm's reduce_first; SENet-154: 2,
+ *     conv1 128 → conv2 256 in the first stage; 0 = 1)
+ * @param shortcutKernel kernel of the strided shortcut conv, padded to keep the size (SENet-154: 3×3 in
+ *     stages 2–4; stride-1 shortcuts stay 1×1, as in timm; 0 = 1)
  */
 public record ResNeStConfig(
         List<Integer> layers,
@@ -55,7 +60,9 @@ public record ResNeStConfig(
         boolean attentionNorm,
         int reduction,
         int attentionDivisor,
-        List<List<Integer>> widths) {
+        List<List<Integer>> widths,
+        int reduceFirst,
+        int shortcutKernel) {
 
     public static final int EXPANSION = 4;
 
@@ -64,6 +71,8 @@ public record ResNeStConfig(
         attention = attention == null || attention == Mechanism.NONE ? Mechanism.SPLAT : attention;
         reduction = reduction == 0 ? 16 : reduction;
         attentionDivisor = attentionDivisor == 0 ? 8 : attentionDivisor;
+        reduceFirst = reduceFirst == 0 ? 1 : reduceFirst;
+        shortcutKernel = shortcutKernel == 0 ? 1 : shortcutKernel;
         widths = widths == null ? null : widths.stream().map(List::copyOf).toList();
         layers = List.copyOf(layers);
         require(!layers.isEmpty() && layers.size() <= 4, "1 to 4 stages, got " + layers.size());
@@ -90,8 +99,12 @@ public record ResNeStConfig(
                 "a basic block has cardinality 1 and width 64");
         require(block == BlockType.BOTTLENECK || radix == 0 || attention != Mechanism.SPLAT,
                 "split attention needs a bottleneck block");
-        require(!legacy || (attention == Mechanism.SE && radix == 1 && !deepStem),
-                "the legacy SENet layout is an SE network with a 7×7 stem");
+        require(!legacy || (attention == Mechanism.SE && radix == 1 && !tieredStem),
+                "the legacy SENet layout is an SE network with a 7×7 or a three-conv stem");
+        require(reduceFirst >= 1 && reduceFirst <= 64, "reduceFirst must be 1 to 64, got " + reduceFirst);
+        require(shortcutKernel >= 1 && shortcutKernel <= 7 && shortcutKernel % 2 == 1,
+                "shortcutKernel must be 1, 3, 5 or 7, got " + shortcutKernel);
+        require(shortcutKernel == 1 || !avgDown, "an avg-down shortcut has a 1×1 conv: shortcutKernel must be 1");
         require(!tieredStem || deepStem, "a tiered stem is a deep stem");
         int blocks = layers.stream().mapToInt(Integer::intValue).sum();
         require(widths == null || (widths.size() == blocks
@@ -142,7 +155,7 @@ public record ResNeStConfig(
             return new BlockWidths(w.get(0), w.get(1), w.get(2));
         }
         int out = planes(stage) * expansion();
-        return new BlockWidths(groupWidth(stage), groupWidth(stage), out);
+        return new BlockWidths(Math.max(1, groupWidth(stage) / reduceFirst), groupWidth(stage), out);
     }
 
     /** @param first conv1's output @param width the 3×3 (or attention) conv's @param out the block's output */
@@ -226,7 +239,8 @@ public record ResNeStConfig(
                 .avd(avd).avdFirst(avdFirst).numClasses(numClasses).inChannels(inChannels)
                 .stemStride(stemStride).stemPool(stemPool).block(block).attention(attention)
                 .tieredStem(tieredStem).legacy(legacy).splitInput(splitInput).attentionNorm(attentionNorm)
-                .reduction(reduction).attentionDivisor(attentionDivisor).widths(widths);
+                .reduction(reduction).attentionDivisor(attentionDivisor).widths(widths)
+                .reduceFirst(reduceFirst).shortcutKernel(shortcutKernel);
     }
 
     /** Defaults are the official ResNeSt-50 (2s1x64d, deep stem 32, avg-down, avd). */
@@ -254,6 +268,8 @@ public record ResNeStConfig(
         private int reduction = 16;
         private int attentionDivisor = 8;
         private List<List<Integer>> widths;
+        private int reduceFirst = 1;
+        private int shortcutKernel = 1;
 
         public Builder layers(int... blocks) {
             this.layers = java.util.Arrays.stream(blocks).boxed().toList();
@@ -304,10 +320,15 @@ public record ResNeStConfig(
 
         public Builder widths(List<List<Integer>> v) { this.widths = v; return this; }
 
+        public Builder reduceFirst(int v) { this.reduceFirst = v; return this; }
+
+        public Builder shortcutKernel(int v) { this.shortcutKernel = v; return this; }
+
         public ResNeStConfig build() {
             return new ResNeStConfig(layers, radix, cardinality, bottleneckWidth, basePlanes, stemWidth,
                     deepStem, avgDown, avd, avdFirst, numClasses, inChannels, stemStride, stemPool, block, attention,
-                    tieredStem, legacy, splitInput, attentionNorm, reduction, attentionDivisor, widths);
+                    tieredStem, legacy, splitInput, attentionNorm, reduction, attentionDivisor, widths, reduceFirst,
+                    shortcutKernel);
         }
     }
 }

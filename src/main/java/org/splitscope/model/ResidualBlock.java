@@ -62,8 +62,10 @@ public abstract class ResidualBlock extends Module {
         return Activation.relu(branch.add(shortcut));
     }
 
+    /** The projection where the shape changes; its conv is 1×1 unless a strided one is wider (SENet-154's 3×3). */
     static Downsample shortcut(int in, int out, int stride, ResNeStConfig config) {
-        return stride != 1 || in != out ? new Downsample(in, out, stride, config.avgDown()) : null;
+        int kernel = stride > 1 ? config.shortcutKernel() : 1;
+        return stride != 1 || in != out ? new Downsample(in, out, stride, config.avgDown(), kernel) : null;
     }
 
     /** 3×3 average pool with the given stride, padding 1, padding counted (PyTorch's default). */

@@ -87,7 +87,7 @@ class FamilyParityTest {
     }
 
     /** @return the largest relative differences: logits, attention, GAP, splits/fused */
-    private static float[] assertMatches(String name, Map<String, NDArray> expected, CaptureResult result,
+    static float[] assertMatches(String name, Map<String, NDArray> expected, CaptureResult result,
             ResNeStConfig config) {
         float[] worst = new float[4];
         worst[0] = assertClose(name + " logits", expected.get("logits").toFloatArray(), result.logits());

@@ -47,6 +47,13 @@ public final class InterventionsView extends FigureView<InterventionsViewModel> 
                 return null;
             }
         });
+        // The labels are worded for the open model (gate, path, split): a new model's block list means new
+        // words, and a combo box only asks its converter again when its items or value change.
+        vm.blocks().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            InterventionsViewModel.Kind chosen = kind.getValue();
+            kind.getItems().setAll(InterventionsViewModel.Kind.values());
+            kind.setValue(chosen);
+        });
         Spinner<Integer> split = new Spinner<>(0, 7, 0);
         split.setPrefWidth(64);
         split.valueProperty().addListener((obs, old, now) -> vm.splitProperty().set(now));

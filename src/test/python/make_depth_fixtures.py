@@ -4,7 +4,7 @@ every <name>.capture.npz there (run with /usr/bin/python3; no torch needed).
 The capture.npz files are the `capture` command's output for one sample image and a bundled model:
 
     java -jar target/splitscope.jar capture --model fmnist-2s2x40d \
-         --input resources/samples/fashion-mnist/sneaker-0009.png --out OUT --device cpu
+         --input resources/samples/fashion-mnist/dress-0013.png --out OUT --device cpu
     cp OUT/capture.npz src/test/resources/depth/fmnist-2s2x40d.capture.npz
 
 (the same for fmnist-1s1x64d, radix 1, and fmnist-4s1x64d). Per block, in the file's order, for

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** figure --view depth: every block of one image in one file; bad requests end in one line and no file. */
 class DepthFigureCommandTest {
-    private static final String IMAGE = "resources/samples/fashion-mnist/sneaker-0009.png";
+    private static final String IMAGE = "resources/samples/fashion-mnist/dress-0013.png";
 
     @TempDir
     Path temp;

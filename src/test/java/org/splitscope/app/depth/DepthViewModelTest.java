@@ -25,7 +25,7 @@ class DepthViewModelTest {
     @Test
     void aClickOnABlockSelectsItAndTheFileFigureIsTheSameProfile() throws Exception {
         Path model = BundledModels.resolve(Path.of("fmnist-2s2x40d"));
-        try (var e = Explorers.started(model, Path.of("resources/samples/fashion-mnist/sneaker-0009.png"))) {
+        try (var e = Explorers.started(model, Path.of("resources/samples/fashion-mnist/dress-0013.png"))) {
             DepthViewModel vm = e.vm().depth();
             e.vm().viewProperty().set(Views.tab("depth"));
             assertEquals(Views.DEPTH, e.vm().viewProperty().get());

@@ -68,16 +68,14 @@ public final class SplitScopeApp extends Application {
         if (StartupTiming.wanted()) {
             StartupTiming.install(vm, stage);
         }
-        // The model thread starts on libtorch, the model and the first capture now, while this thread
-        // builds the window on the other core: the two used to run one after the other (first figure
-        // = window + engine + model + capture). Started here, not in init(): the toolkit's own start
-        // is over, so the load does not compete with it. Every result comes back through runLater,
-        // so none reaches the view models before the window below is built and shown.
-        vm.start(options);
         MainView view = build(stage, vm, settings);
         org.splitscope.runtime.StartupClock.mark("window built");
         stage.show();
         org.splitscope.runtime.StartupClock.mark("stage shown");
+        // The model, the samples and the first capture start once the window shows. Starting them
+        // before the window is built (to overlap the two) was measured on 2 cores: the window came
+        // about 1 s later and the first figure no sooner, the two sharing the cores (README, Start-up).
+        vm.start(options);
         // a first start picks the oneDNN level for the next; queued on the model thread, behind the model's
         // opening, which decides the level for this process (JNA, /proc/cpuinfo) off the window's thread
         executor.submit(null, progress -> {

@@ -19,7 +19,6 @@ gap = GAP(sum of paths), splits = the paths, fused = their weighted sum. Tiny wi
 small; BN statistics are random so that folding them is tested.
 """
 import json
-import math
 import os
 import sys
 from collections import OrderedDict
@@ -32,6 +31,7 @@ from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_parity_fixtures import float_state, save_safetensors  # noqa: E402
+from fixture_weights import randomize  # noqa: E402
 
 from timm.layers import SEModule  # noqa: E402
 from timm.models.resnet import BasicBlock, Bottleneck, ResNet  # noqa: E402
@@ -120,24 +120,6 @@ CASES = OrderedDict([
     ("legacy_seresnet_basic", (lambda: legacy(SEResNetBlock, 1, reduction=4, groups=1),
                                config(legacy=True, block="BASIC", reduction=4), 41)),
 ])
-
-
-def randomize(model):
-    """Every parameter matters: convs N(0, 1/fan_in), attention layers N(0, 2/fan_in) so gates spread
-    over (0, 1), batch norms with random affine and running statistics."""
-    with torch.no_grad():
-        for name, m in model.named_modules():
-            if isinstance(m, (nn.Conv2d, nn.Conv1d, nn.Linear)):
-                attention = any(p in name for p in (".se", "se_module", ".attn.")) or name in ("fc", "last_linear")
-                gain = 2.0 if attention else 1.0
-                m.weight.normal_(0.0, math.sqrt(gain / m.weight[0].numel()))
-                if m.bias is not None:
-                    m.bias.normal_(0.0, 0.1)
-            elif isinstance(m, nn.BatchNorm2d):
-                m.weight.uniform_(0.5, 1.5)
-                m.bias.normal_(0.0, 0.1)
-                m.running_mean.normal_(0.0, 0.1)
-                m.running_var.uniform_(0.5, 1.5)
 
 
 def attach(model, sink, maps=True):

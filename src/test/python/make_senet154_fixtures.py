@@ -20,18 +20,17 @@ same hash: a check of the reference, not a source of the fixtures.
 import argparse
 import hashlib
 import json
-import math
 import os
 import sys
 from pathlib import Path
 
 import numpy as np
 import torch
-from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_parity_fixtures import float_state, save_safetensors  # noqa: E402
 from senet_reference import SENet154, blocks, capture  # noqa: E402
+from fixture_weights import randomize  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "parity" / "senet154"
 BUDGET_BYTES = 400_000
@@ -51,23 +50,6 @@ def shape_hash(state):
     lines = sorted(f"{k} {list(v.shape)}" for k, v in state.items() if not k.endswith("num_batches_tracked"))
     values = sum(v.numel() for k, v in state.items() if not k.endswith("num_batches_tracked"))
     return dict(tensors=len(lines), values=values, sha256=hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest())
-
-
-def randomize(model):
-    """Convs N(0, 1/fan_in); SE and last_linear N(0, 2/fan_in) so gates spread over (0, 1); BN with random
-    affine and running statistics, so that folding them is tested."""
-    with torch.no_grad():
-        for name, m in model.named_modules():
-            if isinstance(m, (nn.Conv2d, nn.Linear)):
-                gain = 2.0 if "se_module" in name or name == "last_linear" else 1.0
-                m.weight.normal_(0.0, math.sqrt(gain / m.weight[0].numel()))
-                if m.bias is not None:
-                    m.bias.normal_(0.0, 0.1)
-            elif isinstance(m, nn.BatchNorm2d):
-                m.weight.uniform_(0.5, 1.5)
-                m.bias.normal_(0.0, 0.1)
-                m.running_mean.normal_(0.0, 0.1)
-                m.running_var.uniform_(0.5, 1.5)
 
 
 def main():

@@ -1,6 +1,5 @@
 package org.splitscope.view.dataset;
 
-import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.FigureStyle;
@@ -75,19 +74,16 @@ public final class ChannelProfileFigure {
         }
         List<String> names = new ArrayList<>(List.of("all images"));
         names.addAll(c.names());
-        double legendTop = top + rows * cellH + p * 0.3;
-        List<double[]> legend = BlockChart.legendLayout(names, st, width - 2 * p);
-        double height = legendTop + legend.get(legend.size() - 1)[1] + Fonts.lineHeight(st.small()) + p;
+        double legendTop = PanelGrid.legendTop(top, rows, cellH, p);
+        List<double[]> legend = PanelGrid.legend(names, st, width);
+        double height = PanelGrid.height(legendTop, legend, st);
         return new Drawing(width, height, st, g -> {
             g.setColor(st.text());
             title.paint(g, p, p * 0.6);
             for (int i = 0; i < n; i++) {
                 ChannelProfiles.Profile s = c.stages().get(i);
                 Rectangle2D a = plots.get(i);
-                Draw.valueAxis(g, st, i % columns == 0 ? ticks : ticks.unlabelled(), a.getX(), a.getY(), a.getMaxY(),
-                        a.getMaxX(), 0, yMax, null, 0);
-                g.setColor(st.axis());
-                Draw.line(g, a.getX(), a.getMaxY(), a.getMaxX(), a.getMaxY());
+                PanelGrid.axes(g, st, ticks, i % columns == 0, a, 0, yMax);
                 g.setColor(st.text());
                 g.setFont(st.label());
                 Draw.text(g, s.block() + (s.radix() == 1 ? " · gate" : ""), a.getX(), a.getY() - 3, Draw.H.LEFT,

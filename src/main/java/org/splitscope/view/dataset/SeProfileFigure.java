@@ -3,7 +3,6 @@ package org.splitscope.view.dataset;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.TextBlock;
 import org.splitscope.figure.Fonts;
-import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Hit;
@@ -64,19 +63,16 @@ public final class SeProfileFigure {
         if (std) {
             names.add("band: ± std");
         }
-        double legendTop = top + rows * cellH + p * 0.3;
-        List<double[]> legend = BlockChart.legendLayout(names, st, width - 2 * p);
-        double height = legendTop + legend.get(legend.size() - 1)[1] + Fonts.lineHeight(st.small()) + p;
+        double legendTop = PanelGrid.legendTop(top, rows, cellH, p);
+        List<double[]> legend = PanelGrid.legend(names, st, width);
+        double height = PanelGrid.height(legendTop, legend, st);
         return new Drawing(width, height, st, g -> {
             g.setColor(st.text());
             title.paint(g, p, p * 0.6);
             for (int i = 0; i < n; i++) {
                 SeProfile.Panel s = profile.panels().get(i);
                 Rectangle2D a = plots.get(i);
-                Draw.valueAxis(g, st, i % columns == 0 ? ticks : ticks.unlabelled(), a.getX(), a.getY(), a.getMaxY(),
-                        a.getMaxX(), 0, 1, null, 0);
-                g.setColor(st.axis());
-                Draw.line(g, a.getX(), a.getMaxY(), a.getMaxX(), a.getMaxY());
+                PanelGrid.axes(g, st, ticks, i % columns == 0, a, 0, 1);
                 g.setColor(st.text());
                 g.setFont(st.label());
                 Draw.text(g, s.block(), a.getX(), a.getY() - 3, Draw.H.LEFT, Draw.V.BOTTOM);

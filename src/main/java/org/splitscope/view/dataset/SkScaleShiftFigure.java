@@ -3,7 +3,6 @@ package org.splitscope.view.dataset;
 import org.splitscope.figure.Drawing;
 import org.splitscope.figure.TextBlock;
 import org.splitscope.figure.Fonts;
-import org.splitscope.figure.BlockChart;
 import org.splitscope.figure.FigureStyle;
 import org.splitscope.figure.Draw;
 import org.splitscope.figure.Hit;
@@ -62,9 +61,9 @@ public final class SkScaleShiftFigure {
         for (int s = 0; s < shift.scales().size(); s++) {
             names.add(SkScaleShift.label(shift.scales().get(s)) + "×");
         }
-        double legendTop = top + rows * cellH + p * 0.3;
-        List<double[]> legend = BlockChart.legendLayout(names, st, width - 2 * p);
-        double height = legendTop + legend.get(legend.size() - 1)[1] + Fonts.lineHeight(st.small()) + p;
+        double legendTop = PanelGrid.legendTop(top, rows, cellH, p);
+        List<double[]> legend = PanelGrid.legend(names, st, width);
+        double height = PanelGrid.height(legendTop, legend, st);
         boolean markers = groups <= 60;
         return new Drawing(width, height, st, g -> {
             g.setColor(st.text());
@@ -72,10 +71,7 @@ public final class SkScaleShiftFigure {
             for (int i = 0; i < n; i++) {
                 SkScaleShift.Panel panel = shift.panels().get(i);
                 Rectangle2D a = plots.get(i);
-                Draw.valueAxis(g, st, i % columns == 0 ? ticks : ticks.unlabelled(), a.getX(), a.getY(), a.getMaxY(),
-                        a.getMaxX(), -m, m, null, 0);
-                g.setColor(st.axis());
-                Draw.line(g, a.getX(), a.getMaxY(), a.getMaxX(), a.getMaxY());
+                PanelGrid.axes(g, st, ticks, i % columns == 0, a, -m, m);
                 g.setColor(st.neutral());
                 g.setStroke(Draw.dashed(st, 2, 3));
                 Draw.line(g, a.getX(), a.getCenterY(), a.getMaxX(), a.getCenterY());

@@ -116,6 +116,7 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
         });
         fillGroups.run();
         // the papers' figures, as figure --view dataset --profile draws them, instead of the statistics
+        // (short names: at 1280 px the longest one sets the row's width and squeezes the block and map choices)
         ComboBox<String> figure = new ComboBox<>();
         figure.getItems().add(STATISTICS);
         for (PaperFigures.Profile p : PaperFigures.Profile.values()) {
@@ -126,9 +127,9 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
             @Override
             public String toString(String id) {
                 return id == null ? "" : switch (id) {
-                    case "senet" -> "SENet gates (senet)";
-                    case "senet-std" -> "SENet ± std (senet-std)";
-                    case "sknet" -> "SKNet scales (sknet)";
+                    case "senet" -> "SENet gates";
+                    case "senet-std" -> "SENet ± std";
+                    case "sknet" -> "SKNet scales";
                     default -> "Statistics";
                 };
             }
@@ -142,6 +143,9 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
                 now == null || now.equals(STATISTICS) ? null : PaperFigures.Profile.parse(now)));
         HBox second = FigureViews.header(new Label("Figure"), figure, new Label("Block"), block, new Label("Map"), metric,
                 splitLabel, split, groups);
+        for (var control : List.of(block, split)) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "layer3.1" and "0" whole at 1280 px
+        }
         for (var control : List.of(figure, groups)) {
             control.disableProperty().bind(vm.runProperty().isNull());
         }

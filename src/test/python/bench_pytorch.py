@@ -37,8 +37,8 @@ BATCH, SIZE = 1, 224
 
 
 def measure(model, x, iterations: int, attach=None, blocks=16):
-    """Median ms of plain and capturing forwards, interleaved so that load from other processes
-    hits both alike; hooks are attached/removed outside the timed region."""
+    """Median ms of plain and capturing forwards, interleaved (and which goes first alternating) so
+    that load from other processes hits both alike; hooks are attached/removed outside the timed region."""
     sink = {}
     to_host = lambda t: t.detach().clone().numpy()  # noqa: E731
 
@@ -60,9 +60,13 @@ def measure(model, x, iterations: int, attach=None, blocks=16):
         plain()
         captured()
     forward, capture = [], []
-    for _ in range(iterations):
-        forward.append(plain())
-        capture.append(captured())
+    for i in range(iterations):  # which runs first alternates too, as in `bench`
+        if i % 2:
+            capture.append(captured())
+            forward.append(plain())
+        else:
+            forward.append(plain())
+            capture.append(captured())
     assert len(sink) == 2 * blocks, sorted(sink)
     return statistics.median(forward), statistics.median(capture)
 

@@ -136,13 +136,20 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Median forward and capture ms: warm-up, then the two kinds alternating so drift hits both alike. */
+    /**
+     * Median forward and capture ms: warm-up, then the two kinds alternating, and which goes first
+     * alternating too, so neither drift nor running second (a warmer cache, threads just woken) favours one.
+     */
     private double[] measure(LoadedModel model, Shape shape) {
         double[] forward = new double[iterations];
         double[] capture = new double[iterations];
         for (int i = -warmup; i < iterations; i++) {
+            boolean captureFirst = (i & 1) != 0;
+            double c = captureFirst ? time(model, shape, true) : 0;
             double f = time(model, shape, false);
-            double c = time(model, shape, true);
+            if (!captureFirst) {
+                c = time(model, shape, true);
+            }
             SplitScopeCli.ready("bench");
             if (i >= 0) {
                 forward[i] = f;

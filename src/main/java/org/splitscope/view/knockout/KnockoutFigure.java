@@ -191,10 +191,12 @@ public final class KnockoutFigure {
         List<List<Object>> rows = new ArrayList<>();
         for (KnockoutResult.Effect e : k.blocks()) {
             rows.add(java.util.Arrays.asList(e.block(), e.stage(), e.deltaLogit(), e.deltaProbability(),
-                    e.deltaTop1(), e.top1Changed()));
+                    e.deltaTop1(), e.top1Changed(), e.mechanism() == null ? null : e.mechanism().mechanism().key(),
+                    e.mechanism() == null ? null : e.mechanism().pathWords()));
         }
+        // mechanism (splat, se, eca, sk) and SK's paths as capture.json names them; empty from an old knockout.json
         return new ViewData(List.of("block", "stage", "delta_logit", "delta_probability", "delta_top1",
-                "top1_changed"), rows);
+                "top1_changed", "mechanism", "paths"), rows);
     }
 
     /** The sweep for a file: the window's export and {@code figure --view knockout} alike. */

@@ -24,6 +24,7 @@ import org.splitscope.view.knockout.KnockoutResult;
  * knockout.json names each block's mechanism as capture.json does (mechanism, module, gate, SK's paths
  * with kernel and dilation), written by the knockout command on the bundled SE and SK models and read
  * back; a knockout.json from before it did still reads (mechanism unknown), and an edited one is one line.
+ * The file also names its input, which the figure's caption shows (not the output folder's name).
  */
 class KnockoutMechanismTest {
     @TempDir
@@ -61,6 +62,10 @@ class KnockoutMechanismTest {
             assertFalse(b.has("paths"), "a gate has no paths: " + b);
         }
         KnockoutResult read = KnockoutResult.read(out);
+        // the caption names the input folder, not the folder the result was written to
+        assertEquals("images", read.input());
+        assertEquals("fmnist-se1x64d · images (2 images) · every block (uniform)",
+                KnockoutFigure.provenance(read, org.splitscope.render.Colormap.VIRIDIS).caption());
         for (KnockoutResult.Effect e : read.blocks()) {
             assertEquals(Mechanism.SE, e.mechanism().mechanism());
             assertEquals(List.of(), e.mechanism().paths());
@@ -117,6 +122,9 @@ class KnockoutMechanismTest {
     @Test
     void aKnockoutJsonWithoutMechanismsStillReadsAndAnEditedOneIsOneLine() throws Exception {
         KnockoutResult old = read("");
+        assertNull(old.input());
+        assertEquals("m · 3 images · every block (uniform)",
+                KnockoutFigure.provenance(old, org.splitscope.render.Colormap.VIRIDIS).caption(), "the count alone");
         assertNull(old.blocks().get(0).mechanism());
         assertNull(KnockoutFigure.data(old).rows().get(0).get(6), "unknown, not guessed");
         assertTrue(old.json().getAsJsonArray("blocks").get(0).getAsJsonObject().keySet().stream()

@@ -208,7 +208,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         session().executor().submit("Knock-out sweep (" + mode + ") on " + c.image().name(), progress -> {
             KnockoutSweep sweep = new KnockoutSweep(c.model(), Intervention.parseMode(mode));
             sweep.add(List.of(c.sample()), new int[] {-1});
-            return sweep.result();
+            return sweep.result(c.image().name());
         }, result -> {
             if (session().capture() != null && session().capture().sample() == c.sample()) {
                 knockout.set(result);
@@ -257,9 +257,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         if (k == null || c == null) {
             return null;
         }
-        var colormap = session().colormapProperty().get();
-        String source = c.image().name();
-                return KnockoutFigure.file(k, source, colormap);
+        return KnockoutFigure.file(k, session().colormapProperty().get());
     }
 
     public ReadOnlyObjectProperty<KnockoutResult> knockoutProperty() {

@@ -63,10 +63,15 @@ public final class KnockoutFigure {
         return colormap.argb(value < 0 ? 0.15 : 0.85);
     }
 
-    /** @param source what the sweep ran over, e.g. its output folder or the image */
-    public static Provenance provenance(KnockoutResult k, String source, Colormap colormap) {
-        return new Provenance("knockout", k.model(), k.modelSha256(), source + " (" + k.images() + " images)", null,
-                "every block (" + k.mode() + ")", null, null, colormap.displayName(), null);
+    /**
+     * The caption names what the sweep ran over as knockout.json records it ("fashion-mnist (30 images)"); a
+     * file from before it was recorded gives the count alone, never the name of the folder the result is in.
+     */
+    public static Provenance provenance(KnockoutResult k, Colormap colormap) {
+        String images = k.images() + (k.images() == 1 ? " image" : " images");
+        return new Provenance("knockout", k.model(), k.modelSha256(),
+                k.input() == null ? images : k.input() + " (" + images + ")", null, "every block (" + k.mode() + ")",
+                null, null, colormap.displayName(), null);
     }
 
     public static Drawing draw(KnockoutResult k, Options o, double width, FigureStyle s) {
@@ -81,7 +86,7 @@ public final class KnockoutFigure {
     private static Drawing header(KnockoutResult k, double width, FigureStyle s) {
         double p = s.pad();
         TextBlock title = TextBlock.of("Knock-out of each attention block (" + k.mode() + "), one at a time: "
-                + "mean change over " + k.images() + " images, for the " + k.target(), s.title(), width - 2 * p);
+                + "mean change over " + k.images() + (k.images() == 1 ? " image" : " images") + ", for the " + k.target(), s.title(), width - 2 * p);
         return new Drawing(width, title.height() + p, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);
@@ -200,8 +205,8 @@ public final class KnockoutFigure {
     }
 
     /** The sweep for a file: the window's export and {@code figure --view knockout} alike. */
-    public static FileFigure file(KnockoutResult k, String source, Colormap colormap) {
-        return FileFigure.of(() -> provenance(k, source, colormap),
+    public static FileFigure file(KnockoutResult k, Colormap colormap) {
+        return FileFigure.of(() -> provenance(k, colormap),
                 (width, style) -> draw(k, new Options(colormap), width, style), () -> data(k));
     }
 }

@@ -21,11 +21,13 @@ import org.splitscope.io.CsvTable;
  * label is one of the model's classes, otherwise the class the plain network ranks first.
  *
  * @param modelSha256 null for random weights
+ * @param input what the sweep ran over, as the figure's caption names it: the input folder's name (knockout)
+ *     or the image's (the window); null in a knockout.json written before it was recorded
  * @param mode the intervention, as written (uniform, onehot:R, scale:R:F)
  * @param labelled images whose label is a model class (top-1 accuracy is over these)
  * @param top1 top-1 accuracy of the plain network over the labelled images; null if none
  */
-public record KnockoutResult(String model, String modelSha256, String mode, long images, long labelled, Double top1,
+public record KnockoutResult(String model, String modelSha256, String input, String mode, long images, long labelled, Double top1,
         List<Effect> blocks) {
     public static final String CSV = "knockout.csv";
     public static final String JSON = "knockout.json";
@@ -71,12 +73,15 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
     }
 
     /**
-     * knockout.json: model name and SHA-256, mode, target, counts, accuracy, one entry per block with its
+     * knockout.json: model name and SHA-256, input, mode, target, counts, accuracy, one entry per block with its
      * mechanism as capture.json names it ({@link BlockMechanism}).
      */
     public JsonObject json() {
         JsonObject json = new JsonObject();
         json.add("model", org.splitscope.io.ModelJson.of(model, modelSha256));
+        if (input != null) {
+            json.addProperty("input", input);
+        }
         json.addProperty("mode", mode);
         json.addProperty("target", target());
         json.addProperty("images", images);
@@ -122,6 +127,7 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
         if (sha != null && !sha.matches("[0-9a-f]{64}")) {
             throw f.bad("model.sha256", "is not a SHA-256 (64 hex digits)");
         }
+        String input = f.string(json.get("input"), "input", true, 4096); // absent before it was recorded
         String mode = f.string(json.get("mode"), "mode", false, 256);
         try {
             Intervention.parseMode(mode);
@@ -164,6 +170,6 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
                 throw f.bad("blocks[" + i + "]", "is not a block layerS.B of stage S");
             }
         }
-        return new KnockoutResult(name, sha, mode, images, labelled, top1, blocks);
+        return new KnockoutResult(name, sha, input, mode, images, labelled, top1, blocks);
     }
 }

@@ -90,7 +90,8 @@ public final class KnockoutSweep {
         return images;
     }
 
-    public KnockoutResult result() throws SplitScopeException {
+    /** @param input what the sweep ran over (the input folder's name, the image's), for the figure's caption */
+    public KnockoutResult result(String input) throws SplitScopeException {
         if (images == 0) {
             throw new SplitScopeException("no image went through the knock-out sweep");
         }
@@ -107,7 +108,7 @@ public final class KnockoutSweep {
         } catch (IOException e) {
             throw new SplitScopeException(model.file() + ": cannot read it for its SHA-256 (" + e.getMessage() + ")");
         }
-        return new KnockoutResult(model.name(), sha, mode.text(), images, labelled,
+        return new KnockoutResult(model.name(), sha, input, mode.text(), images, labelled,
                 labelled == 0 ? null : (double) hitsBefore / labelled, effects);
     }
 

@@ -66,6 +66,7 @@ class KnockoutMechanismTest {
         assertEquals("images", read.input());
         assertEquals("fmnist-se1x64d · images (2 images) · every block (uniform)",
                 KnockoutFigure.provenance(read, org.splitscope.render.Colormap.VIRIDIS).caption());
+        assertEquals("each block's squeeze-excitation gate (uniform: gate 1)", KnockoutFigure.subject(read));
         for (KnockoutResult.Effect e : read.blocks()) {
             assertEquals(Mechanism.SE, e.mechanism().mechanism());
             assertEquals(List.of(), e.mechanism().paths());
@@ -97,6 +98,7 @@ class KnockoutMechanismTest {
         assertEquals(new BlockMechanism(Mechanism.SK, "layer1.0.conv2", "softmax over paths",
                 List.of(new BlockMechanism.KernelPath(3, 1), new BlockMechanism.KernelPath(3, 2))), first);
         assertEquals("3×3, 3×3 dilation 2", first.pathWords());
+        assertEquals("each block's SK paths 3×3, 3×3 dilation 2 (uniform: each 1/M)", KnockoutFigure.subject(read));
         assertEquals("3×3, 3×3 dilation 2", KnockoutFigure.data(read).rows().get(0).get(7));
 
         // written again from what was read: the same file (the reader loses nothing the writer wrote)
@@ -123,6 +125,7 @@ class KnockoutMechanismTest {
     void aKnockoutJsonWithoutMechanismsStillReadsAndAnEditedOneIsOneLine() throws Exception {
         KnockoutResult old = read("");
         assertNull(old.input());
+        assertEquals("each attention block (uniform)", KnockoutFigure.subject(old), "no mechanism guessed");
         assertEquals("m · 3 images · every block (uniform)",
                 KnockoutFigure.provenance(old, org.splitscope.render.Colormap.VIRIDIS).caption(), "the count alone");
         assertNull(old.blocks().get(0).mechanism());

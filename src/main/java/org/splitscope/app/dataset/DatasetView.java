@@ -79,9 +79,15 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
         });
         ComboBox<Integer> split = new ComboBox<>();
         Label splitLabel = new Label("Profile split r");
+        splitLabel.managedProperty().bind(splitLabel.visibleProperty());
+        split.managedProperty().bind(split.visibleProperty());
         vm.runProperty().addListener((obs, old, now) -> {
             splitLabel.setText(now != null && now.stats().blocks().get(0).words().sk() ? "Profile path m"
                     : "Profile split r");
+            // a sigmoid gate (SE, ECA, R = 1) has one row: no split or path to follow, so no choice at all
+            boolean gate = now != null && now.stats().blocks().get(0).words().gate();
+            splitLabel.setVisible(!gate);
+            split.setVisible(!gate);
             int radix = now == null ? 1 : now.stats().blocks().get(0).radix();
             split.getItems().setAll(IntStream.range(0, radix).boxed().toList());
             split.setValue(vm.splitProperty().get());

@@ -55,7 +55,7 @@ public final class InterventionsViewModel extends FigureViewModel {
     }
 
     /**
-     * The mode in the open model's words: SE/ECA gates ("uniform: gate 1, the gate removed", "scale the
+     * The mode in the open model's words: SE/ECA gates ("uniform: gate 1 (no gate)", "scale the
      * gate"), SK paths ("uniform: every path 1/M", "one path only"), split attention as {@link Kind#label}.
      */
     public String label(Kind k) {
@@ -66,7 +66,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         var words = org.splitscope.model.AttentionWords.of(blocks.get(0));
         if (words.channelGate()) {
             return switch (k) {
-                case UNIFORM -> "uniform: gate 1 (the gate removed)";
+                case UNIFORM -> "uniform: gate 1 (no gate)"; // short: at 1280 px the block choice keeps its width
                 case ONEHOT -> "one split only (not for a gate)";
                 case SCALE -> "scale the gate";
             };

@@ -83,10 +83,35 @@ public final class KnockoutFigure {
         return Drawing.column(s, parts);
     }
 
+    /**
+     * What was knocked out, in the mechanism's words where knockout.json names one for every block: "each
+     * block's squeeze-excitation gate (uniform: gate 1)", "each block's SK paths 3×3, 3×3 dilation 2
+     * (uniform: each 1/M)", "each split-attention block (uniform: each split 1/R)"; "each attention block
+     * (MODE)" for a mix or a file from before the mechanism was recorded.
+     */
+    public static String subject(KnockoutResult k) {
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (KnockoutResult.Effect e : k.blocks()) {
+            kinds.add(e.mechanism() == null ? "?" : e.mechanism().mechanism() + " " + e.mechanism().pathWords());
+        }
+        org.splitscope.capture.BlockMechanism m = k.blocks().get(0).mechanism();
+        boolean uniform = k.mode().equals("uniform");
+        if (kinds.size() != 1 || m == null) {
+            return "each attention block (" + k.mode() + ")";
+        }
+        return switch (m.mechanism()) {
+            case SE, ECA -> "each block's " + m.mechanism().words() + " gate (" + (uniform ? "uniform: gate 1" : k.mode())
+                    + ")";
+            case SK -> "each block's SK paths " + m.pathWords() + " (" + (uniform ? "uniform: each 1/M" : k.mode()) + ")";
+            case SPLAT -> "each split-attention block (" + (uniform && !m.gate().equals(
+                    org.splitscope.capture.BlockMechanism.SIGMOID) ? "uniform: each split 1/R" : k.mode()) + ")";
+            default -> "each attention block (" + k.mode() + ")";
+        };
+    }
+
     private static Drawing header(KnockoutResult k, double width, FigureStyle s) {
         double p = s.pad();
-        TextBlock title = TextBlock.of("Knock-out of each attention block (" + k.mode() + "), one at a time: "
-                + "mean change over " + k.images() + (k.images() == 1 ? " image" : " images") + ", for the " + k.target(), s.title(), width - 2 * p);
+        TextBlock title = TextBlock.of("Knock-out of " + subject(k) + ", one at a time: mean change over " + k.images() + (k.images() == 1 ? " image" : " images") + ", for the " + k.target(), s.title(), width - 2 * p);
         return new Drawing(width, title.height() + p, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);

@@ -92,7 +92,10 @@ public final class CaptureExport {
         for (BlockCapture b : blocks) {
             JsonObject block = new JsonObject();
             block.addProperty("name", b.name());
-            mechanism(block, byName.get(b.name()));
+            BlockMechanism mechanism = BlockMechanism.of(byName.get(b.name()));
+            if (mechanism != null) {
+                mechanism.addTo(block);
+            }
             block.addProperty("radix", b.radix());
             block.addProperty("cardinality", b.cardinality());
             block.addProperty("channels", b.channels());
@@ -104,29 +107,5 @@ public final class CaptureExport {
         json.add("timingsMs", GSON.toJsonTree(timings));
         json.add("skipped", GSON.toJsonTree(skipped));
         return json;
-    }
-
-    /**
-     * What the block's attention is: "mechanism" (splat, se, eca, sk), "module" (its path), "gate"
-     * (sigmoid, softmax over splits, softmax over paths) and for SK "paths" [{kernel, dilation}].
-     */
-    private static void mechanism(JsonObject json, ResidualBlock block) {
-        if (block == null) {
-            return;
-        }
-        json.addProperty("mechanism", block.mechanism().key());
-        json.addProperty("module", block.attentionPath());
-        json.addProperty("gate", block.mechanism().isGate(block.radix()) ? "sigmoid"
-                : block.mechanism() == org.splitscope.model.Mechanism.SK ? "softmax over paths" : "softmax over splits");
-        if (block.paths().length > 0) {
-            JsonArray paths = new JsonArray();
-            for (int[] p : block.paths()) {
-                JsonObject path = new JsonObject();
-                path.addProperty("kernel", p[0]);
-                path.addProperty("dilation", p[1]);
-                paths.add(path);
-            }
-            json.add("paths", paths);
-        }
     }
 }

@@ -247,7 +247,7 @@ final class FigureCommand implements Callable<Integer> {
                 throw new SplitScopeException("--view knockout needs --knockout DIR (a knockout output folder)");
             }
             KnockoutResult k = KnockoutResult.read(knockout);
-            return to.write(KnockoutFigure.file(k, knockout.getFileName().toString(), request.colormap()),
+            return to.write(KnockoutFigure.file(k, request.colormap()),
                     "knockout of " + Printable.clean(knockout.toString()), d -> "");
         }
         if (input == null) {

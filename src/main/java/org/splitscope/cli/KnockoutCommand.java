@@ -67,7 +67,9 @@ final class KnockoutCommand implements Callable<Integer> {
             BatchRun.Summary done = run.each(model, items, new BatchRun.Options("knockout", batch, true, true, "image"),
                     progress, (samples, from) -> sweep.add(samples, from.stream().mapToInt(item -> item.label() == null
                             ? -1 : keys.indexOf(org.splitscope.model.Labels.key(item.label()))).toArray()));
-            KnockoutResult result = sweep.result();
+            // the input folder's name, not its path: the caption of a published figure says no more of the user's disk
+            Path name = input.toAbsolutePath().normalize().getFileName();
+            KnockoutResult result = sweep.result(name == null ? input.toString() : name.toString());
             JsonObject json = result.json();
             json.add("skipped", new com.google.gson.Gson().toJsonTree(done.skipped()));
             byte[] text = KnockoutResult.text(json).getBytes(StandardCharsets.UTF_8);

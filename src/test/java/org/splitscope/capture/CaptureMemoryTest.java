@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.splitscope.NativeGrowth;
 import org.splitscope.TestSupport;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
@@ -62,40 +61,12 @@ class CaptureMemoryTest {
             Set<String> withSplits = Set.of("layer2.0"); // the optional maps must be freed too
             // Allocator warm-up: freed memory is kept for reuse (Allocator), so RSS climbs until the
             // heap of freed buffers covers a forward; a few hundred captures are not enough for that.
-            for (int i = 0; i < 1_000; i++) {
-                CaptureService.capture(model, samples, withSplits);
-            }
+            NativeGrowth.Step capture = i -> CaptureService.capture(model, samples, withSplits);
+            NativeGrowth.repeat(1_000, capture);
             int arrays = model.manager().getManagedArrays().size();
-            // Two halves, and the smaller growth counts: a leak grows in both, while a one-off step
-            // (another thread of the test JVM, a heap resize moving RSS and committed apart) in one.
-            long before = nativeKb();
-            for (int i = 0; i < captures / 2; i++) {
-                CaptureService.capture(model, samples, withSplits);
-            }
-            long middle = nativeKb();
-            for (int i = 0; i < captures / 2; i++) {
-                CaptureService.capture(model, samples, withSplits);
-            }
-            long after = nativeKb();
-            double perCapture = (double) Math.min(middle - before, after - middle) / (captures / 2);
+            double perCapture = NativeGrowth.perStep(captures, capture);
             assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left attached to the model");
             assertTrue(perCapture < MAX_KB_PER_CAPTURE, "native memory grew by " + perCapture + " kB per capture");
         }
-    }
-
-    /**
-     * PyTorch's memory is invisible to the Java heap, so measure the process (VmRSS) less what the
-     * JVM itself has committed, which grows with Java garbage and is no leak.
-     */
-    private static long nativeKb() throws Exception {
-        System.gc();
-        var memory = ManagementFactory.getMemoryMXBean();
-        long jvm = memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) - jvm / 1024;
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

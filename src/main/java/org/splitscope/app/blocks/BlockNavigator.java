@@ -58,7 +58,8 @@ public final class BlockNavigator extends VBox {
         GridPane.setHgrow(group, Priority.ALWAYS);
         GridPane.setHgrow(split, Priority.ALWAYS);
         Label groupLabel = new Label("Cardinal group");
-        Label splitLabel = new Label("Split");
+        Label splitLabel = new Label();
+        splitLabel.textProperty().bind(vm.splitNameProperty());
         // the names keep their width; a long choice (SK's "U_0 (path 0 (3×3))") narrows its box instead
         groupLabel.setMinWidth(Region.USE_PREF_SIZE);
         splitLabel.setMinWidth(Region.USE_PREF_SIZE);

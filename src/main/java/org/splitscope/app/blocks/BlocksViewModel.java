@@ -22,6 +22,8 @@ public final class BlocksViewModel {
     private final ReadOnlyObjectWrapper<List<StageInfo>> stages = new ReadOnlyObjectWrapper<>(this, "stages", List.of());
     private final ReadOnlyObjectWrapper<List<Choice>> groups = new ReadOnlyObjectWrapper<>(this, "groups", List.of());
     private final ReadOnlyObjectWrapper<List<Choice>> splits = new ReadOnlyObjectWrapper<>(this, "splits", List.of());
+    private final javafx.beans.property.ReadOnlyStringWrapper splitName =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "splitName", "Split");
 
     /** A selectable value with its label ("all groups", "k = 1", "V (fused)", "U_0"). */
     public record Choice(int value, String label) {
@@ -115,6 +117,8 @@ public final class BlocksViewModel {
             }
             s.add(new Choice(FeatureMaps.FUSED, b.words().output()));
         }
+        // never "split" for SE/ECA (X or X·g) or SK (a path's map U_m or V): there the choice is between maps
+        splitName.set(b != null && (b.words().sk() || b.words().channelGate()) ? "Map" : "Split");
         if (!g.equals(groups.get())) {
             groups.set(List.copyOf(g));
         }
@@ -171,6 +175,11 @@ public final class BlocksViewModel {
 
     public ReadOnlyObjectProperty<List<Choice>> splitChoicesProperty() {
         return splits.getReadOnlyProperty();
+    }
+
+    /** The name of the split choice for the selected block: "Split", or "Map" for SE/ECA (X, X·g) and SK (U_m, V). */
+    public javafx.beans.property.ReadOnlyStringProperty splitNameProperty() {
+        return splitName.getReadOnlyProperty();
     }
 
     public Session session() {

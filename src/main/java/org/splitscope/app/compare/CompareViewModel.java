@@ -177,12 +177,14 @@ public final class CompareViewModel extends FigureViewModel {
             if (target instanceof CompareFigure.Cell cell) {
                 float a = cmp.a().weight(cell.group(), cell.split(), cell.channel());
                 float b = cmp.b().weight(cell.group(), cell.split(), cell.channel());
-                return String.format(Locale.ROOT, "%s · k = %d · r = %d · c = %d: %s %.4f, %s %.4f, Δ %+.4f",
-                        cmp.a().block(), cell.group(), cell.split(), cell.channel(), cmp.first(), a, cmp.second(), b,
-                        b - a);
+                // "split r = 1", "path 1 (3×3 dilation 2)", "gate": the row in the block's own words
+                return String.format(Locale.ROOT, "%s · k = %d · %s · c = %d: %s %.4f, %s %.4f, Δ %+.4f",
+                        cmp.a().block(), cell.group(), cmp.a().words().unit(cell.split()), cell.channel(), cmp.first(),
+                        a, cmp.second(), b, b - a);
             }
             if (target instanceof BlockChart.Point p) {
-                return String.format(Locale.ROOT, "%s: mean |Δa| %.4f", cmp.blocks().get(p.block()),
+                return String.format(Locale.ROOT, "%s: mean |Δ%s| %.4f", cmp.blocks().get(p.block()),
+                        CompareFigure.weight(cmp.a().words()),
                         cmp.distance()[p.block()]);
             }
         }

@@ -79,9 +79,19 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
         });
         ComboBox<Integer> split = new ComboBox<>();
         Label splitLabel = new Label("Profile split r");
+        Label metricLabel = new Label("Map");
+        for (javafx.scene.Node n : List.of(splitLabel, split, metricLabel, metric)) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
         vm.runProperty().addListener((obs, old, now) -> {
             splitLabel.setText(now != null && now.stats().blocks().get(0).words().sk() ? "Profile path m"
                     : "Profile split r");
+            // a sigmoid gate (SE, ECA, R = 1) has one row: no split or path to follow, and its map is the mean
+            // gate (entropy, dominance and preference are not defined), so neither choice is offered
+            boolean gate = now != null && now.stats().blocks().get(0).words().gate();
+            for (javafx.scene.Node n : List.of(splitLabel, split, metricLabel, metric)) {
+                n.setVisible(!gate);
+            }
             int radix = now == null ? 1 : now.stats().blocks().get(0).radix();
             split.getItems().setAll(IntStream.range(0, radix).boxed().toList());
             split.setValue(vm.splitProperty().get());
@@ -141,7 +151,7 @@ public final class DatasetView extends FigureView<DatasetViewModel> {
         });
         figure.valueProperty().addListener((obs, old, now) -> vm.profileProperty().set(
                 now == null || now.equals(STATISTICS) ? null : PaperFigures.Profile.parse(now)));
-        HBox second = FigureViews.header(new Label("Figure"), figure, new Label("Block"), block, new Label("Map"), metric,
+        HBox second = FigureViews.header(new Label("Figure"), figure, new Label("Block"), block, metricLabel, metric,
                 splitLabel, split, groups);
         for (var control : List.of(block, split)) {
             control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "layer3.1" and "0" whole at 1280 px

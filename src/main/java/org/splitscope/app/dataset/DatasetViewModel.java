@@ -1,20 +1,13 @@
 package org.splitscope.app.dataset;
 
-import org.splitscope.batch.Progress;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,36 +19,27 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.splitscope.view.dataset.DatasetStats;
-import org.splitscope.app.base.TaskExecutor;
 import org.splitscope.app.figure.FigureViewModel;
 import org.splitscope.figure.FileFigure;
 import org.splitscope.app.session.Problem;
 import org.splitscope.app.session.Session;
 import org.splitscope.view.dataset.AnalysisRun;
-import org.splitscope.view.dataset.DatasetAnalysis;
 import org.splitscope.view.dataset.DatasetRequest;
-import org.splitscope.batch.DatasetInput;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.view.dataset.DatasetFigure;
 import org.splitscope.figure.Drawing;
 import org.splitscope.view.image.FigureRequest;
 import org.splitscope.figure.FigureStyle;
-import org.splitscope.figure.Provenance;
-import org.splitscope.view.ViewSpec;
 import org.splitscope.view.Views;
-import org.splitscope.figure.ViewData;
-import org.splitscope.io.UserDirs;
 import org.splitscope.view.dataset.PaperFigures;
 import org.splitscope.view.dataset.ScaleRuns;
 
 /**
- * The Dataset view: runs {@code analyze} over a labelled folder with the open model (in the
- * background, stoppable, resumable), or reopens saved statistics, and draws them through the same
- * {@link DatasetRequest} as {@code figure --view dataset}.
+ * The Dataset view: shows the statistics of an analysis — one made here ({@link FolderAnalysis}: {@code
+ * analyze} over a labelled folder with the open model, stoppable, resumable) or reopened from disk — through the
+ * same {@link DatasetRequest} as {@code figure --view dataset}, or a paper's figure from them ({@link DatasetProfile}).
  */
 public final class DatasetViewModel extends FigureViewModel {
-    static final int BATCH = 16;
-
     private final ReadOnlyObjectWrapper<AnalysisRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
     private final ObservableList<String> blocks = FXCollections.observableArrayList();
@@ -70,19 +54,16 @@ public final class DatasetViewModel extends FigureViewModel {
     /** The runs of an analyze --scales output when one is open (the sknet profile reads them); else null. */
     private ScaleRuns.Loaded scales;
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper origin = new ReadOnlyStringWrapper(this, "origin", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final org.splitscope.app.base.LatestRequest modelCheck = new org.splitscope.app.base.LatestRequest();
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private Path resumeInput;
-    private Path outputs;
     private Consumer<Problem> problems = p -> {};
+    private final FolderAnalysis analysis;
 
     public DatasetViewModel(Session session) {
         super(session, Views.DATASET, "Hover over a bar, a map cell or a channel for its numbers");
-        outputs = UserDirs.writable(".splitscope").resolve("analyses");
+        analysis = new FolderAnalysis(session, message, (r, dir) -> show(r, dir, null), p -> problems.accept(p));
         block.addListener((obs, old, now) -> changed());
         metric.addListener((obs, old, now) -> changed());
         split.addListener((obs, old, now) -> changed());
@@ -91,12 +72,6 @@ public final class DatasetViewModel extends FigureViewModel {
         // Statistics say which model made them; a notice when that is not the model open now.
         run.addListener((obs, old, now) -> checkModel());
         session.modelProperty().addListener((obs, old, now) -> checkModel());
-        // Cancelling from the status bar drops the job's callbacks: the executor going idle ends the run here.
-        session.executor().status().runningProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                analyzing.set(false);
-            }
-        });
     }
 
     @Override
@@ -144,84 +119,26 @@ public final class DatasetViewModel extends FigureViewModel {
 
     /** Where new analyses are saved, one sub-folder each (tests point it elsewhere). */
     public void setOutputs(Path folder) {
-        this.outputs = folder;
+        analysis.setOutputs(folder);
     }
 
     /** Analyses {@code input} (one sub-folder per group) with the open model into a new folder of its own. */
     public void analyze(Path input) {
-        String name = input.toAbsolutePath().normalize().getFileName() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        start(input, outputs.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "_")), false);
+        analysis.analyze(input);
     }
 
     /** Continues the stopped run where it was saved. */
     public void resume() {
-        if (resumeInput != null && folder.get() != null) {
-            start(resumeInput, folder.get(), true);
-        }
+        analysis.resume(folder.get());
     }
 
     public boolean canResume() {
-        return resumeInput != null;
-    }
-
-    private void start(Path input, Path out, boolean resume) {
-        LoadedModel model = session().modelProperty().get();
-        if (model == null) {
-            problems.accept(new Problem("No model open", "Open a model first: the analysis runs the open model "
-                    + "over every image of the folder.", ""));
-            return;
-        }
-        stop.set(false);
-        analyzing.set(true);
-        message.set("Analysing " + input.getFileName() + " with " + model.name() + "…");
-        session().executor().submit("Analysing " + input.getFileName(), progress -> {
-            List<DatasetInput.Item> items = DatasetInput.list(input, "folders");
-            return DatasetAnalysis.run(model, items, new DatasetAnalysis.Options(false, BATCH, null, resume, -1), out,
-                    progressOf(progress));
-        }, done -> {
-            resumeInput = null;
-            show(done, out, null);
-            String note = done.accuracyNote();
-            message.set(String.format(Locale.ROOT, "%d images in %d groups%s · saved in %s%s", done.stats().total(),
-                    done.stats().nonEmpty().size(), done.skippedCount() == 0 ? ""
-                            : " (" + done.skippedCount() + " unreadable, skipped)", out,
-                    note.isEmpty() || note.endsWith("every group") ? "" : " · " + note));
-        }, error -> {
-            if (error instanceof CancellationException) {
-                resumeInput = input;
-                String why = error.getMessage().replace("--resume continues", "Resume continues");
-                message.set(Character.toUpperCase(why.charAt(0)) + why.substring(1));
-                // what was done so far (saved as the run's state; a finished run in the folder stays as it was)
-                if (error instanceof DatasetAnalysis.Stopped stopped && stopped.run() != null) {
-                    show(stopped.run(), out, null);
-                }
-            } else {
-                message.set("");
-                problems.accept(Problem.of("Analysing " + input.getFileName(), error));
-            }
-        });
-    }
-
-    private Progress progressOf(TaskExecutor.Progress job) {
-        return new Progress() {
-            @Override
-            public void update(int done, int total, double rate) {
-                job.update(done / (double) Math.max(total, 1), String.format(Locale.ROOT,
-                        "Analysing: %d / %d images, %.1f images/s, %.0f s left", done, total, rate,
-                        (total - done) / Math.max(rate, 1e-9)));
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return stop.get() || job.isCancelled();
-            }
-        };
+        return analysis.canResume();
     }
 
     /** Stops the running analysis after its current batch; what it did is saved and shown. */
     public void stop() {
-        stop.set(true);
+        analysis.stop();
     }
 
     /**
@@ -259,7 +176,7 @@ public final class DatasetViewModel extends FigureViewModel {
         List<String> keep = new ArrayList<>(chosen.stream().filter(nonEmpty::contains).toList());
         chosen.setAll(keep.isEmpty()
                 ? nonEmpty.subList(0, Math.min(DatasetRequest.DEFAULT_GROUPS, nonEmpty.size())) : keep);
-        if (!analyzing.get()) {
+        if (!analysis.analyzingProperty().get()) {
             String note = r.accuracyNote();
             message.set(String.format(Locale.ROOT, "%d images in %d groups · %s%s", s.total(), nonEmpty.size(), dir,
                     note.isEmpty() || note.endsWith("every group") ? "" : " · " + note));
@@ -385,7 +302,7 @@ public final class DatasetViewModel extends FigureViewModel {
     }
 
     public ReadOnlyBooleanProperty analyzingProperty() {
-        return analyzing.getReadOnlyProperty();
+        return analysis.analyzingProperty();
     }
 
     /** What the last run did, or where the shown statistics come from. */

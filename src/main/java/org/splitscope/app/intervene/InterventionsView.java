@@ -32,6 +32,7 @@ public final class InterventionsView extends FigureView<InterventionsViewModel> 
         ComboBox<String> block = new ComboBox<>(vm.blocks());
         block.valueProperty().bindBidirectional(vm.blockProperty());
         block.setPrefWidth(110);
+        block.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "layer3.1" whole, never "…", beside a long mode
         ComboBox<InterventionsViewModel.Kind> kind = new ComboBox<>();
         kind.getItems().setAll(InterventionsViewModel.Kind.values());
         kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the mode in whole words at 1280 px

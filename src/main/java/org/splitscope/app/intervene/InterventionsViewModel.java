@@ -55,7 +55,7 @@ public final class InterventionsViewModel extends FigureViewModel {
     }
 
     /**
-     * The mode in the open model's words: SE/ECA gates ("uniform: gate 1, the gate removed", "scale the
+     * The mode in the open model's words: SE/ECA gates ("uniform: gate 1 (no gate)", "scale the
      * gate"), SK paths ("uniform: every path 1/M", "one path only"), split attention as {@link Kind#label}.
      */
     public String label(Kind k) {
@@ -66,7 +66,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         var words = org.splitscope.model.AttentionWords.of(blocks.get(0));
         if (words.channelGate()) {
             return switch (k) {
-                case UNIFORM -> "uniform: gate 1 (the gate removed)";
+                case UNIFORM -> "uniform: gate 1 (no gate)"; // short: at 1280 px the block choice keeps its width
                 case ONEHOT -> "one split only (not for a gate)";
                 case SCALE -> "scale the gate";
             };
@@ -208,7 +208,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         session().executor().submit("Knock-out sweep (" + mode + ") on " + c.image().name(), progress -> {
             KnockoutSweep sweep = new KnockoutSweep(c.model(), Intervention.parseMode(mode));
             sweep.add(List.of(c.sample()), new int[] {-1});
-            return sweep.result();
+            return sweep.result(c.image().name());
         }, result -> {
             if (session().capture() != null && session().capture().sample() == c.sample()) {
                 knockout.set(result);
@@ -257,9 +257,7 @@ public final class InterventionsViewModel extends FigureViewModel {
         if (k == null || c == null) {
             return null;
         }
-        var colormap = session().colormapProperty().get();
-        String source = c.image().name();
-                return KnockoutFigure.file(k, source, colormap);
+        return KnockoutFigure.file(k, session().colormapProperty().get());
     }
 
     public ReadOnlyObjectProperty<KnockoutResult> knockoutProperty() {

@@ -47,12 +47,18 @@ public final class CompareFigure {
         Drawing b = cells(HeatmapFigure.matrix(c.b(), "Attention of " + c.b().block() + " · " + c.second()
                 + " (same colour scale)", shared, o.colormap(), c.b().words().symbol(), each, s), 1);
         parts.addAll(pair ? List.of(Drawing.row(s, List.of(a, b))) : List.of(a, b));
-        parts.add(cells(HeatmapFigure.matrix(c.difference(), "Difference a(" + c.second() + ") − a(" + c.first()
-                + "), centred at 0", diff, o.diverging(), "Δa", width, s), 2));
-        parts.add(BlockChart.draw("Mean |Δa| per block in depth order (" + c.second() + " vs " + c.first()
-                + "); click a block to select it", c.blocks(), List.of(new BlockChart.Series("mean |Δa|",
-                        s.accent(), c.distance())), "mean |Δa|", 0, o.selected(), width, s));
+        String w = weight(c.a().words());
+        parts.add(cells(HeatmapFigure.matrix(c.difference(), "Difference " + w + "(" + c.second() + ") − " + w + "("
+                + c.first() + "), centred at 0", diff, o.diverging(), "Δ" + w, width, s), 2));
+        parts.add(BlockChart.draw("Mean |Δ" + w + "| per block in depth order (" + c.second() + " vs " + c.first()
+                + "); click a block to select it", c.blocks(), List.of(new BlockChart.Series("mean |Δ" + w + "|",
+                        s.accent(), c.distance())), "mean |Δ" + w + "|", 0, o.selected(), width, s));
         return Drawing.column(s, parts);
+    }
+
+    /** The weight by its mechanism's letter: an SE/ECA gate is g, an SK path's weight a_m, a split's a. */
+    public static String weight(org.splitscope.model.AttentionWords words) {
+        return words.channelGate() ? "g" : words.sk() ? "a_m" : "a";
     }
 
     /** ±m with m the largest |value| rounded up to 1, 2 or 5 × 10^k, so the colour bar has labelled ends. */

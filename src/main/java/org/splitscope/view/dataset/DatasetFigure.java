@@ -202,6 +202,15 @@ public final class DatasetFigure {
         return row.name() + " (" + row.images() + ")";
     }
 
+    /**
+     * A cell of the groups × blocks map: the metric, or for a sigmoid gate (R = 1) the mean gate whatever
+     * the metric (its entropy is 0 by definition, its dominance and preference the mean gate itself).
+     */
+    static double cell(DatasetStats s, Metric metric, int group, int block) {
+        double[] summary = s.summary(group, block);
+        return s.blocks().get(block).radix() == 1 ? summary[3] : metric.of(summary);
+    }
+
     static Drawing map(DatasetStats s, Options o, double width, FigureStyle st) {
         double p = st.pad();
         boolean gate = s.blocks().get(0).radix() == 1;
@@ -215,7 +224,7 @@ public final class DatasetFigure {
         float[] grid = new float[groups.size() * blocks];
         for (int i = 0; i < groups.size(); i++) {
             for (int j = 0; j < blocks; j++) {
-                grid[i * blocks + j] = (float) o.metric().of(s.summary(groups.get(i), j));
+                grid[i * blocks + j] = (float) cell(s, o.metric(), groups.get(i), j);
             }
         }
         ValueRange range = ValueRange.of(grid);

@@ -96,8 +96,9 @@ public record DatasetRequest(String block, DatasetFigure.Metric metric, int spli
         }
         for (int g : DatasetFigure.firstGroups(s, Integer.MAX_VALUE)) {
             for (int j = 0; j < s.blocks().size(); j++) {
-                rows.add(List.of(metric.id, s.blocks().get(j).name(), s.groups().get(g), "", "",
-                        metric.of(s.summary(g, j)), ""));
+                // what the map cell shows: the metric, or a sigmoid gate's mean (as the figure's colour bar says)
+                rows.add(List.of(s.blocks().get(j).radix() == 1 ? "gate" : metric.id, s.blocks().get(j).name(),
+                        s.groups().get(g), "", "", DatasetFigure.cell(s, metric, g, j), ""));
             }
         }
         ChannelProfiles profiles = ChannelProfiles.of(s, split, o.groups());

@@ -63,10 +63,15 @@ public final class KnockoutFigure {
         return colormap.argb(value < 0 ? 0.15 : 0.85);
     }
 
-    /** @param source what the sweep ran over, e.g. its output folder or the image */
-    public static Provenance provenance(KnockoutResult k, String source, Colormap colormap) {
-        return new Provenance("knockout", k.model(), k.modelSha256(), source + " (" + k.images() + " images)", null,
-                "every block (" + k.mode() + ")", null, null, colormap.displayName(), null);
+    /**
+     * The caption names what the sweep ran over as knockout.json records it ("fashion-mnist (30 images)"); a
+     * file from before it was recorded gives the count alone, never the name of the folder the result is in.
+     */
+    public static Provenance provenance(KnockoutResult k, Colormap colormap) {
+        String images = k.images() + (k.images() == 1 ? " image" : " images");
+        return new Provenance("knockout", k.model(), k.modelSha256(),
+                k.input() == null ? images : k.input() + " (" + images + ")", null, "every block (" + k.mode() + ")",
+                null, null, colormap.displayName(), null);
     }
 
     public static Drawing draw(KnockoutResult k, Options o, double width, FigureStyle s) {
@@ -78,10 +83,35 @@ public final class KnockoutFigure {
         return Drawing.column(s, parts);
     }
 
+    /**
+     * What was knocked out, in the mechanism's words where knockout.json names one for every block: "each
+     * block's squeeze-excitation gate (uniform: gate 1)", "each block's SK paths 3×3, 3×3 dilation 2
+     * (uniform: each 1/M)", "each split-attention block (uniform: each split 1/R)"; "each attention block
+     * (MODE)" for a mix or a file from before the mechanism was recorded.
+     */
+    public static String subject(KnockoutResult k) {
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (KnockoutResult.Effect e : k.blocks()) {
+            kinds.add(e.mechanism() == null ? "?" : e.mechanism().mechanism() + " " + e.mechanism().pathWords());
+        }
+        org.splitscope.capture.BlockMechanism m = k.blocks().get(0).mechanism();
+        boolean uniform = k.mode().equals("uniform");
+        if (kinds.size() != 1 || m == null) {
+            return "each attention block (" + k.mode() + ")";
+        }
+        return switch (m.mechanism()) {
+            case SE, ECA -> "each block's " + m.mechanism().words() + " gate (" + (uniform ? "uniform: gate 1" : k.mode())
+                    + ")";
+            case SK -> "each block's SK paths " + m.pathWords() + " (" + (uniform ? "uniform: each 1/M" : k.mode()) + ")";
+            case SPLAT -> "each split-attention block (" + (uniform && !m.gate().equals(
+                    org.splitscope.capture.BlockMechanism.SIGMOID) ? "uniform: each split 1/R" : k.mode()) + ")";
+            default -> "each attention block (" + k.mode() + ")";
+        };
+    }
+
     private static Drawing header(KnockoutResult k, double width, FigureStyle s) {
         double p = s.pad();
-        TextBlock title = TextBlock.of("Knock-out of each attention block (" + k.mode() + "), one at a time: "
-                + "mean change over " + k.images() + " images, for the " + k.target(), s.title(), width - 2 * p);
+        TextBlock title = TextBlock.of("Knock-out of " + subject(k) + ", one at a time: mean change over " + k.images() + (k.images() == 1 ? " image" : " images") + ", for the " + k.target(), s.title(), width - 2 * p);
         return new Drawing(width, title.height() + p, s, g -> {
             g.setColor(s.text());
             title.paint(g, p, p * 0.6);
@@ -191,15 +221,17 @@ public final class KnockoutFigure {
         List<List<Object>> rows = new ArrayList<>();
         for (KnockoutResult.Effect e : k.blocks()) {
             rows.add(java.util.Arrays.asList(e.block(), e.stage(), e.deltaLogit(), e.deltaProbability(),
-                    e.deltaTop1(), e.top1Changed()));
+                    e.deltaTop1(), e.top1Changed(), e.mechanism() == null ? null : e.mechanism().mechanism().key(),
+                    e.mechanism() == null ? null : e.mechanism().pathWords()));
         }
+        // mechanism (splat, se, eca, sk) and SK's paths as capture.json names them; empty from an old knockout.json
         return new ViewData(List.of("block", "stage", "delta_logit", "delta_probability", "delta_top1",
-                "top1_changed"), rows);
+                "top1_changed", "mechanism", "paths"), rows);
     }
 
     /** The sweep for a file: the window's export and {@code figure --view knockout} alike. */
-    public static FileFigure file(KnockoutResult k, String source, Colormap colormap) {
-        return FileFigure.of(() -> provenance(k, source, colormap),
+    public static FileFigure file(KnockoutResult k, Colormap colormap) {
+        return FileFigure.of(() -> provenance(k, colormap),
                 (width, style) -> draw(k, new Options(colormap), width, style), () -> data(k));
     }
 }

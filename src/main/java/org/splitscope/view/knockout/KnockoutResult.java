@@ -2,6 +2,7 @@ package org.splitscope.view.knockout;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,20 +11,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.SplitScopeException;
+import org.splitscope.capture.BlockMechanism;
 import org.splitscope.capture.Intervention;
 import org.splitscope.io.CsvTable;
 
 /**
- * A knock-out sweep: for each split-attention block in depth order, the mean change over the images
+ * A knock-out sweep: for each attention block (split attention, SE, ECA or SK) in depth order, the mean change over the images
  * when that block alone is intervened. The target class of an image is its true class where the
  * label is one of the model's classes, otherwise the class the plain network ranks first.
  *
  * @param modelSha256 null for random weights
+ * @param input what the sweep ran over, as the figure's caption names it: the input folder's name (knockout)
+ *     or the image's (the window); null in a knockout.json written before it was recorded
  * @param mode the intervention, as written (uniform, onehot:R, scale:R:F)
  * @param labelled images whose label is a model class (top-1 accuracy is over these)
  * @param top1 top-1 accuracy of the plain network over the labelled images; null if none
  */
-public record KnockoutResult(String model, String modelSha256, String mode, long images, long labelled, Double top1,
+public record KnockoutResult(String model, String modelSha256, String input, String mode, long images, long labelled, Double top1,
         List<Effect> blocks) {
     public static final String CSV = "knockout.csv";
     public static final String JSON = "knockout.json";
@@ -35,9 +39,11 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
      * @param deltaProbability the same for the softmax probability of the target
      * @param deltaTop1 change of top-1 accuracy over the labelled images; null if none
      * @param top1Changed fraction of all images whose top class changes
+     * @param mechanism what the block's attention is (SE/ECA gate, SK paths, split attention); null when read
+     *     from a knockout.json written before the file recorded it
      */
     public record Effect(String block, int stage, double deltaLogit, double deltaProbability, Double deltaTop1,
-            double top1Changed) {}
+            double top1Changed, BlockMechanism mechanism) {}
 
     public KnockoutResult {
         blocks = List.copyOf(blocks);
@@ -66,16 +72,36 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
         return csv.bytes();
     }
 
-    /** knockout.json: model name and SHA-256, mode, target, counts, accuracy, one entry per block. */
+    /**
+     * knockout.json: model name and SHA-256, input, mode, target, counts, accuracy, one entry per block with its
+     * mechanism as capture.json names it ({@link BlockMechanism}).
+     */
     public JsonObject json() {
         JsonObject json = new JsonObject();
         json.add("model", org.splitscope.io.ModelJson.of(model, modelSha256));
+        if (input != null) {
+            json.addProperty("input", input);
+        }
         json.addProperty("mode", mode);
         json.addProperty("target", target());
         json.addProperty("images", images);
         json.addProperty("labelled", labelled);
         json.addProperty("top1", top1);
-        json.add("blocks", GSON.toJsonTree(blocks));
+        JsonArray list = new JsonArray();
+        for (Effect e : blocks) {
+            JsonObject b = new JsonObject();
+            b.addProperty("block", e.block());
+            b.addProperty("stage", e.stage());
+            if (e.mechanism() != null) {
+                e.mechanism().addTo(b);
+            }
+            b.addProperty("deltaLogit", e.deltaLogit());
+            b.addProperty("deltaProbability", e.deltaProbability());
+            b.addProperty("deltaTop1", e.deltaTop1()); // JSON null without labels
+            b.addProperty("top1Changed", e.top1Changed());
+            list.add(b);
+        }
+        json.add("blocks", list);
         return json;
     }
 
@@ -101,6 +127,7 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
         if (sha != null && !sha.matches("[0-9a-f]{64}")) {
             throw f.bad("model.sha256", "is not a SHA-256 (64 hex digits)");
         }
+        String input = f.string(json.get("input"), "input", true, 4096); // absent before it was recorded
         String mode = f.string(json.get("mode"), "mode", false, 256);
         try {
             Intervention.parseMode(mode);
@@ -118,12 +145,13 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
         for (int i = 0; i < array.size(); i++) {
             String at = "blocks[" + i + "]";
             JsonObject b = f.object(array.get(i), at);
-            blocks.add(new Effect(f.string(b.get("block"), at + ".block", false, 256),
-                    (int) f.whole(b.get("stage"), at + ".stage", 0, 1000),
+            String block = f.string(b.get("block"), at + ".block", false, 256);
+            blocks.add(new Effect(block, (int) f.whole(b.get("stage"), at + ".stage", 0, 1000),
                     f.number(b.get("deltaLogit"), at + ".deltaLogit", -1e30, 1e30),
                     f.number(b.get("deltaProbability"), at + ".deltaProbability", -1, 1),
                     f.nullableNumber(b.get("deltaTop1"), at + ".deltaTop1", -1, 1),
-                    f.number(b.get("top1Changed"), at + ".top1Changed", 0, 1)));
+                    f.number(b.get("top1Changed"), at + ".top1Changed", 0, 1),
+                    BlockMechanism.read(f, b, at, block))); // null in files written before it was recorded
         }
         // Δ top-1 and top-1 exist exactly when some image is labelled (the figure draws them then)
         if ((top1 == null) != (labelled == 0)) {
@@ -142,6 +170,6 @@ public record KnockoutResult(String model, String modelSha256, String mode, long
                 throw f.bad("blocks[" + i + "]", "is not a block layerS.B of stage S");
             }
         }
-        return new KnockoutResult(name, sha, mode, images, labelled, top1, blocks);
+        return new KnockoutResult(name, sha, input, mode, images, labelled, top1, blocks);
     }
 }

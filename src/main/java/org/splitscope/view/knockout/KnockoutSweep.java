@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.splitscope.SplitScopeException;
+import org.splitscope.capture.BlockMechanism;
 import org.splitscope.capture.CaptureService;
 import org.splitscope.capture.Intervention;
 import org.splitscope.capture.Interventions;
@@ -13,7 +14,7 @@ import org.splitscope.input.Sample;
 import org.splitscope.model.ResidualBlock;
 
 /**
- * Knocks out one split-attention block at a time: each batch runs once plainly and once per block
+ * Knocks out one attention block (split attention, SE, ECA or SK) at a time: each batch runs once plainly and once per block
  * with only that block intervened, and the sweep keeps running sums only (nothing per image), so
  * it streams over any number of images.
  */
@@ -21,6 +22,7 @@ public final class KnockoutSweep {
     private final LoadedModel model;
     private final Intervention.Mode mode;
     private final List<String> blocks = new ArrayList<>();
+    private final List<BlockMechanism> mechanisms = new ArrayList<>();
     private final List<Interventions> runs = new ArrayList<>();
     private final double[] logitChange;
     private final double[] probabilityChange;
@@ -38,6 +40,7 @@ public final class KnockoutSweep {
         runs.add(Interventions.NONE);
         for (ResidualBlock b : model.network().attentionBlocks()) {
             blocks.add(b.name());
+            mechanisms.add(BlockMechanism.of(b));
             runs.add(Interventions.of(List.of(new Intervention(b.name(), mode)), model.network()));
         }
         if (blocks.isEmpty()) {
@@ -49,7 +52,7 @@ public final class KnockoutSweep {
         changed = new long[blocks.size()];
     }
 
-    /** The split-attention blocks in depth order. */
+    /** The attention blocks in depth order. */
     public List<String> blocks() {
         return List.copyOf(blocks);
     }
@@ -87,7 +90,8 @@ public final class KnockoutSweep {
         return images;
     }
 
-    public KnockoutResult result() throws SplitScopeException {
+    /** @param input what the sweep ran over (the input folder's name, the image's), for the figure's caption */
+    public KnockoutResult result(String input) throws SplitScopeException {
         if (images == 0) {
             throw new SplitScopeException("no image went through the knock-out sweep");
         }
@@ -95,7 +99,8 @@ public final class KnockoutSweep {
         for (int b = 0; b < blocks.size(); b++) {
             effects.add(new KnockoutResult.Effect(blocks.get(b), stage(blocks.get(b)), logitChange[b] / images,
                     probabilityChange[b] / images,
-                    labelled == 0 ? null : (double) (hitsAfter[b] - hitsBefore) / labelled, (double) changed[b] / images));
+                    labelled == 0 ? null : (double) (hitsAfter[b] - hitsBefore) / labelled, (double) changed[b] / images,
+                    mechanisms.get(b)));
         }
         String sha;
         try {
@@ -103,7 +108,7 @@ public final class KnockoutSweep {
         } catch (IOException e) {
             throw new SplitScopeException(model.file() + ": cannot read it for its SHA-256 (" + e.getMessage() + ")");
         }
-        return new KnockoutResult(model.name(), sha, mode.text(), images, labelled,
+        return new KnockoutResult(model.name(), sha, input, mode.text(), images, labelled,
                 labelled == 0 ? null : (double) hitsBefore / labelled, effects);
     }
 

@@ -15,6 +15,7 @@ class BlocksViewModelTest {
             assertEquals(List.of("layer1", "layer2", "layer3"), vm.stagesProperty().get().stream().map(StageInfo::name).toList());
             assertEquals(List.of(-1, 0, 1), vm.groupChoicesProperty().get().stream().map(BlocksViewModel.Choice::value).toList());
             assertEquals(List.of(0, 1, -1), vm.splitChoicesProperty().get().stream().map(BlocksViewModel.Choice::value).toList());
+            assertEquals("Split", vm.splitNameProperty().get());
             vm.select("layer1.0");
             vm.step(1);
             assertEquals("layer2.0", e.vm().session().blockProperty().get());
@@ -36,6 +37,22 @@ class BlocksViewModelTest {
             BlockInfo b = vm.blocks().get(0);
             assertEquals(1, b.radix());
             assertEquals(true, BlocksViewModel.barTooltip(b).contains("binary entropy of the sigmoid gate"));
+        }
+    }
+
+    @Test
+    void forSeAndSkTheChoiceIsBetweenMapsNotSplits() throws Exception {
+        try (var e = Explorers.started(null, org.splitscope.app.TestModels.image())) {
+            BlocksViewModel vm = e.vm().blocks();
+            assertEquals(true, e.vm().model().openBundled("fmnist-se1x64d.safetensors"));
+            assertEquals("Map", vm.splitNameProperty().get());
+            assertEquals(List.of("X (pre-gate map)", "X·g (gated output)"),
+                    vm.splitChoicesProperty().get().stream().map(BlocksViewModel.Choice::label).toList());
+            assertEquals(true, e.vm().model().openBundled("fmnist-sk2s1x64d.safetensors"));
+            assertEquals("Map", vm.splitNameProperty().get());
+            assertEquals(true, vm.splitChoicesProperty().get().get(1).label().contains("3×3 dilation 2"));
+            assertEquals(true, e.vm().model().openBundled("fmnist-2s1x64d.safetensors"));
+            assertEquals("Split", vm.splitNameProperty().get(), "split attention keeps its word");
         }
     }
 }

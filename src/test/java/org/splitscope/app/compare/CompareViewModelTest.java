@@ -1,6 +1,7 @@
 package org.splitscope.app.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,15 @@ class CompareViewModelTest {
         assertEquals(0, run.status(), run.err());
         String text = Files.readString(svg);
         assertTrue(text.contains("Difference") && text.contains("Mean |Δa| per block"), "the figure's text");
+        // an SE model's weights are gates g, never split weights a
+        Path se = dir.resolve("compare-se.svg");
+        CliRunner.Run gate = CliRunner.run("figure", "--view", "compare", "--model", "fmnist-se1x64d", "--input",
+                images.get(0).toString(), "--compare", images.get(1).toString(), "--block", "layer2.0", "--out",
+                se.toString());
+        assertEquals(0, gate.status(), gate.err());
+        String seText = Files.readString(se);
+        assertTrue(seText.contains("Mean |Δg| per block") && seText.contains("Difference g("), "gate words");
+        assertFalse(seText.contains("Δa"), "no split weight a for a gate");
         CliRunner.Run neither = CliRunner.run("figure", "--view", "compare", "--input", images.get(0).toString(), "--out",
                 dir.resolve("x.svg").toString());
         assertEquals(2, neither.status());

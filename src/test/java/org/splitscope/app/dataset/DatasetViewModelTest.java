@@ -1,6 +1,7 @@
 package org.splitscope.app.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,6 +156,39 @@ class DatasetViewModelTest {
     }
 
     private static final int DEFAULT = org.splitscope.view.dataset.DatasetRequest.DEFAULT_GROUPS;
+
+    @Test
+    void aStoppedAnalysisShowsWhatItDidAndResumeFinishesItInTheSameFolder() throws Exception {
+        Path input = folder(temp);
+        try (var e = Explorers.started()) {
+            DatasetViewModel vm = e.vm().dataset();
+            vm.setOutputs(temp.resolve("analyses"));
+            // Stop pressed as the run starts (the tests' executor runs the job inline): it ends after its first batch.
+            boolean[] pressed = {false};
+            vm.messageProperty().addListener((obs, old, now) -> {
+                if (!pressed[0] && now.startsWith("Analysing fmnist with")) {
+                    pressed[0] = true;
+                    vm.stop();
+                }
+            });
+            vm.analyze(input);
+            assertEquals(List.of(), e.problems());
+            assertTrue(vm.canResume());
+            assertEquals(FolderAnalysis.BATCH, vm.runProperty().get().stats().total(), "the first batch, shown");
+            assertTrue(vm.messageProperty().get().startsWith("Stopped after 16 of 30 images")
+                    && vm.messageProperty().get().contains("Resume continues"), vm.messageProperty().get());
+            Path out = vm.folderProperty().get();
+
+            vm.resume();
+            assertEquals(List.of(), e.problems());
+            assertFalse(vm.canResume());
+            assertFalse(vm.analyzingProperty().get());
+            assertEquals(out, vm.folderProperty().get(), "continued where it was saved");
+            assertEquals(30, vm.runProperty().get().stats().total());
+            assertTrue(vm.messageProperty().get().startsWith("30 images in 10 groups · saved in " + out),
+                    vm.messageProperty().get());
+        }
+    }
 
     @Test
     void aFolderWithoutGroupsIsAProblemNotARun() throws Exception {

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.splitscope.SplitScopeException;
+import org.splitscope.NativeGrowth;
 import org.splitscope.TestSupport;
 import org.splitscope.engine.LoadedModel;
 import org.splitscope.engine.ModelLoader;
@@ -18,8 +17,8 @@ import org.splitscope.input.Samples;
 
 /**
  * Nothing is retained between maps: the forward up to the cut, the leaf, the graph, the gradient.
- * Measured as CaptureMemoryTest does (process RSS less the JVM's committed memory, the smaller
- * growth of two halves).
+ * Measured as CaptureMemoryTest does ({@link NativeGrowth}: process RSS less the JVM's committed memory,
+ * the smaller growth of two halves).
  */
 class CamMemoryTest {
     /** A leaked forward and backward cost hundreds of kB per map on this model; allocator noise is far below. */
@@ -34,20 +33,9 @@ class CamMemoryTest {
         try (LoadedModel model = ModelLoader.load(new ModelLoader.Request(file, null, false, null, Device.cpu()))) {
             List<Sample> samples = Samples.load(TestSupport.resource("cam/r2k1.input.npy"), model.preprocessing());
             // Both kinds of cut, all methods: V (head/tail of a block) and a block's output.
-            for (int i = 0; i < WARM_UP; i++) {
-                run(model, samples, i);
-            }
+            NativeGrowth.repeat(WARM_UP, i -> run(model, samples, i));
             int arrays = model.manager().getManagedArrays().size();
-            long before = nativeKb();
-            for (int i = 0; i < MAPS / 2; i++) {
-                run(model, samples, i);
-            }
-            long middle = nativeKb();
-            for (int i = 0; i < MAPS / 2; i++) {
-                run(model, samples, i);
-            }
-            long after = nativeKb();
-            double perMap = (double) Math.min(middle - before, after - middle) / (MAPS / 2);
+            double perMap = NativeGrowth.perStep(MAPS, i -> run(model, samples, i));
             assertEquals(arrays, model.manager().getManagedArrays().size(), "arrays left attached to the model");
             assertTrue(perMap < MAX_KB_PER_MAP, "native memory grew by " + perMap + " kB per map");
             System.out.printf("CamMemoryTest: %.2f kB per map%n", perMap);
@@ -59,17 +47,5 @@ class CamMemoryTest {
         CamMethod method = CamMethod.values()[i % 3];
         CamResult result = CamService.compute(model, samples, target, ClassChoice.TOP, method);
         assertEquals(samples.size(), result.batch());
-    }
-
-    private static long nativeKb() throws Exception {
-        System.gc();
-        var memory = ManagementFactory.getMemoryMXBean();
-        long jvm = memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted();
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) - jvm / 1024;
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

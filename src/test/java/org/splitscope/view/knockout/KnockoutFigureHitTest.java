@@ -20,11 +20,11 @@ class KnockoutFigureHitTest {
     private static final FigureStyle SCREEN = FigureStyle.screen(false);
 
     private static KnockoutResult result(boolean labels) {
-        return new KnockoutResult("tiny", null, "uniform", 12, labels ? 12 : 0, labels ? 0.75 : null, List.of(
-                new KnockoutResult.Effect("layer1.0", 1, -0.8, -0.05, labels ? -0.25 : null, 0.25),
-                new KnockoutResult.Effect("layer2.0", 2, 0.4, 0.02, labels ? 0.0833 : null, 0.1),
-                new KnockoutResult.Effect("layer2.1", 2, -1.6, -0.12, labels ? -0.5 : null, 0.5),
-                new KnockoutResult.Effect("layer3.0", 3, 0.9, 0.07, labels ? 0.1667 : null, 0.0)));
+        return new KnockoutResult("tiny", null, "samples", "uniform", 12, labels ? 12 : 0, labels ? 0.75 : null, List.of(
+                new KnockoutResult.Effect("layer1.0", 1, -0.8, -0.05, labels ? -0.25 : null, 0.25, null),
+                new KnockoutResult.Effect("layer2.0", 2, 0.4, 0.02, labels ? 0.0833 : null, 0.1, null),
+                new KnockoutResult.Effect("layer2.1", 2, -1.6, -0.12, labels ? -0.5 : null, 0.5, null),
+                new KnockoutResult.Effect("layer3.0", 3, 0.9, 0.07, labels ? 0.1667 : null, 0.0, null)));
     }
 
     @Test

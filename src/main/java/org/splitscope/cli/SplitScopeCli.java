@@ -165,6 +165,7 @@ public final class SplitScopeCli implements Runnable {
         // The libraries' log (DJL, PDFBox, ...): warnings to stderr, everything with --debug.
         cli.setExecutionStrategy(parseResult -> {
             org.splitscope.runtime.StartupClock.mark("arguments parsed");
+            org.splitscope.runtime.Engines.awaitLogging(); // the engine may be loading on another thread
             org.splitscope.logs.Logs.toStderr(debugAnywhere(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
         });

@@ -143,6 +143,23 @@ public final class Engines {
     }
 
     private static volatile java.util.concurrent.FutureTask<Engine> background;
+    private static final java.util.concurrent.CountDownLatch LOGGING = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Call before configuring logging while the engine may be loading in the background: SLF4J must
+     * not be initialised by two threads at once (the second gets a stand-in factory, not Logback's,
+     * for that moment), so this waits until the background thread has done it. Nothing otherwise.
+     */
+    public static void awaitLogging() {
+        if (background == null) {
+            return;
+        }
+        try {
+            LOGGING.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /**
      * Starts what {@link #pytorch()} does (JNA and libc, the oneDNN level, libtorch's 0.5 s of
@@ -156,11 +173,18 @@ public final class Engines {
         if (background != null) {
             return;
         }
-        java.util.concurrent.FutureTask<Engine> task = new java.util.concurrent.FutureTask<>(Engines::load);
-        background = task;
+        java.util.concurrent.FutureTask<Engine> task = new java.util.concurrent.FutureTask<>(() -> {
+            try {
+                org.slf4j.LoggerFactory.getILoggerFactory(); // DJL's first class does it anyway; see awaitLogging
+            } finally {
+                LOGGING.countDown();
+            }
+            return load();
+        });
         Thread thread = new Thread(task, "splitscope-engine-load");
         thread.setDaemon(true); // a command that fails on its arguments exits without waiting for it
         thread.start();
+        background = task; // only once it runs: awaitLogging waits for it
     }
 
     /** A PyTorch base manager on {@code device}, with the engine set up as {@link #pytorch()} does. */

@@ -84,6 +84,8 @@ class EnginesTest {
             if (args.length > 1 && args[1].equals("background")) {
                 Engines.offline();
                 Engines.loadInBackground(); // as the launcher does for capture
+                Engines.awaitLogging(); // as the CLI does before it sets up logging, which would fail
+                org.splitscope.logs.Logs.toStderr(false); // (ClassCastException) while SLF4J starts on the other thread
                 engine = "|" + Engines.pytorch().getVersion();
             } else {
                 Engines.configure(Integer.parseInt(args[0]));

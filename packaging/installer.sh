@@ -43,7 +43,10 @@ common=(--name splitscope --app-version "$version" --vendor "SplitScope" \
   --description "Explorer for split-attention networks (ResNeSt)" \
   --icon packaging/icon/splitscope-256.png \
   --java-options "-Dsplitscope.launcher=jpackage" \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/splitscope.jsa')
+  --java-options '-XX:SharedArchiveFile=$APPDIR/splitscope.jsa' \
+  --java-options '-XX:TieredStopAtLevel=1')
+# C1 only: on 2 cores C2 spent ~3 s of CPU compiling start-up code (JavaFX CSS, the JDK's lambda
+# spinning) beside the model thread; the work itself is libtorch's (README, Speed, Start-up)
 for type in $types; do
   case "$type" in
     app-image)

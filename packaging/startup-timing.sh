@@ -7,7 +7,7 @@
 # usage: packaging/startup-timing.sh [LAUNCHER...]    (needs xvfb-run)
 #   packaging/startup-timing.sh                                   the app image (target/installer/splitscope)
 #   packaging/startup-timing.sh java -jar target/splitscope.jar   the jar
-#   packaging/startup-timing.sh java -XX:SharedArchiveFile=splitscope.jsa -jar target/splitscope.jar
+#   packaging/startup-timing.sh java -XX:SharedArchiveFile=target/splitscope.jsa -jar target/splitscope.jar   (packaging/appcds.sh --jar)
 #   SPLITSCOPE_JAVA_OPTIONS=-Xshare:off packaging/startup-timing.sh   the app image without its CDS archive
 # ROUNDS (default 3) rounds; MARKS=1 also lists the marks on the way (wall and CPU ms since the process
 # started: main, engine configured, arguments parsed, engine loaded, model loaded, capture done, …).

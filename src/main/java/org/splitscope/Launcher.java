@@ -24,6 +24,9 @@ public final class Launcher {
             if (window) {
                 // telemetry off, offline; the rest (JNA, the oneDNN level) on the model thread before libtorch loads
                 Engines.offline();
+            } else if (SplitScopeCli.surelyLoadsTheEngine(args)) {
+                Engines.offline(); // telemetry off, offline: before anything can touch DJL
+                Engines.loadInBackground(); // overlaps the parsing and the model's files (README, Start-up)
             } else {
                 Engines.configure(0); // telemetry off, offline: before anything can touch DJL
             }

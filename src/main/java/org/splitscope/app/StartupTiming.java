@@ -1,7 +1,5 @@
 package org.splitscope.app;
 
-import java.time.Duration;
-import java.time.Instant;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.splitscope.app.main.MainViewModel;
@@ -22,8 +20,7 @@ final class StartupTiming {
 
     /** Milliseconds since the process started (the launcher's exec, as a user's click starts it). */
     private static long sinceStart() {
-        return ProcessHandle.current().info().startInstant().map(s -> Duration.between(s, Instant.now()).toMillis())
-                .orElse(-1L);
+        return StartupClock.sinceStartMillis();
     }
 
     /** Call before the model starts loading and before {@code stage} is shown. */

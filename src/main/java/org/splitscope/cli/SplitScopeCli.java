@@ -109,6 +109,28 @@ public final class SplitScopeCli implements Runnable {
         }
     }
 
+    /** Commands whose every successful run loads the engine with no settings of their own (no --threads). */
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("capture", "cam", "analyze", "knockout");
+
+    /**
+     * Whether {@code args} name a command that will load the engine, without parsing them: then the
+     * launcher starts loading it at once, on a thread of its own. No for help, version and --debug
+     * (whose log must show the engine's start from its first line), for a subcommand of those
+     * commands (analyze merge), and for anything unclear: those load it, if at all, when they need it.
+     */
+    public static boolean surelyLoadsTheEngine(String... args) {
+        if (args.length < 2 || !ENGINE_COMMANDS.contains(args[0]) || args[1].equals("merge")) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--debug") || arg.equals("-h") || arg.equals("--help") || arg.equals("-V")
+                    || arg.equals("--version") || arg.startsWith("--threads")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int execute(String... args) {
         return execute(new CommandLine(new SplitScopeCli()), args);
     }
@@ -143,6 +165,7 @@ public final class SplitScopeCli implements Runnable {
         // The libraries' log (DJL, PDFBox, ...): warnings to stderr, everything with --debug.
         cli.setExecutionStrategy(parseResult -> {
             org.splitscope.runtime.StartupClock.mark("arguments parsed");
+            org.splitscope.runtime.Engines.awaitLogging(); // the engine may be loading on another thread
             org.splitscope.logs.Logs.toStderr(debugAnywhere(parseResult));
             return new CommandLine.RunLast().execute(parseResult);
         });

@@ -112,12 +112,79 @@ public final class Engines {
     }
 
     public static Engine pytorch() {
+        java.util.concurrent.FutureTask<Engine> early = background;
+        if (early != null) {
+            early.run(); // nothing if the background thread has started it: then this waits for it below
+            try {
+                return early.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the same failure, on the caller's thread, as if it had loaded the engine itself
+                if (e.getCause() instanceof RuntimeException) {
+                    throw (RuntimeException) e.getCause();
+                }
+                if (e.getCause() instanceof Error) {
+                    throw (Error) e.getCause();
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return load();
+    }
+
+    private static Engine load() {
         configure(0);
         settleThreads();
         Engine engine = Engine.getEngine("PyTorch");
         Nnpack.disable();
         StartupClock.mark("engine loaded");
         return engine;
+    }
+
+    private static volatile java.util.concurrent.FutureTask<Engine> background;
+    private static final java.util.concurrent.CountDownLatch LOGGING = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Call before configuring logging while the engine may be loading in the background: SLF4J must
+     * not be initialised by two threads at once (the second gets a stand-in factory, not Logback's,
+     * for that moment), so this waits until the background thread has done it. Nothing otherwise.
+     */
+    public static void awaitLogging() {
+        if (background == null) {
+            return;
+        }
+        try {
+            LOGGING.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts what {@link #pytorch()} does (JNA and libc, the oneDNN level, libtorch's 0.5 s of
+     * dlopen) on a thread of its own, for a CLI command that will certainly need the engine and asks
+     * nothing of it (no thread count) before it does: that work then overlaps the parsing of the
+     * arguments, the logging set-up and the reading of the model's files on the main thread. The
+     * first {@link #pytorch()} waits for it and returns its engine, or throws its failure. Call after
+     * {@link #offline()}; once per process (later calls do nothing).
+     */
+    public static synchronized void loadInBackground() {
+        if (background != null) {
+            return;
+        }
+        java.util.concurrent.FutureTask<Engine> task = new java.util.concurrent.FutureTask<>(() -> {
+            try {
+                org.slf4j.LoggerFactory.getILoggerFactory(); // DJL's first class does it anyway; see awaitLogging
+            } finally {
+                LOGGING.countDown();
+            }
+            return load();
+        });
+        Thread thread = new Thread(task, "splitscope-engine-load");
+        thread.setDaemon(true); // a command that fails on its arguments exits without waiting for it
+        thread.start();
+        background = task; // only once it runs: awaitLogging waits for it
     }
 
     /** A PyTorch base manager on {@code device}, with the engine set up as {@link #pytorch()} does. */

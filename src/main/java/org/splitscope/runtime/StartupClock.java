@@ -1,7 +1,6 @@
 package org.splitscope.runtime;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,9 +27,8 @@ public final class StartupClock {
         if (!ON) {
             return;
         }
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        long wall = info.startInstant().map(s -> Duration.between(s, Instant.now()).toMillis()).orElse(-1L);
-        long cpu = info.totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        long wall = sinceStartMillis();
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
         synchronized (MARKS) {
             if (MARKS.stream().anyMatch(m -> m.equals(what))) {
                 return;
@@ -38,6 +36,14 @@ public final class StartupClock {
             MARKS.add(what);
         }
         System.err.println(line(what, wall, cpu, Thread.currentThread().getName()));
+    }
+
+    /**
+     * Wall milliseconds since the process started (to 10 ms on Linux, from /proc; see
+     * {@link ProcessStart}), or -1 if unknown.
+     */
+    public static long sinceStartMillis() {
+        return ProcessStart.elapsedMillis();
     }
 
     static String line(String what, long wallMs, long cpuMs, String thread) {

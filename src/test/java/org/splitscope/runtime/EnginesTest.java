@@ -59,8 +59,19 @@ class EnginesTest {
         }
     }
 
-    private static String settings(Map<String, String> env, String threads) throws Exception {
-        CliRunner.Run run = ChildCli.of(threads).main(ShowSettings.class)
+    @Test
+    void anEngineLoadedInTheBackgroundStartsWithTheSameSettings() throws Exception {
+        // the CLI's capture, cam, analyze and knockout load it on a thread of their own while the arguments are parsed
+        Map<String, String> none = Map.of();
+        String foreground = settings(none, "0", "load");
+        assertTrue(foreground.endsWith("|2.7.1"), foreground);
+        assertEquals(foreground, settings(none, "0", "background"));
+        Map<String, String> fixed = Map.of("SPLITSCOPE_THREADS", "fixed", "ONEDNN_MAX_CPU_ISA", "AVX2");
+        assertEquals(settings(fixed, "0", "load"), settings(fixed, "0", "background"));
+    }
+
+    private static String settings(Map<String, String> env, String... args) throws Exception {
+        CliRunner.Run run = ChildCli.of(args).main(ShowSettings.class)
                 .unset("OMP_WAIT_POLICY", "ONEDNN_MAX_CPU_ISA", "GOMP_SPINCOUNT", "SPLITSCOPE_THREADS", "OMP_NUM_THREADS").env(env).runMerged();
         assertEquals(0, run.status(), run.out());
         return run.out().strip();
@@ -69,9 +80,20 @@ class EnginesTest {
     /** Prints the settings the engine would start with, for the thread count given (0: automatic). */
     public static final class ShowSettings {
         public static void main(String[] args) {
-            Engines.configure(Integer.parseInt(args[0]));
-            Engines.settleThreads();
-            System.out.println(Engines.ompWaitPolicy() + "|" + IntraOpThreads.describe() + "|" + Engines.cpuKernels());
+            String engine = "";
+            if (args.length > 1 && args[1].equals("background")) {
+                Engines.offline();
+                Engines.loadInBackground(); // as the launcher does for capture
+                Engines.awaitLogging(); // as the CLI does before it sets up logging, which would fail
+                org.splitscope.logs.Logs.toStderr(false); // (ClassCastException) while SLF4J starts on the other thread
+                engine = "|" + Engines.pytorch().getVersion();
+            } else {
+                Engines.configure(Integer.parseInt(args[0]));
+                Engines.settleThreads();
+                engine = args.length > 1 ? "|" + Engines.pytorch().getVersion() : "";
+            }
+            System.out.println(Engines.ompWaitPolicy() + "|" + IntraOpThreads.describe() + "|" + Engines.cpuKernels()
+                    + engine);
         }
     }
 }

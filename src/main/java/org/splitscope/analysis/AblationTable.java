@@ -37,12 +37,7 @@ public record AblationTable(String dataset, String paper, List<Row> rows) {
 
         /** The mechanism, or null for a key this version does not know (a newer file). */
         public Mechanism kind() {
-            for (Mechanism m : Mechanism.values()) {
-                if (m.key().equals(mechanism)) {
-                    return m;
-                }
-            }
-            return null;
+            return Mechanism.ofKey(mechanism).orElse(null);
         }
 
         /** The mechanism in words: "split attention", "none", "squeeze-excitation", … (the key if unknown). */

@@ -86,9 +86,8 @@ public record BlockMechanism(Mechanism mechanism, String module, String gate, Li
             return null;
         }
         String key = f.string(b.get("mechanism"), at + ".mechanism", false, 16);
-        Mechanism m = java.util.Arrays.stream(Mechanism.values()).filter(x -> x.key().equals(key) && x != Mechanism.NONE)
-                .findFirst().orElseThrow(() -> f.bad(at + ".mechanism", "is '" + Printable.clean(key)
-                        + "', no attention SplitScope knows"));
+        Mechanism m = Mechanism.ofKey(key).filter(x -> x != Mechanism.NONE).orElseThrow(
+                () -> f.bad(at + ".mechanism", "is '" + Printable.clean(key) + "', no attention SplitScope knows"));
         String module = f.string(b.get("module"), at + ".module", false, 256);
         if (!module.startsWith(block + ".") || module.length() == block.length() + 1) {
             throw f.bad(at + ".module", "is not a module of block " + Printable.clean(block));

@@ -1,6 +1,7 @@
 package org.splitscope.model;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The channel-attention mechanism in a residual block. All fit one capture layout, attention
@@ -35,6 +36,16 @@ public enum Mechanism {
     /** The short name used in files (capture.json, model cards): "se". */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The mechanism a file names by its {@link #key()}; empty for a name SplitScope does not know. */
+    public static Optional<Mechanism> ofKey(String key) {
+        for (Mechanism m : values()) {
+            if (m.key().equals(key)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the attention is a per-channel sigmoid gate rather than a distribution over splits or paths. */

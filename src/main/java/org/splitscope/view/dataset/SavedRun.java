@@ -154,9 +154,8 @@ final class SavedRun {
             return AttentionWords.splat(radix);
         }
         String key = f.string(b.get("mechanism"), at + ".mechanism", false, 16);
-        Mechanism m = java.util.Arrays.stream(Mechanism.values()).filter(x -> x.key().equals(key) && x != Mechanism.NONE)
-                .findFirst().orElseThrow(() -> f.bad(at + ".mechanism", "is '" + Printable.clean(key)
-                        + "', no attention SplitScope knows"));
+        Mechanism m = Mechanism.ofKey(key).filter(x -> x != Mechanism.NONE).orElseThrow(
+                () -> f.bad(at + ".mechanism", "is '" + Printable.clean(key) + "', no attention SplitScope knows"));
         if ((m == Mechanism.SE || m == Mechanism.ECA) && (radix != 1 || cardinality != 1)
                 || m == Mechanism.SK && (radix < 2 || cardinality != 1)) {
             throw f.bad(at + ".mechanism", "is " + key + " but the block has R = " + radix + ", K = " + cardinality);

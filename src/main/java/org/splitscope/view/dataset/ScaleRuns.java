@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
@@ -231,7 +230,7 @@ public final class ScaleRuns {
             JsonObject b = f.object(blocks.get(j), at);
             String name = f.string(b.get("name"), at + ".name", false, 256);
             String mechanism = f.string(b.get("mechanism"), at + ".mechanism", false, 16);
-            if (java.util.Arrays.stream(Mechanism.values()).noneMatch(m -> m.key().equals(mechanism))) {
+            if (Mechanism.ofKey(mechanism).isEmpty()) {
                 throw f.bad(at + ".mechanism", "is '" + Printable.clean(mechanism) + "', no mechanism SplitScope knows");
             }
             mechanisms.put(name, mechanism);
@@ -279,7 +278,7 @@ public final class ScaleRuns {
     /** For messages: "SK" or the mechanism's words. */
     static String describe(Map<String, String> mechanisms) {
         return mechanisms.values().stream().filter(m -> !m.equals("none")).distinct()
-                .map(m -> Mechanism.valueOf(m.toUpperCase(Locale.ROOT)).words()).reduce((a, b) -> a + ", " + b)
+                .map(m -> Mechanism.ofKey(m).orElseThrow().words()).reduce((a, b) -> a + ", " + b)
                 .orElse("no attention");
     }
 }

@@ -18,17 +18,12 @@ final class StartupTiming {
         return StartupClock.on();
     }
 
-    /** Milliseconds since the process started (the launcher's exec, as a user's click starts it). */
-    private static long sinceStart() {
-        return StartupClock.sinceStartMillis();
-    }
-
     /** Call before the model starts loading and before {@code stage} is shown. */
     static void install(MainViewModel vm, javafx.stage.Stage stage) {
         long[] shown = {-1};
         stage.showingProperty().addListener((obs, was, now) -> {
             if (now && shown[0] < 0) {
-                shown[0] = sinceStart();
+                shown[0] = StartupClock.sinceStartMillis();
             }
         });
         vm.session().modelProperty().addListener((obs, old, now) -> StartupClock.mark("model in the window"));
@@ -53,7 +48,7 @@ final class StartupTiming {
                         stop();
                         StartupClock.mark("figure painted");
                         System.out.printf("splitscope: window shown after %d ms, first figure after %d ms%n", shown[0],
-                                sinceStart());
+                                StartupClock.sinceStartMillis());
                         Platform.exit();
                     }
                 }.start();

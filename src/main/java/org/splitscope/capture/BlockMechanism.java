@@ -7,6 +7,7 @@ import java.util.List;
 import org.splitscope.SplitScopeException;
 import org.splitscope.io.Printable;
 import org.splitscope.io.SavedJson;
+import org.splitscope.model.AttentionWords;
 import org.splitscope.model.Mechanism;
 import org.splitscope.model.ResidualBlock;
 
@@ -65,12 +66,8 @@ public record BlockMechanism(Mechanism mechanism, String module, String gate, Li
 
     /** SK: "3×3, 3×3 dilation 2", as ResidualBlock words its paths; empty for the others. */
     public String pathWords() {
-        StringBuilder out = new StringBuilder();
-        for (KernelPath p : paths) {
-            out.append(out.length() == 0 ? "" : ", ").append(p.kernel()).append('×').append(p.kernel())
-                    .append(p.dilation() > 1 ? " dilation " + p.dilation() : "");
-        }
-        return out.toString();
+        return paths.stream().map(p -> AttentionWords.kernel(p.kernel(), p.dilation()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

@@ -26,9 +26,14 @@ public record AttentionWords(Mechanism mechanism, int radix, List<String> kernel
     public static AttentionWords of(ResidualBlock block) {
         List<String> kernels = new ArrayList<>();
         for (int[] p : block.paths()) {
-            kernels.add(p[0] + "×" + p[0] + (p[1] > 1 ? " dilation " + p[1] : ""));
+            kernels.add(kernel(p[0], p[1]));
         }
         return new AttentionWords(block.mechanism(), block.radix(), kernels);
+    }
+
+    /** An SK path's kernel as every view, file and report words it: "3×3" or "3×3 dilation 2". */
+    public static String kernel(int size, int dilation) {
+        return size + "×" + size + (dilation > 1 ? " dilation " + dilation : "");
     }
 
     /** A per-channel sigmoid gate (SE, ECA, split attention at R = 1): no choice between splits or paths. */

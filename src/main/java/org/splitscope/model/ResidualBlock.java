@@ -110,12 +110,8 @@ public abstract class ResidualBlock extends Module {
 
     /** SK only: "3×3, 3×3 dilation 2". */
     public String pathWords() {
-        StringBuilder out = new StringBuilder();
-        for (int[] p : paths()) {
-            out.append(out.length() == 0 ? "" : ", ").append(p[0]).append('×').append(p[0])
-                    .append(p[1] > 1 ? " dilation " + p[1] : "");
-        }
-        return out.toString();
+        return java.util.Arrays.stream(paths()).map(p -> AttentionWords.kernel(p[0], p[1]))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** One line for reports: what the attention is and what it weighs. */

@@ -146,10 +146,8 @@ public final class DatasetViewModel extends FigureViewModel {
      * {@code analyze --scales} output, the first scale's statistics and every scale for the sknet profile.
      */
     public void open(Path dir) {
-        boolean scaled = java.nio.file.Files.exists(dir.resolve(ScaleRuns.JSON))
-                && !java.nio.file.Files.exists(dir.resolve("stats.json"));
         session().executor().submit("Opening " + dir.getFileName(),
-                p -> scaled ? ScaleRuns.read(dir) : AnalysisRun.read(dir),
+                p -> ScaleRuns.holdsScales(dir) ? ScaleRuns.read(dir) : AnalysisRun.read(dir), // disk: on the worker
                 r -> {
                     if (r instanceof ScaleRuns.Loaded l) {
                         show(l.first(), dir, l);

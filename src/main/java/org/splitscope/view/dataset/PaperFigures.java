@@ -65,7 +65,7 @@ public record PaperFigures(Profile profile, int channels, List<String> groups) {
             ScaleRuns.Loaded l = ScaleRuns.read(dir);
             return new Source(dir, l.first(), l);
         }
-        if (!java.nio.file.Files.exists(dir.resolve("stats.json")) && java.nio.file.Files.exists(dir.resolve(ScaleRuns.JSON))) {
+        if (ScaleRuns.holdsScales(dir)) {
             throw new SplitScopeException(dir + ": an analyze --scales output; --profile " + profile.id
                     + " draws one scale: --stats " + dir.resolve(ScaleRuns.folder(1)));
         }

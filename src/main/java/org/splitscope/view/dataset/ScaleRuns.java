@@ -199,6 +199,11 @@ public final class ScaleRuns {
         AtomicFiles.write(out.resolve(JSON), o -> o.write(text));
     }
 
+    /** Whether {@code dir} is an {@code analyze --scales} output (one run per scale) rather than one run. */
+    public static boolean holdsScales(Path dir) {
+        return Files.exists(dir.resolve(JSON)) && !Files.exists(dir.resolve("stats.json"));
+    }
+
     /** The runs of an {@code analyze --scales} output, checked: one model, one set of groups and blocks, each at its scale. */
     public static Loaded read(Path dir) throws SplitScopeException {
         Path file = dir.resolve(JSON);

@@ -40,7 +40,7 @@ public record SkScaleShift(List<Double> scales, List<String> groups, List<Panel>
 
     /** "3×3" or "3×3 dilation 2", as the views word SK paths. */
     public static String words(int[] path) {
-        return path[0] + "×" + path[0] + (path[1] > 1 ? " dilation " + path[1] : "");
+        return org.splitscope.model.AttentionWords.kernel(path[0], path[1]);
     }
 
     /** The statistics at one scale, read when asked for (a run of a large data set is big). */

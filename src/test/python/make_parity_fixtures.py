@@ -13,7 +13,6 @@ PTH_CASES also get the .pth/.legacy.pth copies (`--all-pth` writes them for ever
 """
 import argparse
 import json
-import math
 import os
 import struct
 import sys
@@ -27,6 +26,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fixture_weights  # noqa: E402
 from resnest_reference import ResNeSt, ResNeStConfig, blocks, capture  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "parity"
@@ -104,21 +104,10 @@ def float_state(model: nn.Module) -> "OrderedDict[str, torch.Tensor]":
 # ----------------------------------------------------------------------------- models
 
 def randomize(model: nn.Module) -> None:
-    """Weights where every parameter matters. Feature convs N(0, 1/fan_in) (gain 2 lets the
-    eval-mode activations grow block after block until the softmax saturates to 0/1); attention
-    fc1/fc2 and the head fc kaiming N(0, 2/fan_in), so attention spreads over roughly (0.05, 0.95)."""
-    with torch.no_grad():
-        for name, m in model.named_modules():
-            if isinstance(m, (nn.Conv2d, nn.Linear)):
-                gain = 2.0 if name.endswith(("fc1", "fc2")) or name == "fc" else 1.0
-                m.weight.normal_(0.0, math.sqrt(gain / m.weight[0].numel()))
-                if m.bias is not None:
-                    m.bias.normal_(0.0, 0.1)
-            elif isinstance(m, nn.BatchNorm2d):
-                m.weight.uniform_(0.5, 1.5)
-                m.bias.normal_(0.0, 0.1)
-                m.running_mean.normal_(0.0, 0.1)
-                m.running_var.uniform_(0.5, 1.5)
+    """Weights where every parameter matters (fixture_weights.randomize). Feature convs N(0, 1/fan_in)
+    (gain 2 lets the eval-mode activations grow block after block until the softmax saturates to 0/1);
+    split attention's fc1/fc2 and the head fc N(0, 2/fan_in), so attention spreads over roughly (0.05, 0.95)."""
+    fixture_weights.randomize(model, attention=lambda name: name.endswith(("fc1", "fc2")) or name == "fc")
 
 
 def build(name: str):

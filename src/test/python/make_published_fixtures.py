@@ -25,7 +25,6 @@ stage), too big to commit: its four stages are rebuilt narrower with the class's
 exactly as its constructor does for the non-dilated network.
 """
 import json
-import math
 import os
 import sys
 import types
@@ -38,7 +37,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_parity_fixtures import save_safetensors  # noqa: E402  (the same minimal F32 writer)
+from make_parity_fixtures import randomize, save_safetensors  # noqa: E402  (the same weights and F32 writer)
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "published"
 BATCH = 2
@@ -105,22 +104,6 @@ CASES = OrderedDict([
     ("timm_r4k2_avdfirst", (timm_model, dict(radix=4, cardinality=2, base_width=64, avd_first=True),
                             ["safetensors", "bin"])),
 ])
-
-
-def randomize(model):
-    """As make_parity_fixtures: every parameter matters, attention spreads over (0.05, 0.95)."""
-    with torch.no_grad():
-        for name, m in model.named_modules():
-            if isinstance(m, (nn.Conv2d, nn.Linear)):
-                gain = 2.0 if name.endswith(("fc1", "fc2")) or name == "fc" else 1.0
-                m.weight.normal_(0.0, math.sqrt(gain / m.weight[0].numel()))
-                if m.bias is not None:
-                    m.bias.normal_(0.0, 0.1)
-            elif isinstance(m, nn.BatchNorm2d):
-                m.weight.uniform_(0.5, 1.5)
-                m.bias.normal_(0.0, 0.1)
-                m.running_mean.normal_(0.0, 0.1)
-                m.running_var.uniform_(0.5, 1.5)
 
 
 def split_attention_blocks(model):

@@ -50,11 +50,19 @@ class FamilyParityTest {
     void matchesTimm(JsonObject testCase) throws Exception {
         String name = testCase.get("name").getAsString();
         ResNeStConfig config = config(testCase);
+        assertMatchesBeforeAndAfterFolding(name, config, "parity/family/" + name, SPLITS_BLOCK);
+    }
+
+    /**
+     * Loads {@code fixture}.safetensors into a network of {@code config} and checks it against
+     * {@code fixture}.expected.npz, as loaded and again with its batch norms folded.
+     */
+    static void assertMatchesBeforeAndAfterFolding(String name, ResNeStConfig config, String fixture,
+            String splitsBlock) throws Exception {
         try (NDManager manager = TestSupport.manager()) {
-            Map<String, NDArray> weights = Checkpoints.read(
-                    TestSupport.resource("parity/family/" + name + ".safetensors"), manager).tensors();
-            Map<String, NDArray> expected = TestSupport.decode(manager,
-                    TestSupport.resource("parity/family/" + name + ".expected.npz"));
+            Map<String, NDArray> weights = Checkpoints.read(TestSupport.resource(fixture + ".safetensors"), manager)
+                    .tensors();
+            Map<String, NDArray> expected = TestSupport.decode(manager, TestSupport.resource(fixture + ".expected.npz"));
             ResNeSt network = new ResNeSt(config);
             WeightReport report = Weights.check(network, ParityTest.shapes(weights));
             assertTrue(report.ok(), report.describe());
@@ -62,9 +70,9 @@ class FamilyParityTest {
             network.setTraining(false);
 
             NDArray input = expected.get("input");
-            float[] worst = assertMatches(name, expected, Capture.run(network, input, Set.of(SPLITS_BLOCK)), config);
+            float[] worst = assertMatches(name, expected, Capture.run(network, input, Set.of(splitsBlock)), config);
             network.foldBatchNorm();
-            float[] folded = assertMatches(name, expected, Capture.run(network, input, Set.of(SPLITS_BLOCK)), config);
+            float[] folded = assertMatches(name, expected, Capture.run(network, input, Set.of(splitsBlock)), config);
             System.out.printf(Locale.ROOT, "parity %-28s %-4s logits %.1e  gates %.1e  gap %.1e  maps %.1e (folded: %.1e %.1e %.1e %.1e)%n",
                     name, config.mechanism().key(), worst[0], worst[1], worst[2], worst[3],
                     folded[0], folded[1], folded[2], folded[3]);

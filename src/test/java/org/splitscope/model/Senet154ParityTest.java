@@ -2,19 +2,15 @@ package org.splitscope.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splitscope.TestSupport;
-import org.splitscope.capture.Capture;
 import org.splitscope.checkpoint.Checkpoints;
 import org.splitscope.input.Preprocessing;
 
@@ -39,27 +35,7 @@ class Senet154ParityTest {
 
     @Test
     void reducedSenet154MatchesTheReference() throws Exception {
-        ResNeStConfig config = config();
-        try (NDManager manager = TestSupport.manager()) {
-            Map<String, NDArray> weights = Checkpoints.read(TestSupport.resource(DIR + "small.safetensors"), manager)
-                    .tensors();
-            Map<String, NDArray> expected = TestSupport.decode(manager, TestSupport.resource(DIR + "small.expected.npz"));
-            ResNeSt network = new ResNeSt(config);
-            WeightReport report = Weights.check(network, ParityTest.shapes(weights));
-            assertTrue(report.ok(), report.describe());
-            Weights.assign(network, weights);
-            network.setTraining(false);
-
-            NDArray input = expected.get("input");
-            float[] worst = FamilyParityTest.assertMatches("senet154", expected,
-                    Capture.run(network, input, Set.of("layer2.0")), config);
-            network.foldBatchNorm();
-            float[] folded = FamilyParityTest.assertMatches("senet154", expected,
-                    Capture.run(network, input, Set.of("layer2.0")), config);
-            System.out.printf(Locale.ROOT, "parity senet154 (reduced) logits %.1e  gates %.1e  gap %.1e  maps %.1e"
-                    + " (folded: %.1e %.1e %.1e %.1e)%n", worst[0], worst[1], worst[2], worst[3],
-                    folded[0], folded[1], folded[2], folded[3]);
-        }
+        FamilyParityTest.assertMatchesBeforeAndAfterFolding("senet154 (reduced)", config(), DIR + "small", "layer2.0");
     }
 
     @Test

@@ -37,7 +37,10 @@ public final class CamView extends FigureView<CamViewModel> {
         classBox.setMinWidth(120);
         classBox.setTooltip(new Tooltip("The class whose logit is explained: the top-5 with their probabilities, "
                 + "then every class of the model"));
-        vm.classes().addListener((javafx.collections.ListChangeListener<CamViewModel.ClassOption>) c -> selectClass());
+        // New classes (another image or model) replace the items; the box's list then drops its selection after
+        // this listener has run, leaving the box blank: the choice is shown again once that has happened.
+        vm.classes().addListener((javafx.collections.ListChangeListener<CamViewModel.ClassOption>) c ->
+                javafx.application.Platform.runLater(this::selectClass));
         vm.classChoiceProperty().addListener((obs, old, now) -> selectClass());
         classBox.valueProperty().addListener((obs, old, now) -> {
             if (!updating && now != null) {

@@ -92,7 +92,7 @@ public final class CamViewModel extends FigureViewModel {
     private Consumer<Problem> problems = p -> {};
 
     public CamViewModel(Session session) {
-        super(session, Views.CAM, "Hover over the CAM or a split's map for its values there");
+        super(session, Views.CAM, "Hover over the CAM or a map below it for its values there");
         session.modelProperty().addListener((obs, old, now) -> {
             classChoice.set(ClassChoice.TOP); // indices of another model
             classError.set(""); // a name the old model did not know may be the new one's
